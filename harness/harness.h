@@ -1,0 +1,220 @@
+/*
+ * harness.h - the runner's parts.  main.c glues them; the unit tests in
+ * harness/tests/ drive each one alone.
+ */
+#ifndef MMAPCTS_HARNESS_H
+#define MMAPCTS_HARNESS_H
+
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* ---------------------------------------------------------------- text.c */
+/* A growing string. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+/* Append s as a JSON string literal, quotes included; invalid UTF-8 and
+ * control bytes are escaped so the record always parses. */
+void json_string(struct buf *b, const char *s, size_t n);
+/* Append s escaped for XML text and attributes; bytes XML 1.0 forbids
+ * become U+FFFD. */
+void xml_escape(struct buf *b, const char *s, size_t n);
+/* A KTAP test name: no '#', no newlines, no leading/trailing blanks. */
+void ktap_name(struct buf *b, const char *s);
+char *xstrdup(const char *s);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+
+/* Output captured from a case, kept up to a cap; the rest is counted. */
+struct capture {
+	struct buf kept;
+	size_t cap;
+	size_t total;
+};
+void capture_add(struct capture *c, const char *data, size_t n);
+int capture_truncated(const struct capture *c);
+
+/* ------------------------------------------------------------- options.c */
+enum format { FORMAT_TEXT, FORMAT_KTAP };
+
+struct options {
+	int jobs;
+	double timeout_multiplier;
+	int timeout;			/* seconds for every case; 0: the manifest's */
+	enum format format;
+	const char *json_path;		/* NULL: the default name */
+	int no_json;
+	const char *junit_path;
+	const char *wrapper;
+	const char *resume_path;
+	const char *cases_dir;
+	const char *profile;
+	const char **groups;
+	int ngroups;
+	const char **selectors;		/* ids, id globs, groups */
+	int nselectors;
+	const char **paths;		/* case executables named directly */
+	int npaths;
+	size_t output_cap;
+	int repeat;
+	int list;
+	int verbose;
+	int progress;			/* -1: when stdout is a terminal */
+};
+
+enum parse_result { PARSE_OK, PARSE_EXIT, PARSE_ERROR };
+/* Fill o from argv.  PARSE_EXIT: --help or --version was printed to out.
+ * PARSE_ERROR: err holds one line. */
+enum parse_result parse_options(int argc, char **argv, struct options *o,
+				FILE *out, char *err, size_t errlen);
+void free_options(struct options *o);
+
+/* ------------------------------------------------------------ manifest.c */
+struct case_entry {
+	char *id;		/* group/name, or group/name:variant */
+	char *program;		/* group/name */
+	char *group;
+	char *profile;
+	char *variant;		/* "" when the case has none */
+	char *needs;
+	char *spec;
+	char *assertion;
+	int timeout;
+	char *path;		/* the executable */
+};
+
+struct manifest {
+	struct case_entry *cases;
+	size_t n;
+};
+
+/* Read manifest.tsv from cases_dir; -1 with err set on any problem. */
+int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t errlen);
+/* Parse manifest text (the loader's core, for the unit tests). */
+int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
+		   char *err, size_t errlen);
+/* Add a case executable named on the command line. */
+void manifest_add_path(struct manifest *m, const char *path);
+/* Does the case match a selector (id, id glob, group, or id without variant)? */
+int case_matches(const struct case_entry *c, const char *selector);
+void manifest_free(struct manifest *m);
+
+/* ------------------------------------------------------------- sysinfo.c */
+struct sysinfo {
+	char os[64], kernel_release[128], kernel_version[256], machine[64];
+	char libc_name[32], libc_version[64];
+	long page_size, cpus;
+	char tmpdir[512], tmpdir_fstype[32];
+	char overcommit_policy[16], overcommit_ratio[16];
+	char rlimit_as[32], rlimit_data[32], rlimit_memlock[32], rlimit_stack[32];
+	char emulation[128];	/* the --wrapper, when it is one; "" for none */
+};
+void sysinfo_collect(struct sysinfo *s, const char *tmpdir);
+void sysinfo_json(struct buf *b, const struct sysinfo *s);
+/* The default record name: mmapcts-<os>-<release>-<arch>-<libc>.json */
+void default_record_name(char *out, size_t size, const struct sysinfo *s);
+const char *fstype_name(unsigned long magic);
+
+/* ----------------------------------------------------------------- run.c */
+enum outcome {
+	OUT_PASS, OUT_FAIL, OUT_UNRESOLVED, OUT_UNSUPPORTED, OUT_UNTESTED,
+	OUT_TIMEOUT, OUT_CRASH,
+	OUT_COUNT
+};
+const char *outcome_name(enum outcome o);
+/* Does this outcome make the run fail (exit status 1)? */
+int outcome_is_failure(enum outcome o);
+
+/* What a case said through its result channel. */
+struct report {
+	char verdict[16];	/* "" if it never said */
+	char *message;		/* the first message line, or NULL */
+	char **observations;	/* "key=value" */
+	size_t nobs;
+};
+void report_parse(struct report *r, const char *text, size_t n);
+void report_free(struct report *r);
+
+struct result {
+	const struct case_entry *c;
+	enum outcome outcome;
+	int exit_code;		/* -1 when killed by a signal */
+	int signal;
+	double duration;
+	char *message;
+	char **observations;
+	size_t nobs;
+	struct capture output;
+	double start;		/* seconds since the epoch */
+};
+/* Decide the outcome from the wait status, the time-out and the report;
+ * sets exit_code, signal, outcome and message. */
+void classify(struct result *r, int wait_status, int timed_out,
+	      const struct report *rep);
+void result_free(struct result *r);
+
+struct run_hooks {
+	void (*started)(const struct case_entry *c, void *ctx);
+	void (*finished)(struct result *r, void *ctx);
+	void *ctx;
+};
+/* Run the cases, at most o->jobs at once; the hooks see every start and
+ * every verdict as it comes.  Returns 0, or -1 if the runner itself broke. */
+int run_cases(struct case_entry **cases, size_t n, const struct options *o,
+	      const struct run_hooks *hooks);
+/* Run every case even in the runner's own process group: for tests. */
+extern volatile int runner_interrupted;
+
+/* -------------------------------------------------------------- record.c */
+struct record {
+	int fd;
+	char *path;
+	off_t tail_offset;	/* where the next case line goes */
+	off_t file_end;
+	size_t ncases;
+	char **in_flight;
+	size_t nin_flight;
+	size_t counts[OUT_COUNT];
+	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
+};
+int record_open(struct record *rec, const char *path, const struct sysinfo *s,
+		const struct options *o, int argc, char **argv, char *err, size_t errlen);
+/* Reopen a record cut short; its finished ids are in done_ids. */
+int record_resume(struct record *rec, const char *path, char *err, size_t errlen);
+int record_has(const struct record *rec, const char *id);
+void record_started(struct record *rec, const char *id);
+void record_result(struct record *rec, const struct result *r);
+void record_close(struct record *rec, double duration);
+void result_json(struct buf *b, const struct result *r);
+void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
+		 double duration);
+
+/* -------------------------------------------------------------- output.c */
+struct reporter {
+	FILE *out;
+	enum format format;
+	int progress;
+	int verbose;
+	size_t total, done, running;
+	size_t counts[OUT_COUNT];
+	int progress_shown;
+};
+void reporter_begin(struct reporter *rp, size_t total);
+void reporter_started(struct reporter *rp, const struct case_entry *c);
+void reporter_result(struct reporter *rp, const struct result *r);
+void reporter_end(struct reporter *rp, double duration, const char *record_path);
+void ktap_result(struct buf *b, size_t number, const struct result *r);
+
+double now_seconds(void);
+const char *runner_signal_name(int sig);
+
+#endif

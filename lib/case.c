@@ -1,0 +1,498 @@
+/*
+ * case.c - the life of a case: main(), metadata checks, the temp directory,
+ * the result channel, observations, cleanups and the exit status.
+ */
+#include "mmapcts.h"
+#include "internal.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+size_t page_size;
+
+static pid_t case_pid;		/* the case's own process: it owns cleanups */
+static int result_fd = -1;
+static const char *current_variant;
+static const char *stage_name, *stage_arg;
+static char self[PATH_MAX];
+static char tmp_path[PATH_MAX];
+static int tmp_owned;		/* created by this library, not by the runner */
+
+#define MAX_CLEANUPS 32
+static struct {
+	void (*fn)(void *);
+	void *arg;
+} cleanups[MAX_CLEANUPS];
+static int ncleanups;
+
+static const char *const verdict_names[] = {
+	[VERDICT_PASS] = "PASS",
+	[VERDICT_FAIL] = "FAIL",
+	[VERDICT_UNRESOLVED] = "UNRESOLVED",
+	[VERDICT_UNSUPPORTED] = "UNSUPPORTED",
+	[VERDICT_UNTESTED] = "UNTESTED",
+};
+
+const char *verdict_name(enum verdict v)
+{
+	if ((unsigned)v < sizeof(verdict_names) / sizeof(verdict_names[0]))
+		return verdict_names[v];
+	return "?";
+}
+
+int verdict_exit_status(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_PASS:
+		return MMAPCTS_EXIT_PASS;
+	case VERDICT_FAIL:
+		return MMAPCTS_EXIT_FAIL;
+	case VERDICT_UNSUPPORTED:
+	case VERDICT_UNTESTED:
+		return MMAPCTS_EXIT_SKIP;
+	case VERDICT_UNRESOLVED:
+	default:
+		return MMAPCTS_EXIT_HARD_ERROR;
+	}
+}
+
+enum verdict mmapcts_verdict_of_status(int status)
+{
+	if (WIFEXITED(status)) {
+		switch (WEXITSTATUS(status)) {
+		case MMAPCTS_EXIT_PASS:
+			return VERDICT_PASS;
+		case MMAPCTS_EXIT_SKIP:
+			return VERDICT_UNSUPPORTED;
+		case MMAPCTS_EXIT_HARD_ERROR:
+			return VERDICT_UNRESOLVED;
+		default:
+			return VERDICT_FAIL;
+		}
+	}
+	return VERDICT_FAIL;
+}
+
+const char *mmapcts_source_name(const char *file)
+{
+	const char *p, *best = NULL;
+
+	/* Keep "cases/...", "lib/..." from wherever the build put the path. */
+	for (p = file; (p = strstr(p, "cases/")) != NULL; p++)
+		best = p;
+	if (best)
+		return best;
+	p = strrchr(file, '/');
+	return p ? p + 1 : file;
+}
+
+/* Write one whole line to the result channel (O_APPEND: one write, one line). */
+static void result_line(const char *fmt, ...) MMAPCTS_PRINTF(1, 2);
+static void result_line(const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+	int n;
+
+	if (result_fd < 0)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n > sizeof(buf) - 2)
+		n = sizeof(buf) - 2;
+	/* One record per line: a stray newline in a message must not split it. */
+	for (int i = 0; i < n; i++)
+		if (buf[i] == '\n' || buf[i] == '\r')
+			buf[i] = ' ';
+	buf[n++] = '\n';
+	if (write(result_fd, buf, n) < 0) {
+		/* Nothing sensible to do: the exit status still carries the verdict. */
+	}
+}
+
+int mmapcts_in_case_process(void)
+{
+	return getpid() == case_pid;
+}
+
+void at_cleanup(void (*fn)(void *), void *arg)
+{
+	if (ncleanups == MAX_CLEANUPS)
+		UNRESOLVED("at_cleanup: more than %d cleanups", MAX_CLEANUPS);
+	cleanups[ncleanups].fn = fn;
+	cleanups[ncleanups].arg = arg;
+	ncleanups++;
+}
+
+static int remove_tree(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char sub[PATH_MAX];
+
+	if (lstat(path, &st) < 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	d = opendir(path);
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		remove_tree(sub);
+	}
+	closedir(d);
+	return rmdir(path);
+}
+
+static void run_cleanups(void)
+{
+	while (ncleanups > 0) {
+		ncleanups--;
+		cleanups[ncleanups].fn(cleanups[ncleanups].arg);
+	}
+	if (tmp_owned && tmp_path[0]) {
+		if (chdir("/") == 0)
+			remove_tree(tmp_path);
+		tmp_owned = 0;
+	}
+}
+
+void mmapcts_exit(enum verdict v)
+{
+	fflush(stdout);
+	fflush(stderr);
+	if (mmapcts_in_case_process()) {
+		run_cleanups();
+		result_line("verdict\t%s", verdict_name(v));
+	}
+	_exit(verdict_exit_status(v));
+}
+
+void mmapcts_vend(enum verdict v, const char *file, int line,
+		  const char *fmt, va_list ap)
+{
+	char msg[1536];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	fprintf(stderr, "%s:%d: %s: %s\n", mmapcts_source_name(file), line,
+		verdict_name(v), msg);
+	result_line("message\t%s\t%s:%d: %s", verdict_name(v),
+		    mmapcts_source_name(file), line, msg);
+	mmapcts_exit(v);
+}
+
+void mmapcts_end_(enum verdict v, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	mmapcts_vend(v, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void mmapcts_observe(const char *key, const char *fmt, ...)
+{
+	char value[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(value, sizeof(value), fmt, ap);
+	va_end(ap);
+	if (result_fd >= 0)
+		result_line("observe\t%s=%s", key, value);
+	else
+		printf("observation: %s=%s\n", key, value);
+}
+
+const char *tmpdir(void)
+{
+	return tmp_path;
+}
+
+const char *variant(void)
+{
+	return current_variant;
+}
+
+const char *self_path(void)
+{
+	return self;
+}
+
+const char *exec_stage(void)
+{
+	return stage_name;
+}
+
+const char *exec_arg(void)
+{
+	return stage_arg;
+}
+
+void exec_self(const char *stage, const char *arg)
+{
+	char *argv[8];
+	int n = 0;
+
+	fflush(stdout);
+	fflush(stderr);
+	argv[n++] = self;
+	if (current_variant) {
+		argv[n++] = (char *)"--variant";
+		argv[n++] = (char *)current_variant;
+	}
+	argv[n++] = (char *)"--stage";
+	argv[n++] = (char *)stage;
+	argv[n++] = (char *)(arg ? arg : "");
+	argv[n] = NULL;
+	execv(self, argv);
+	UNRESOLVED("execv(%s, --stage %s) failed: %s", self, stage, errno_name(errno));
+}
+
+/* Whether a word from .needs is met here; sets *why when it is not. */
+static int need_met(const char *need, const char **why)
+{
+	static const struct {
+		const char *name;
+		int have;
+	} features[] = {
+		{ "shm_open", HAVE_SHM_OPEN },
+		{ "posix_madvise", HAVE_POSIX_MADVISE },
+		{ "mincore", HAVE_MINCORE },
+		{ "madvise", HAVE_MADVISE },
+		{ "mlock", HAVE_MLOCK },
+		{ "mremap", HAVE_MREMAP },
+		{ "memfd_create", HAVE_MEMFD_CREATE },
+		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES },
+		{ "MAP_FIXED_NOREPLACE", HAVE_MAP_FIXED_NOREPLACE },
+		{ "MAP_SHARED_VALIDATE", HAVE_MAP_SHARED_VALIDATE },
+		{ "MAP_NORESERVE", HAVE_MAP_NORESERVE },
+		{ "MAP_POPULATE", HAVE_MAP_POPULATE },
+		{ "MREMAP_MAYMOVE", HAVE_MREMAP_MAYMOVE },
+		{ "MREMAP_FIXED", HAVE_MREMAP_FIXED },
+		{ "MREMAP_DONTUNMAP", HAVE_MREMAP_DONTUNMAP },
+		{ "MADV_DONTNEED", HAVE_MADV_DONTNEED },
+		{ "MADV_DONTFORK", HAVE_MADV_DONTFORK },
+		{ "MADV_WIPEONFORK", HAVE_MADV_WIPEONFORK },
+		{ "F_SEAL_WRITE", HAVE_F_SEAL_WRITE },
+		{ "O_PATH", HAVE_O_PATH },
+	};
+	static char reason[128];
+
+	if (!strcmp(need, "root")) {
+		*why = "needs root";
+		return geteuid() == 0;
+	}
+	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++) {
+		if (!strcmp(need, features[i].name)) {
+			snprintf(reason, sizeof(reason),
+				 "%s is not available on this system (configure found none)",
+				 need);
+			*why = reason;
+			return features[i].have;
+		}
+	}
+	snprintf(reason, sizeof(reason), "unknown need '%s' in the case's metadata", need);
+	*why = reason;
+	return -1;
+}
+
+/* Call fn on each space-separated word of list; stop at a non-zero return. */
+static int each_word(const char *list, int (*fn)(const char *word, void *ctx), void *ctx)
+{
+	char word[64];
+	const char *p = list;
+
+	while (p && *p) {
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (n == 0)
+			break;
+		if (n >= sizeof(word))
+			n = sizeof(word) - 1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		p += n;
+		int r = fn(word, ctx);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+static int check_need(const char *need, void *ctx)
+{
+	const char *why;
+	int met = need_met(need, &why);
+
+	if (met < 0)
+		UNRESOLVED("%s", why);
+	if (!met)
+		UNSUPPORTED("%s", why);
+	return 0;
+}
+
+static int variant_matches(const char *word, void *ctx)
+{
+	return !strcmp(word, (const char *)ctx);
+}
+
+static void setup_tmpdir(void)
+{
+	const char *given = getenv(MMAPCTS_TMPDIR_ENV);
+
+	if (given && *given) {
+		/* The runner's (or, after exec_self, our own earlier) directory. */
+		snprintf(tmp_path, sizeof(tmp_path), "%s", given);
+		if (chdir(tmp_path) < 0)
+			UNRESOLVED("chdir(%s) failed: %s", tmp_path, errno_name(errno));
+		const char *owner = getenv("MMAPCTS_TMPDIR_OWNER");
+		tmp_owned = owner && atol(owner) == (long)getpid();
+		return;
+	}
+	const char *base = getenv("TMPDIR");
+	snprintf(tmp_path, sizeof(tmp_path), "%s/mmapcts.XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp_path))
+		UNRESOLVED("mkdtemp(%s) failed: %s", tmp_path, errno_name(errno));
+	if (chdir(tmp_path) < 0)
+		UNRESOLVED("chdir(%s) failed: %s", tmp_path, errno_name(errno));
+	tmp_owned = 1;
+	/* An exec_self() image keeps the directory, and the duty to remove it. */
+	char pid[32];
+	snprintf(pid, sizeof(pid), "%ld", (long)getpid());
+	setenv(MMAPCTS_TMPDIR_ENV, tmp_path, 1);
+	setenv("MMAPCTS_TMPDIR_OWNER", pid, 1);
+}
+
+static void find_self(const char *argv0)
+{
+#ifdef __linux__
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		return;
+	}
+#endif
+	if (!realpath(argv0, self))
+		snprintf(self, sizeof(self), "%s", argv0);
+}
+
+static void usage(const char *argv0)
+{
+	fprintf(stderr,
+		"usage: %s [--variant NAME] [--describe]\n"
+		"  %s\n  (%s; profile %s)\n",
+		argv0, mmapcts_case.assertion, mmapcts_case.spec, mmapcts_case.profile);
+	exit(2);
+}
+
+/* A case with variants run without --variant: every variant, in turn. */
+static enum verdict run_all_variants(void)
+{
+	enum verdict worst = VERDICT_UNSUPPORTED;
+	static const enum verdict rank[] = {
+		[VERDICT_UNTESTED] = 0, [VERDICT_UNSUPPORTED] = 1, [VERDICT_PASS] = 2,
+		[VERDICT_UNRESOLVED] = 3, [VERDICT_FAIL] = 4,
+	};
+	char list[256];
+
+	snprintf(list, sizeof(list), "%s", mmapcts_case.variants);
+	for (char *save = NULL, *w = strtok_r(list, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid < 0)
+			UNRESOLVED("fork failed: %s", errno_name(errno));
+		if (pid == 0) {
+			execl(self, self, "--variant", w, (char *)NULL);
+			_exit(MMAPCTS_EXIT_HARD_ERROR);
+		}
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		enum verdict v = mmapcts_verdict_of_status(status);
+		printf("%s[%s]: %s\n", mmapcts_source_name(mmapcts_case.source), w,
+		       verdict_name(v));
+		if (rank[v] > rank[worst])
+			worst = v;
+	}
+	return worst;
+}
+
+void mmapcts_init(const char *argv0)
+{
+	const char *fd_env = getenv(MMAPCTS_RESULT_FD_ENV);
+	long ps = sysconf(_SC_PAGESIZE);
+
+	case_pid = getpid();
+	page_size = ps > 0 ? (size_t)ps : 0;
+	result_fd = fd_env && *fd_env ? atoi(fd_env) : -1;
+	find_self(argv0);
+}
+
+int mmapcts_main(int argc, char **argv)
+{
+	mmapcts_init(argv[0]);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--variant") && i + 1 < argc) {
+			current_variant = argv[++i];
+		} else if (!strcmp(argv[i], "--stage") && i + 2 < argc) {
+			stage_name = argv[++i];
+			stage_arg = argv[++i];
+		} else if (!strcmp(argv[i], "--describe")) {
+			printf("assertion: %s\nspec: %s\nprofile: %s\nneeds: %s\n"
+			       "variants: %s\ntimeout: %d\n",
+			       mmapcts_case.assertion, mmapcts_case.spec,
+			       mmapcts_case.profile,
+			       mmapcts_case.needs ? mmapcts_case.needs : "",
+			       mmapcts_case.variants ? mmapcts_case.variants : "",
+			       mmapcts_case.timeout ? mmapcts_case.timeout
+						    : MMAPCTS_DEFAULT_TIMEOUT);
+			return 0;
+		} else {
+			usage(argv[0]);
+		}
+	}
+
+	if (page_size == 0)
+		UNRESOLVED("sysconf(_SC_PAGESIZE) failed");
+#ifndef __linux__
+	if (!strcmp(mmapcts_case.profile, "linux"))
+		UNSUPPORTED("a Linux-profile case; this system is not Linux");
+#endif
+	if (mmapcts_case.needs)
+		each_word(mmapcts_case.needs, check_need, NULL);
+
+	if (mmapcts_case.variants && *mmapcts_case.variants) {
+		if (!current_variant)
+			mmapcts_exit(run_all_variants());
+		if (!each_word(mmapcts_case.variants, variant_matches,
+			       (void *)current_variant))
+			UNRESOLVED("unknown variant '%s' (this case has: %s)",
+				   current_variant, mmapcts_case.variants);
+		mmapcts_check_backing(current_variant);
+	} else if (current_variant) {
+		UNRESOLVED("this case has no variants ('%s' given)", current_variant);
+	}
+
+	setup_tmpdir();
+	mmapcts_case.run();
+	mmapcts_exit(VERDICT_PASS);
+}

@@ -1,0 +1,98 @@
+/*
+ * compat.h - stand-ins for what this system lacks, so every case builds.
+ *
+ * configure sets HAVE_<FEATURE> to 0 or 1.  Where a feature is missing, the
+ * name still exists here (a flag of 0, a function failing with ENOSYS); a
+ * case that uses it declares the feature in .needs, and the case library
+ * reports UNSUPPORTED before the body could ever reach a stand-in.
+ * This is the only file with #if on features; cases have none.
+ */
+#ifndef MMAPCTS_COMPAT_H
+#define MMAPCTS_COMPAT_H
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/mman.h>
+#include <sys/types.h>
+
+#if !HAVE_MAP_ANONYMOUS && defined(MAP_ANON)
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+#if !HAVE_MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0
+#endif
+#if !HAVE_MAP_SHARED_VALIDATE
+#define MAP_SHARED_VALIDATE 0
+#endif
+#if !HAVE_MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+#if !HAVE_MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+#if !HAVE_MREMAP_MAYMOVE
+#define MREMAP_MAYMOVE 0
+#endif
+#if !HAVE_MREMAP_FIXED
+#define MREMAP_FIXED 0
+#endif
+#if !HAVE_MREMAP_DONTUNMAP
+#define MREMAP_DONTUNMAP 0
+#endif
+#if !HAVE_MADV_DONTNEED
+#define MADV_DONTNEED 0
+#endif
+#if !HAVE_MADV_DONTFORK
+#define MADV_DONTFORK 0
+#define MADV_DOFORK 0
+#endif
+#if !HAVE_MADV_WIPEONFORK
+#define MADV_WIPEONFORK 0
+#define MADV_KEEPONFORK 0
+#endif
+#if !HAVE_F_SEAL_WRITE
+#define F_ADD_SEALS 0
+#define F_GET_SEALS 0
+#define F_SEAL_SEAL 0
+#define F_SEAL_SHRINK 0
+#define F_SEAL_GROW 0
+#define F_SEAL_WRITE 0
+#endif
+#if !HAVE_O_PATH
+#define O_PATH 0
+#endif
+#ifndef MFD_CLOEXEC
+#define MFD_CLOEXEC 0U
+#endif
+#ifndef MFD_ALLOW_SEALING
+#define MFD_ALLOW_SEALING 0U
+#endif
+
+#define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }
+
+#if !HAVE_MREMAP
+static inline void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
+MMAPCTS_STUB(MAP_FAILED)
+#endif
+#if !HAVE_MEMFD_CREATE
+static inline int memfd_create(const char *name, unsigned flags) MMAPCTS_STUB(-1)
+#endif
+#if !HAVE_REMAP_FILE_PAGES
+static inline int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff,
+				   int flags) MMAPCTS_STUB(-1)
+#endif
+#if !HAVE_MINCORE
+static inline int mincore(void *addr, size_t len, unsigned char *vec) MMAPCTS_STUB(-1)
+#endif
+#if !HAVE_MADVISE
+static inline int madvise(void *addr, size_t len, int advice) MMAPCTS_STUB(-1)
+#endif
+#if !HAVE_POSIX_MADVISE
+static inline int posix_madvise(void *addr, size_t len, int advice) { return ENOSYS; }
+#endif
+#if !HAVE_SHM_OPEN
+static inline int shm_open(const char *name, int flags, mode_t mode) MMAPCTS_STUB(-1)
+static inline int shm_unlink(const char *name) MMAPCTS_STUB(-1)
+#endif
+
+#endif /* MMAPCTS_COMPAT_H */

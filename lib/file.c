@@ -1,0 +1,122 @@
+/*
+ * file.c - the recognisable pattern, pattern files, and the memory objects
+ * (regular file, POSIX shm, memfd) that variants of a case map.
+ */
+#include "mmapcts.h"
+#include "internal.h"
+
+#include <stdio.h>
+
+unsigned char pattern_byte_seed(uint64_t off, unsigned seed)
+{
+	/* A cheap mix of the offset: every byte position looks different. */
+	uint64_t x = off + (uint64_t)seed * 0x9E3779B97F4A7C15ull;
+
+	x ^= x >> 29;
+	x *= 0xBF58476D1CE4E5B9ull;
+	x ^= x >> 32;
+	return (unsigned char)(x % 255 + 1);	/* never zero */
+}
+
+unsigned char pattern_byte(uint64_t off)
+{
+	return pattern_byte_seed(off, 0);
+}
+
+void fill_pattern(void *buf, uint64_t off, size_t n, unsigned seed)
+{
+	unsigned char *p = buf;
+
+	for (size_t i = 0; i < n; i++)
+		p[i] = pattern_byte_seed(off + i, seed);
+}
+
+static void write_pattern(int fd, size_t len)
+{
+	unsigned char buf[8192];
+
+	for (size_t done = 0; done < len;) {
+		size_t n = len - done < sizeof(buf) ? len - done : sizeof(buf);
+		fill_pattern(buf, done, n, 0);
+		SAFE_PWRITE(fd, buf, n, (off_t)done);
+		done += n;
+	}
+}
+
+int make_file(const char *name, size_t len)
+{
+	int fd = SAFE_OPEN(name, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	write_pattern(fd, len);
+	return fd;
+}
+
+static void unlink_shm(void *name)
+{
+	shm_unlink(name);
+}
+
+void mmapcts_check_backing(const char *backing)
+{
+	if (!strcmp(backing, "shm") && !HAVE_SHM_OPEN)
+		UNSUPPORTED("variant shm: shm_open() is not available on this system");
+	if (!strcmp(backing, "memfd") && !HAVE_MEMFD_CREATE)
+		UNSUPPORTED("variant memfd: memfd_create() is not available on this system");
+	if (strcmp(backing, "file") && strcmp(backing, "shm") && strcmp(backing, "memfd"))
+		UNRESOLVED("unknown backing '%s'", backing);
+}
+
+struct object make_object(size_t len)
+{
+	static int serial;
+	struct object obj;
+	const char *backing = variant() ? variant() : "file";
+
+	memset(&obj, 0, sizeof(obj));
+	obj.backing = backing;
+	if (!strcmp(backing, "shm")) {
+		static char names[8][64];
+		char *name = names[serial % 8];
+
+		snprintf(name, sizeof(names[0]), "/mmapcts-%ld-%d", (long)getpid(), serial);
+		obj.fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (obj.fd < 0)
+			UNRESOLVED("shm_open(%s, O_RDWR|O_CREAT|O_EXCL) failed: %s", name,
+				   errno_name(errno));
+		at_cleanup(unlink_shm, name);
+		snprintf(obj.path, sizeof(obj.path), "%s", name);
+		/* shm objects start empty and may refuse write(): size, then map. */
+		SAFE_FTRUNCATE(obj.fd, (off_t)len);
+		if (len) {
+			void *p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
+					    obj.fd, 0);
+			fill_pattern(p, 0, len, 0);
+			SAFE_MUNMAP(p, len);
+		}
+	} else if (!strcmp(backing, "memfd")) {
+		obj.fd = memfd_create("mmapcts", 0);
+		if (obj.fd < 0)
+			UNRESOLVED("memfd_create(mmapcts, 0) failed: %s", errno_name(errno));
+		snprintf(obj.path, sizeof(obj.path), "/proc/self/fd/%d", obj.fd);
+		write_pattern(obj.fd, len);
+	} else {
+		snprintf(obj.path, sizeof(obj.path), "object-%d", serial);
+		obj.fd = make_file(obj.path, len);
+	}
+	serial++;
+	return obj;
+}
+
+int reopen_object(const struct object *obj, int flags)
+{
+	int fd;
+
+	if (!strcmp(obj->backing, "shm"))
+		fd = shm_open(obj->path, flags, 0);
+	else
+		fd = open(obj->path, flags);
+	if (fd < 0)
+		UNRESOLVED("reopening the %s object %s with flags %#o failed: %s",
+			   obj->backing, obj->path, (unsigned)flags, errno_name(errno));
+	return fd;
+}

@@ -1,0 +1,24 @@
+/* internal.h - what the library's own files share; cases never include it. */
+#ifndef MMAPCTS_INTERNAL_H
+#define MMAPCTS_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "mmapcts.h"
+
+/* The verdict a child's wait status stands for (exit status or signal). */
+enum verdict mmapcts_verdict_of_status(int status);
+/* Is this the case's own process (not a child it forked)? */
+int mmapcts_in_case_process(void);
+MMAPCTS_NORETURN void mmapcts_vend(enum verdict v, const char *file, int line,
+				   const char *fmt, va_list ap);
+/* UNSUPPORTED when the backing a variant names is missing here. */
+void mmapcts_check_backing(const char *backing);
+/* Give every struct sync made by sync_init() its ends after a fork. */
+void mmapcts_bind_syncs(int in_child);
+
+/* Set up the library's state (lib/main.c and the unit tests call it). */
+void mmapcts_init(const char *argv0);
+int mmapcts_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,380 @@
+/*
+ * mmapcts.h - the case library: everything a case includes.
+ *
+ * A case is one C file, cases/<group>/<name>.c, that checks one rule:
+ *
+ *	#include "mmapcts.h"
+ *
+ *	MMAPCTS_CASE(
+ *		.assertion = "Stores through a MAP_PRIVATE mapping never reach the file.",
+ *		.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_PRIVATE",
+ *		.profile   = "posix",
+ *		.variants  = "file shm memfd",
+ *	);
+ *
+ *	static void run(void)
+ *	{
+ *		...setup with SAFE_*, the action, one CHECK_*...
+ *	}
+ *
+ * The library owns main(), the page size, the private temp directory, the
+ * result channel to the runner and the exit status.  The case's id and group
+ * come from its path (cases/<group>/<name>.c gives id <group>/<name>); every
+ * other piece of metadata is the MMAPCTS_CASE() block, which the build also
+ * reads (build-aux/gen-manifest) to write the manifest the runner uses.
+ */
+#ifndef MMAPCTS_H
+#define MMAPCTS_H
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "compat.h"
+
+/* ------------------------------------------------------------------------
+ * Results.  The one vocabulary of the project, and its exit statuses, which
+ * follow automake's test protocol so a case also runs under plain `make
+ * check` or any TAP/automake driver.
+ *
+ *   verdict       meaning                                       exit status
+ *   PASS          the rule holds                                 0
+ *   FAIL          the rule is broken                             1
+ *   UNRESOLVED    setup broke; no verdict about the rule         99 (hard error)
+ *   UNSUPPORTED   the feature is absent here (with the reason)   77 (skip)
+ *   UNTESTED      the case cannot decide here (with the reason)  77 (skip)
+ *
+ * The runner adds TIMEOUT and CRASH (killed by a signal) from the outside.
+ * UNSUPPORTED and UNTESTED share 77; the runner tells them apart by the
+ * result channel.
+ * ------------------------------------------------------------------------ */
+enum verdict {
+	VERDICT_PASS = 0,
+	VERDICT_FAIL,
+	VERDICT_UNRESOLVED,
+	VERDICT_UNSUPPORTED,
+	VERDICT_UNTESTED,
+};
+
+#define MMAPCTS_EXIT_PASS        0
+#define MMAPCTS_EXIT_FAIL        1
+#define MMAPCTS_EXIT_SKIP        77
+#define MMAPCTS_EXIT_HARD_ERROR  99
+
+/*
+ * The result channel.  Under the runner, MMAPCTS_RESULT_FD names a file
+ * descriptor opened for appending; the library writes tab-separated lines:
+ *	observe	<key>=<value>
+ *	message	<VERDICT>	<file>:<line>: <text>
+ *	verdict	<VERDICT>		(the case's own process only, once, at exit)
+ * Without it (a case run by hand) messages go to stderr, observations to
+ * stdout, and the verdict is the exit status.
+ */
+#define MMAPCTS_RESULT_FD_ENV "MMAPCTS_RESULT_FD"
+#define MMAPCTS_TMPDIR_ENV    "MMAPCTS_TMPDIR"
+
+const char *verdict_name(enum verdict v);
+int verdict_exit_status(enum verdict v);
+
+/* ------------------------------------------------------------------------
+ * Metadata, declared once per case.
+ * ------------------------------------------------------------------------ */
+struct mmapcts_case {
+	const char *assertion;	/* the rule, in one sentence */
+	const char *spec;	/* "POSIX.1-2024 <interface>(): <section>" or "Linux <page>(2): ..." */
+	const char *profile;	/* "posix" (required by POSIX) or "linux" (Linux promises it) */
+	const char *needs;	/* space-separated: "root", or a feature probed by configure */
+	const char *variants;	/* space-separated backings the body runs over: file shm memfd */
+	int timeout;		/* seconds, before the runner's multiplier; 0: the default */
+	void (*run)(void);
+	const char *source;	/* __FILE__, filled in by the macro */
+};
+
+#define MMAPCTS_DEFAULT_TIMEOUT 10
+
+#define MMAPCTS_CASE(...)                                                      \
+	static void run(void);                                                 \
+	const struct mmapcts_case mmapcts_case = {                             \
+		.run = run, .source = __FILE__, __VA_ARGS__                    \
+	}
+
+extern const struct mmapcts_case mmapcts_case;
+
+/* ------------------------------------------------------------------------
+ * Ending a case.  Each of these ends the case at once (from a child made
+ * with start_child(), the child ends and the parent takes over its verdict).
+ * ------------------------------------------------------------------------ */
+#define MMAPCTS_HERE __FILE__, __LINE__
+
+#define FAIL(...)        mmapcts_end_(VERDICT_FAIL, MMAPCTS_HERE, __VA_ARGS__)
+#define UNRESOLVED(...)  mmapcts_end_(VERDICT_UNRESOLVED, MMAPCTS_HERE, __VA_ARGS__)
+#define UNSUPPORTED(...) mmapcts_end_(VERDICT_UNSUPPORTED, MMAPCTS_HERE, __VA_ARGS__)
+#define UNTESTED(...)    mmapcts_end_(VERDICT_UNTESTED, MMAPCTS_HERE, __VA_ARGS__)
+
+/* Record implementation-defined behaviour: OBSERVE("hint_honoured", "%s", "yes"). */
+#define OBSERVE(key, ...) mmapcts_observe(key, __VA_ARGS__)
+
+/* Run fn(arg) when the case's own process ends, whatever the verdict. */
+void at_cleanup(void (*fn)(void *), void *arg);
+
+/* ------------------------------------------------------------------------
+ * Checks: each one is the case's assertion (or part of it).  On failure it
+ * prints file:line, the expression, expected and actual, errno by name, and
+ * ends the case with FAIL.
+ * ------------------------------------------------------------------------ */
+#define CHECK(cond)                                                            \
+	mmapcts_check_(MMAPCTS_HERE, !!(cond), #cond)
+#define CHECK_EQ(actual, expected)                                             \
+	mmapcts_check_cmp_(MMAPCTS_HERE, "==", #actual, (intmax_t)(actual),    \
+			   #expected, (intmax_t)(expected))
+#define CHECK_NE(actual, other)                                                \
+	mmapcts_check_cmp_(MMAPCTS_HERE, "!=", #actual, (intmax_t)(actual),    \
+			   #other, (intmax_t)(other))
+#define CHECK_LE(actual, bound)                                                \
+	mmapcts_check_cmp_(MMAPCTS_HERE, "<=", #actual, (intmax_t)(actual),    \
+			   #bound, (intmax_t)(bound))
+#define CHECK_GE(actual, bound)                                                \
+	mmapcts_check_cmp_(MMAPCTS_HERE, ">=", #actual, (intmax_t)(actual),    \
+			   #bound, (intmax_t)(bound))
+#define CHECK_PTR_EQ(actual, expected)                                         \
+	mmapcts_check_ptr_(MMAPCTS_HERE, #actual, (const void *)(actual),      \
+			   #expected, (const void *)(expected))
+
+/* n bytes at actual equal n bytes at expected; names the first difference. */
+#define CHECK_MEM_EQ(actual, expected, n)                                      \
+	mmapcts_check_mem_(MMAPCTS_HERE, #actual, (actual), (expected), (n))
+/* n bytes at addr equal the file pattern from file offset off (see below). */
+#define CHECK_PATTERN(addr, off, n)                                            \
+	mmapcts_check_pattern_(MMAPCTS_HERE, #addr, (addr), (off), (n), 0)
+/* ... the pattern of another seed (data written by the case, not the setup). */
+#define CHECK_PATTERN_SEED(addr, off, n, seed)                                 \
+	mmapcts_check_pattern_(MMAPCTS_HERE, #addr, (addr), (off), (n), (seed))
+/* n bytes at addr are all zero. */
+#define CHECK_ZERO(addr, n)                                                    \
+	mmapcts_check_zero_(MMAPCTS_HERE, #addr, (addr), (n))
+
+/*
+ * A call that must fail (-1, or MAP_FAILED for the pointer form) with errno
+ * in the set the standard allows:
+ *	CHECK_FAILS(munmap(p + 1, page_size), EINVAL);
+ *	CHECK_MAP_FAILS(mmap(NULL, 0, PROT_READ, MAP_PRIVATE, fd, 0), EINVAL);
+ *	CHECK_FAILS(mmap_dir(), ENODEV, EACCES);
+ */
+#define CHECK_FAILS(call, ...)                                                 \
+	mmapcts_check_fails_(MMAPCTS_HERE, #call, (intmax_t)(call) == -1,      \
+			     (const int[]){ __VA_ARGS__, 0 })
+#define CHECK_MAP_FAILS(call, ...)                                             \
+	mmapcts_check_fails_(MMAPCTS_HERE, #call, (call) == MAP_FAILED,        \
+			     (const int[]){ __VA_ARGS__, 0 })
+/* A call that must succeed: returns its result (int calls: not -1). */
+#define CHECK_OK(call)                                                         \
+	mmapcts_check_ok_(MMAPCTS_HERE, #call, (intmax_t)(call))
+#define CHECK_MAP_OK(call)                                                     \
+	mmapcts_check_map_ok_(MMAPCTS_HERE, #call, (call))
+
+/* ------------------------------------------------------------------------
+ * Fault probes: does an access raise SIGSEGV or SIGBUS, with which si_code
+ * and si_addr?  The probe catches the signal; the case goes on.
+ * ------------------------------------------------------------------------ */
+struct fault {
+	int sig;		/* 0: the access completed */
+	int code;		/* si_code */
+	const void *addr;	/* si_addr */
+	unsigned char value;	/* the byte read, when a read completed */
+};
+
+struct fault probe_read(const volatile void *addr);
+struct fault probe_write(volatile void *addr, unsigned char value);
+
+/* The read or write completes (a write stores value). */
+#define CHECK_READ_OK(addr)                                                    \
+	mmapcts_check_fault_(MMAPCTS_HERE, #addr, "read", probe_read(addr),    \
+			     (addr), 0, 0)
+#define CHECK_WRITE_OK(addr, value)                                            \
+	mmapcts_check_fault_(MMAPCTS_HERE, #addr, "write",                     \
+			     probe_write((addr), (value)), (addr), 0, 0)
+/* The access raises sig with si_code code, si_addr in the page of addr. */
+#define CHECK_READ_FAULTS(addr, sig, code)                                     \
+	mmapcts_check_fault_(MMAPCTS_HERE, #addr, "read", probe_read(addr),    \
+			     (addr), (sig), (code))
+#define CHECK_WRITE_FAULTS(addr, sig, code)                                    \
+	mmapcts_check_fault_(MMAPCTS_HERE, #addr, "write",                     \
+			     probe_write((addr), 0x5a), (addr), (sig), (code))
+
+/* ------------------------------------------------------------------------
+ * Setup calls.  A SAFE_ call that fails ends the case UNRESOLVED (never
+ * FAIL), naming the call, its arguments and errno.  They return what the
+ * call returns.
+ * ------------------------------------------------------------------------ */
+#define SAFE_MMAP(addr, len, prot, flags, fd, off)                             \
+	safe_mmap_(MMAPCTS_HERE, (addr), (len), (prot), (flags), (fd), (off))
+#define SAFE_MUNMAP(addr, len)      safe_munmap_(MMAPCTS_HERE, (addr), (len))
+#define SAFE_MPROTECT(addr, len, prot)                                         \
+	safe_mprotect_(MMAPCTS_HERE, (addr), (len), (prot))
+#define SAFE_MSYNC(addr, len, flags) safe_msync_(MMAPCTS_HERE, (addr), (len), (flags))
+#define SAFE_OPEN(path, ...)        safe_open_(MMAPCTS_HERE, (path), __VA_ARGS__, 0)
+#define SAFE_CLOSE(fd)              safe_close_(MMAPCTS_HERE, (fd))
+#define SAFE_UNLINK(path)           safe_unlink_(MMAPCTS_HERE, (path))
+#define SAFE_FTRUNCATE(fd, len)     safe_ftruncate_(MMAPCTS_HERE, (fd), (len))
+#define SAFE_FSTAT(fd, st)          safe_fstat_(MMAPCTS_HERE, (fd), (st))
+#define SAFE_PREAD(fd, buf, n, off) safe_pread_(MMAPCTS_HERE, (fd), (buf), (n), (off))
+#define SAFE_PWRITE(fd, buf, n, off) safe_pwrite_(MMAPCTS_HERE, (fd), (buf), (n), (off))
+#define SAFE_PIPE(fds)              safe_pipe_(MMAPCTS_HERE, (fds))
+#define SAFE_FORK()                 safe_fork_(MMAPCTS_HERE)
+
+/* ------------------------------------------------------------------------
+ * The environment of a case.
+ * ------------------------------------------------------------------------ */
+extern size_t page_size;	/* sysconf(_SC_PAGESIZE); never assume 4096 */
+
+/* The case's private temp directory (also its working directory). */
+const char *tmpdir(void);
+/* The variant this run covers ("file", "shm", "memfd"), or NULL. */
+const char *variant(void);
+
+/* ------------------------------------------------------------------------
+ * Files and the recognisable pattern.  Byte n of a pattern file is
+ * pattern_byte(n): never zero, different in every page and every position,
+ * so a wrong offset, a zero fill or a stale page all show.
+ * ------------------------------------------------------------------------ */
+unsigned char pattern_byte(uint64_t off);
+unsigned char pattern_byte_seed(uint64_t off, unsigned seed);
+void fill_pattern(void *buf, uint64_t off, size_t n, unsigned seed);
+
+/* Create tmpdir()/name holding len pattern bytes; return it open O_RDWR. */
+int make_file(const char *name, size_t len);
+
+/*
+ * A memory object to map, made on the backing the variant names:
+ *	file	a regular file in tmpdir() (whatever filesystem that is)
+ *	shm	a POSIX shared memory object (shm_open), unlinked at cleanup
+ *	memfd	a Linux memfd_create() object
+ * It holds len pattern bytes; fd is open O_RDWR.
+ */
+struct object {
+	int fd;
+	const char *backing;
+	char path[128];		/* a name reopen_object() can open */
+};
+struct object make_object(size_t len);
+/* Another descriptor for the same object, opened with flags. */
+int reopen_object(const struct object *obj, int flags);
+
+/* ------------------------------------------------------------------------
+ * Address space.  MAP_FIXED is only ever used inside a range the case
+ * reserved itself; SAFE_MMAP refuses a MAP_FIXED outside one.
+ * ------------------------------------------------------------------------ */
+/* Reserve len bytes of address space (PROT_NONE, no memory committed). */
+void *reserve(size_t len);
+/* Is [addr, addr+len) inside a reservation of this process? */
+int is_reserved(const void *addr, size_t len);
+
+/* ------------------------------------------------------------------------
+ * Processes.  A child runs a function and ends with a verdict; the parent
+ * takes it over: a child's FAIL is the case's FAIL.  Synchronise with
+ * struct sync (pipes), never with sleep.
+ * ------------------------------------------------------------------------ */
+pid_t start_child(void (*fn)(void *), void *arg);
+/* Wait for a child of start_child(); its non-PASS verdict ends the case. */
+void wait_child(pid_t pid);
+/* start_child() then wait_child(). */
+void run_in_child(void (*fn)(void *), void *arg);
+
+/*
+ * One parent-child rendezvous.  sync_init() before start_child(); the fork
+ * gives each side its ends.  A side whose peer has exited without posting
+ * ends UNRESOLVED instead of hanging.
+ */
+struct sync {
+	int to_child[2], to_parent[2];
+	int rd, wr;		/* this side's ends, set by start_child() */
+	int bound;
+};
+void sync_init(struct sync *s);
+void sync_post(struct sync *s);			/* wake the peer */
+void sync_wait(struct sync *s);			/* wait for the peer's post */
+void sync_send(struct sync *s, const void *buf, size_t n);
+void sync_recv(struct sync *s, void *buf, size_t n);
+
+/*
+ * Exec tests: the case re-executes its own binary; in the new image
+ * exec_stage() returns the stage name and exec_arg() the argument.
+ */
+void exec_self(const char *stage, const char *arg);
+const char *exec_stage(void);
+const char *exec_arg(void);
+/* The path of the case's own executable. */
+const char *self_path(void);
+
+/* ------------------------------------------------------------------------
+ * Names, for messages that diff cleanly across libcs.
+ * ------------------------------------------------------------------------ */
+const char *errno_name(int err);		/* "EACCES"; "errno 1234" if unknown */
+const char *signal_name(int sig);		/* "SIGSEGV" */
+const char *si_code_name(int sig, int code);	/* "SEGV_ACCERR" */
+const char *prot_string(int prot, char *buf, size_t size);
+const char *map_flags_string(int flags, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Internals behind the macros above.
+ * ------------------------------------------------------------------------ */
+#if defined(__GNUC__) || defined(__clang__)
+#define MMAPCTS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define MMAPCTS_NORETURN __attribute__((noreturn))
+#else
+#define MMAPCTS_PRINTF(a, b)
+#define MMAPCTS_NORETURN
+#endif
+
+MMAPCTS_NORETURN void mmapcts_end_(enum verdict v, const char *file, int line,
+				   const char *fmt, ...) MMAPCTS_PRINTF(4, 5);
+void mmapcts_observe(const char *key, const char *fmt, ...) MMAPCTS_PRINTF(2, 3);
+MMAPCTS_NORETURN void mmapcts_exit(enum verdict v);
+
+void mmapcts_check_(const char *file, int line, int ok, const char *expr);
+void mmapcts_check_cmp_(const char *file, int line, const char *op,
+			const char *aexpr, intmax_t a, const char *bexpr, intmax_t b);
+void mmapcts_check_ptr_(const char *file, int line, const char *aexpr,
+			const void *a, const char *bexpr, const void *b);
+void mmapcts_check_mem_(const char *file, int line, const char *expr,
+			const void *actual, const void *expected, size_t n);
+void mmapcts_check_pattern_(const char *file, int line, const char *expr,
+			    const void *addr, uint64_t off, size_t n, unsigned seed);
+void mmapcts_check_zero_(const char *file, int line, const char *expr,
+			 const void *addr, size_t n);
+void mmapcts_check_fails_(const char *file, int line, const char *expr,
+			  int failed, const int *allowed);
+intmax_t mmapcts_check_ok_(const char *file, int line, const char *expr, intmax_t ret);
+void *mmapcts_check_map_ok_(const char *file, int line, const char *expr, void *ret);
+void mmapcts_check_fault_(const char *file, int line, const char *expr,
+			  const char *access, struct fault f, const volatile void *addr,
+			  int sig, int code);
+
+void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
+		 int flags, int fd, off_t off);
+void safe_munmap_(const char *file, int line, void *addr, size_t len);
+void safe_mprotect_(const char *file, int line, void *addr, size_t len, int prot);
+void safe_msync_(const char *file, int line, void *addr, size_t len, int flags);
+int safe_open_(const char *file, int line, const char *path, int flags, ...);
+void safe_close_(const char *file, int line, int fd);
+void safe_unlink_(const char *file, int line, const char *path);
+void safe_ftruncate_(const char *file, int line, int fd, off_t len);
+void safe_fstat_(const char *file, int line, int fd, struct stat *st);
+void safe_pread_(const char *file, int line, int fd, void *buf, size_t n, off_t off);
+void safe_pwrite_(const char *file, int line, int fd, const void *buf, size_t n, off_t off);
+void safe_pipe_(const char *file, int line, int fds[2]);
+pid_t safe_fork_(const char *file, int line);
+
+/* The source name a message shows: "cases/anon/zero-fill.c", not a build path. */
+const char *mmapcts_source_name(const char *file);
+
+#endif /* MMAPCTS_H */

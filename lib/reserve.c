@@ -1,0 +1,37 @@
+/*
+ * reserve.c - address space the case owns, so that MAP_FIXED never lands on
+ * memory that belongs to the libc, the loader or the stack.
+ */
+#include "mmapcts.h"
+
+#define MAX_RESERVATIONS 32
+static struct {
+	uintptr_t start, end;
+} reservations[MAX_RESERVATIONS];
+static int nreservations;
+
+void *reserve(size_t len)
+{
+	void *p;
+
+	if (nreservations == MAX_RESERVATIONS)
+		UNRESOLVED("reserve: more than %d reservations", MAX_RESERVATIONS);
+	p = SAFE_MMAP(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		      -1, 0);
+	reservations[nreservations].start = (uintptr_t)p;
+	reservations[nreservations].end = (uintptr_t)p + len;
+	nreservations++;
+	return p;
+}
+
+int is_reserved(const void *addr, size_t len)
+{
+	uintptr_t start = (uintptr_t)addr, end = start + len;
+
+	if (end < start)
+		return 0;
+	for (int i = 0; i < nreservations; i++)
+		if (start >= reservations[i].start && end <= reservations[i].end)
+			return 1;
+	return 0;
+}
