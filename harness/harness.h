@@ -102,15 +102,16 @@ int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t e
 /* Parse manifest text (the loader's core, for the unit tests). */
 int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 		   char *err, size_t errlen);
-/* Add a case executable named on the command line. */
-void manifest_add_path(struct manifest *m, const char *path);
+/* Add a case executable named on the command line, with the metadata it
+ * gives for --describe (through the wrapper, if any), one entry per variant. */
+void manifest_add_path(struct manifest *m, const char *path, const char *wrapper);
 /* Does the case match a selector (id, id glob, group, or id without variant)? */
 int case_matches(const struct case_entry *c, const char *selector);
 void manifest_free(struct manifest *m);
 
 /* ------------------------------------------------------------- sysinfo.c */
 struct sysinfo {
-	char os[64], kernel_release[128], kernel_version[256], machine[64];
+	char os[80], kernel_release[128], kernel_version[256], machine[80];
 	char libc_name[32], libc_version[64];
 	long page_size, cpus;
 	char tmpdir[512], tmpdir_fstype[32];
@@ -171,7 +172,7 @@ struct run_hooks {
  * every verdict as it comes.  Returns 0, or -1 if the runner itself broke. */
 int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 	      const struct run_hooks *hooks);
-/* Run every case even in the runner's own process group: for tests. */
+/* Set by SIGINT/SIGTERM: the run stops, its record stays valid. */
 extern volatile int runner_interrupted;
 
 /* -------------------------------------------------------------- record.c */
@@ -185,6 +186,7 @@ struct record {
 	size_t nin_flight;
 	size_t counts[OUT_COUNT];
 	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
+	int resumes;		/* how often the run was resumed */
 };
 int record_open(struct record *rec, const char *path, const struct sysinfo *s,
 		const struct options *o, int argc, char **argv, char *err, size_t errlen);

@@ -4,8 +4,8 @@
  */
 #include "mmapcts.h"
 #include "internal.h"
+#include "tree.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +70,8 @@ enum verdict mmapcts_verdict_of_status(int status)
 			return VERDICT_UNSUPPORTED;
 		case MMAPCTS_EXIT_HARD_ERROR:
 			return VERDICT_UNRESOLVED;
+		case MMAPCTS_EXIT_CHILD_UNTESTED:
+			return VERDICT_UNTESTED;
 		default:
 			return VERDICT_FAIL;
 		}
@@ -131,30 +133,6 @@ void at_cleanup(void (*fn)(void *), void *arg)
 	ncleanups++;
 }
 
-static int remove_tree(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char sub[PATH_MAX];
-
-	if (lstat(path, &st) < 0)
-		return -1;
-	if (!S_ISDIR(st.st_mode))
-		return unlink(path);
-	d = opendir(path);
-	if (!d)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-		remove_tree(sub);
-	}
-	closedir(d);
-	return rmdir(path);
-}
-
 static void run_cleanups(void)
 {
 	while (ncleanups > 0) {
@@ -175,6 +153,9 @@ void mmapcts_exit(enum verdict v)
 	if (mmapcts_in_case_process()) {
 		run_cleanups();
 		result_line("verdict\t%s", verdict_name(v));
+	} else if (v == VERDICT_UNTESTED) {
+		/* Only wait_child() sees a child's status: keep UNTESTED apart. */
+		_exit(MMAPCTS_EXIT_CHILD_UNTESTED);
 	}
 	_exit(verdict_exit_status(v));
 }
@@ -420,6 +401,7 @@ static enum verdict run_all_variants(void)
 		if (pid < 0)
 			UNRESOLVED("fork failed: %s", errno_name(errno));
 		if (pid == 0) {
+			unsetenv("MMAPCTS_CASE_PID");	/* each variant is a case of its own */
 			execl(self, self, "--variant", w, (char *)NULL);
 			_exit(MMAPCTS_EXIT_HARD_ERROR);
 		}
@@ -439,7 +421,15 @@ void mmapcts_init(const char *argv0)
 	const char *fd_env = getenv(MMAPCTS_RESULT_FD_ENV);
 	long ps = sysconf(_SC_PAGESIZE);
 
-	case_pid = getpid();
+	/* The case's own process keeps that role across exec_self(); a child
+	 * that execs does not get it (its pid differs). */
+	const char *owner = getenv("MMAPCTS_CASE_PID");
+	case_pid = owner && *owner ? (pid_t)atol(owner) : getpid();
+	if (!owner || !*owner) {
+		char pid[32];
+		snprintf(pid, sizeof(pid), "%ld", (long)case_pid);
+		setenv("MMAPCTS_CASE_PID", pid, 1);
+	}
 	page_size = ps > 0 ? (size_t)ps : 0;
 	result_fd = fd_env && *fd_env ? atoi(fd_env) : -1;
 	find_self(argv0);

@@ -68,7 +68,8 @@ void mmapcts_check_pattern_(const char *file, int line, const char *expr,
 		if (a[i] != want)
 			mismatch(file, line, expr, i, a[i], want,
 				 a[i] == 0 ? "zero instead of the pattern"
-					   : "the pattern");
+				 : a[i] == pattern_byte_seed(off + i, 0) ? "the original pattern"
+				 : seed ? "the written pattern" : "the pattern");
 	}
 }
 
@@ -157,4 +158,23 @@ void mmapcts_check_fault_(const char *file, int line, const char *expr,
 			"address, expected within its page", access, expr, got,
 			(intmax_t)((const char *)f.addr - (const char *)addr));
 	FAIL_AT(file, line, "%s of %s: got %s, expected %s", access, expr, got, want);
+}
+
+void mmapcts_check_denied_(const char *file, int line, const char *expr,
+			   const char *access, struct fault f, const volatile void *addr)
+{
+	char key[32];
+
+	if (!f.sig)
+		FAIL_AT(file, line, "%s of %s: no fault, expected the access to be denied",
+			access, expr);
+	if (f.sig != SIGSEGV && f.sig != SIGBUS)
+		FAIL_AT(file, line, "%s of %s: got %s, expected SIGSEGV or SIGBUS", access,
+			expr, signal_name(f.sig));
+	if ((uintptr_t)f.addr / page_size != (uintptr_t)addr / page_size)
+		FAIL_AT(file, line, "%s of %s: %s with si_addr %+jd bytes from the address, "
+			"expected within its page", access, expr, signal_name(f.sig),
+			(intmax_t)((const char *)f.addr - (const char *)addr));
+	snprintf(key, sizeof(key), "%s_denied_by", access);
+	OBSERVE(key, "%s/%s", signal_name(f.sig), si_code_name(f.sig, f.code));
 }

@@ -31,6 +31,20 @@ void fill_pattern(void *buf, uint64_t off, size_t n, unsigned seed)
 		p[i] = pattern_byte_seed(off + i, seed);
 }
 
+void touch_pages(const void *addr, size_t len)
+{
+	const volatile unsigned char *p = addr;
+
+	for (size_t off = 0; off < len; off += page_size)
+		(void)p[off];
+}
+
+void *scratch(size_t len)
+{
+	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			 -1, 0);
+}
+
 static void write_pattern(int fd, size_t len)
 {
 	unsigned char buf[8192];

@@ -6,6 +6,9 @@
 
 #include "mmapcts.h"
 
+/* A child of the case (never the case itself) that ends UNTESTED. */
+#define MMAPCTS_EXIT_CHILD_UNTESTED 78
+
 /* The verdict a child's wait status stands for (exit status or signal). */
 enum verdict mmapcts_verdict_of_status(int status);
 /* Is this the case's own process (not a child it forked)? */

@@ -33,10 +33,12 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "compat.h"
@@ -210,6 +212,19 @@ struct fault probe_write(volatile void *addr, unsigned char value);
 	mmapcts_check_fault_(MMAPCTS_HERE, #addr, "write",                     \
 			     probe_write((addr), 0x5a), (addr), (sig), (code))
 
+/*
+ * The access does not complete, by SIGSEGV or SIGBUS with si_addr in the
+ * page of addr, whichever the system chose (POSIX forbids the access but
+ * does not name the signal); the signal and si_code are recorded as the
+ * observation "<access>_denied_by".  Linux-profile cases assert the exact
+ * signal with CHECK_*_FAULTS instead.
+ */
+#define CHECK_READ_DENIED(addr)                                                \
+	mmapcts_check_denied_(MMAPCTS_HERE, #addr, "read", probe_read(addr), (addr))
+#define CHECK_WRITE_DENIED(addr)                                               \
+	mmapcts_check_denied_(MMAPCTS_HERE, #addr, "write",                    \
+			      probe_write((addr), 0x5a), (addr))
+
 /* ------------------------------------------------------------------------
  * Setup calls.  A SAFE_ call that fails ends the case UNRESOLVED (never
  * FAIL), naming the call, its arguments and errno.  They return what the
@@ -227,8 +242,11 @@ struct fault probe_write(volatile void *addr, unsigned char value);
 #define SAFE_FTRUNCATE(fd, len)     safe_ftruncate_(MMAPCTS_HERE, (fd), (len))
 #define SAFE_FSTAT(fd, st)          safe_fstat_(MMAPCTS_HERE, (fd), (st))
 #define SAFE_PREAD(fd, buf, n, off) safe_pread_(MMAPCTS_HERE, (fd), (buf), (n), (off))
+#define SAFE_READ(fd, buf, n)       safe_read_(MMAPCTS_HERE, (fd), (buf), (n))
+#define SAFE_WRITE(fd, buf, n)      safe_write_(MMAPCTS_HERE, (fd), (buf), (n))
 #define SAFE_PWRITE(fd, buf, n, off) safe_pwrite_(MMAPCTS_HERE, (fd), (buf), (n), (off))
 #define SAFE_PIPE(fds)              safe_pipe_(MMAPCTS_HERE, (fds))
+#define SAFE_FUTIMENS(fd, times)    safe_futimens_(MMAPCTS_HERE, (fd), (times))
 #define SAFE_FORK()                 safe_fork_(MMAPCTS_HERE)
 
 /* ------------------------------------------------------------------------
@@ -249,6 +267,11 @@ const char *variant(void);
 unsigned char pattern_byte(uint64_t off);
 unsigned char pattern_byte_seed(uint64_t off, unsigned seed);
 void fill_pattern(void *buf, uint64_t off, size_t n, unsigned seed);
+
+/* Fault every page of [addr, addr+len) in by reading one byte of each. */
+void touch_pages(const void *addr, size_t len);
+/* A private anonymous read-write buffer of len bytes (read()/write() data). */
+void *scratch(size_t len);
 
 /* Create tmpdir()/name holding len pattern bytes; return it open O_RDWR. */
 int make_file(const char *name, size_t len);
@@ -359,6 +382,9 @@ void mmapcts_check_fault_(const char *file, int line, const char *expr,
 			  const char *access, struct fault f, const volatile void *addr,
 			  int sig, int code);
 
+void mmapcts_check_denied_(const char *file, int line, const char *expr,
+			   const char *access, struct fault f, const volatile void *addr);
+
 void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		 int flags, int fd, off_t off);
 void safe_munmap_(const char *file, int line, void *addr, size_t len);
@@ -371,7 +397,10 @@ void safe_ftruncate_(const char *file, int line, int fd, off_t len);
 void safe_fstat_(const char *file, int line, int fd, struct stat *st);
 void safe_pread_(const char *file, int line, int fd, void *buf, size_t n, off_t off);
 void safe_pwrite_(const char *file, int line, int fd, const void *buf, size_t n, off_t off);
+void safe_read_(const char *file, int line, int fd, void *buf, size_t n);
+void safe_write_(const char *file, int line, int fd, const void *buf, size_t n);
 void safe_pipe_(const char *file, int line, int fds[2]);
+void safe_futimens_(const char *file, int line, int fd, const struct timespec times[2]);
 pid_t safe_fork_(const char *file, int line);
 
 /* The source name a message shows: "cases/anon/zero-fill.c", not a build path. */

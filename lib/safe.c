@@ -124,10 +124,46 @@ void safe_pwrite_(const char *file, int line, int fd, const void *buf, size_t n,
 	}
 }
 
+void safe_read_(const char *file, int line, int fd, void *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t r = read(fd, (char *)buf + done, n - done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			BROKE(file, line, "read(%d, buf, %zu) %s after %zu bytes", fd, n,
+			      r < 0 ? errno_name(errno) : "hit end-of-file", done);
+		done += (size_t)r;
+	}
+}
+
+void safe_write_(const char *file, int line, int fd, const void *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t r = write(fd, (const char *)buf + done, n - done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			BROKE(file, line, "write(%d, buf, %zu) failed after %zu bytes: %s", fd,
+			      n, done, r < 0 ? errno_name(errno) : "0");
+		done += (size_t)r;
+	}
+}
+
 void safe_pipe_(const char *file, int line, int fds[2])
 {
 	if (pipe(fds) < 0)
 		BROKE(file, line, "pipe() failed: %s", errno_name(errno));
+}
+
+void safe_futimens_(const char *file, int line, int fd, const struct timespec times[2])
+{
+	if (futimens(fd, times) < 0)
+		BROKE(file, line, "futimens(%d) failed: %s", fd, errno_name(errno));
 }
 
 pid_t safe_fork_(const char *file, int line)

@@ -1,0 +1,40 @@
+/*
+ * mprotect() on part of a mapping changes the pages of its range and no
+ * others: the mapping is split, and the pages before and after keep their
+ * protection.
+ *
+ * The middle page of a three-page writable mapping is made read-only.  A
+ * store to it must fault (the change took effect), and stores to the
+ * pages on either side must still succeed.  An implementation that can
+ * only protect whole mappings (applying the change to all three pages)
+ * fails on the outer pages; one that ignored the partial request fails on
+ * the middle one.  Observing refused stores relies on the signal Linux
+ * promises (SIGSEGV, SEGV_ACCERR), hence the linux profile.
+ */
+#include "mmapcts.h"
+
+MMAPCTS_CASE(
+	.assertion = "mprotect(PROT_READ) of the middle page of a writable mapping "
+		     "makes that page read-only and leaves the pages before and "
+		     "after it writable.",
+	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (changes the protections "
+		     "of the pages containing any part of [addr, addr+len)); Linux "
+		     "mprotect(2): DESCRIPTION (SIGSEGV on a violating access)",
+	.profile   = "linux",
+);
+
+static void run(void)
+{
+	unsigned char *map = SAFE_MMAP(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char *before = map, *middle = map + page_size;
+	unsigned char *after = map + 2 * page_size;
+
+	memset(map, 1, 3 * page_size);
+
+	SAFE_MPROTECT(middle, page_size, PROT_READ);
+
+	CHECK_WRITE_FAULTS(middle, SIGSEGV, SEGV_ACCERR);
+	CHECK_WRITE_OK(before + page_size - 1, 2);
+	CHECK_WRITE_OK(after, 2);
+}

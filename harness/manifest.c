@@ -1,0 +1,260 @@
+/*
+ * manifest.c - the list of cases, as the build wrote it from the cases'
+ * own MMAPCTS_CASE() blocks (cases/manifest.tsv), plus case executables
+ * named on the command line.
+ */
+#include "harness.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MANIFEST_HEADER "# mmapcts manifest 1"
+#define MANIFEST_FIELDS 9
+
+static int error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static struct case_entry *grow(struct manifest *m)
+{
+	m->cases = xrealloc(m->cases, sizeof(*m->cases) * (m->n + 1));
+	memset(&m->cases[m->n], 0, sizeof(m->cases[0]));
+	return &m->cases[m->n++];
+}
+
+int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
+		   char *err, size_t errlen)
+{
+	const char *line = text;
+	int lineno = 0;
+
+	memset(m, 0, sizeof(*m));
+	if (strncmp(text, MANIFEST_HEADER, strlen(MANIFEST_HEADER)) != 0)
+		return error(err, errlen, "not an mmapcts manifest (no '%s' line)",
+			     MANIFEST_HEADER);
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		char *copy, *fields[MANIFEST_FIELDS], *p;
+		int nf = 0;
+
+		lineno++;
+		if (len == 0 || line[0] == '#')
+			goto next;
+		copy = xcalloc(1, len + 1);
+		memcpy(copy, line, len);
+		for (p = copy; nf < MANIFEST_FIELDS; nf++) {
+			fields[nf] = p;
+			p = strchr(p, '\t');
+			if (!p) {
+				nf++;
+				break;
+			}
+			*p++ = '\0';
+		}
+		if (nf != MANIFEST_FIELDS || p) {
+			free(copy);
+			manifest_free(m);
+			return error(err, errlen, "manifest line %d: %d fields, expected %d",
+				     lineno, nf, MANIFEST_FIELDS);
+		}
+		long timeout = strtol(fields[4], &p, 10);
+		if (*p || timeout <= 0 || !*fields[0] || !*fields[1]) {
+			free(copy);
+			manifest_free(m);
+			return error(err, errlen, "manifest line %d: a bad id or time limit",
+				     lineno);
+		}
+		struct case_entry *c = grow(m);
+		c->id = xstrdup(fields[0]);
+		c->program = xstrdup(fields[1]);
+		c->group = xstrdup(fields[2]);
+		c->profile = xstrdup(fields[3]);
+		c->timeout = (int)timeout;
+		c->variant = xstrdup(fields[5]);
+		c->needs = xstrdup(fields[6]);
+		c->spec = xstrdup(fields[7]);
+		c->assertion = xstrdup(fields[8]);
+		size_t plen = strlen(cases_dir) + strlen(c->program) + 2;
+		c->path = xcalloc(1, plen);
+		snprintf(c->path, plen, "%s/%s", cases_dir, c->program);
+		free(copy);
+next:
+		if (!end)
+			break;
+		line = end + 1;
+	}
+	return 0;
+}
+
+int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t errlen)
+{
+	char path[4096];
+	struct buf text = { 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/manifest.tsv", cases_dir);
+	f = fopen(path, "r");
+	if (!f)
+		return error(err, errlen, "cannot read the manifest %s: %s", path,
+			     strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&text, chunk, n);
+	fclose(f);
+	if (!text.data)
+		buf_puts(&text, "");
+	ret = manifest_parse(m, text.data, cases_dir, err, errlen);
+	if (ret < 0) {
+		char inner[512];
+		snprintf(inner, sizeof(inner), "%s", err);
+		error(err, errlen, "%s: %s", path, inner);
+	}
+	buf_free(&text);
+	return ret;
+}
+
+static void set(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Ask a program built with the case library for its metadata. */
+static void describe(const char *path, const char *wrapper, char *profile, char *spec,
+		     char *assertion, char *variants, int *timeout, size_t size)
+{
+	struct buf cmd = { 0 };
+	char line[2048];
+	FILE *p;
+
+	if (wrapper) {
+		buf_puts(&cmd, wrapper);
+		buf_puts(&cmd, " ");
+	}
+	buf_puts(&cmd, "'");
+	for (const char *q = path; *q; q++)
+		buf_puts(&cmd, *q == '\'' ? "'\\''" : (char[]){ *q, 0 });
+	buf_puts(&cmd, "' --describe 2>/dev/null </dev/null");
+	p = popen(cmd.data, "r");
+	buf_free(&cmd);
+	if (!p)
+		return;
+	while (fgets(line, sizeof(line), p)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!strncmp(line, "profile: ", 9))
+			set(profile, size, line + 9);
+		else if (!strncmp(line, "spec: ", 6))
+			set(spec, size, line + 6);
+		else if (!strncmp(line, "assertion: ", 11))
+			set(assertion, size, line + 11);
+		else if (!strncmp(line, "variants: ", 10))
+			set(variants, size, line + 10);
+		else if (!strncmp(line, "timeout: ", 9) && atoi(line + 9) > 0)
+			*timeout = atoi(line + 9);
+	}
+	/* A program outside the case library ignores --describe: the defaults stand. */
+	if (pclose(p) != 0) {
+		profile[0] = spec[0] = variants[0] = '\0';
+		snprintf(assertion, size, "(named on the command line)");
+		*timeout = 10;
+	}
+}
+
+void manifest_add_path(struct manifest *m, const char *path, const char *wrapper)
+{
+	char profile[1024] = "", spec[1024] = "", variants[1024] = "";
+	char assertion[1024] = "(named on the command line)";
+	int timeout = 10;
+	const char *id = path, *in_cases = strstr(path, "cases/");
+	char group[256] = "";
+
+	/* The id of a program named directly: its path from cases/ if it has one. */
+	if (in_cases)
+		id = in_cases + strlen("cases/");
+	while (id[0] == '.' && id[1] == '/')
+		id += 2;
+	const char *slash = strrchr(id, '/');
+	if (slash) {
+		const char *prev = slash;
+		while (prev > id && prev[-1] != '/')
+			prev--;
+		snprintf(group, sizeof(group), "%.*s", (int)(slash - prev), prev);
+	}
+	describe(path, wrapper, profile, spec, assertion, variants, &timeout, sizeof(spec));
+
+	/* One entry per variant, as the manifest has. */
+	char list[1024];
+	set(list, sizeof(list), variants);
+	char *save = NULL, *v = strtok_r(list, " ", &save);
+	do {
+		struct case_entry *c = grow(m);
+		struct buf full = { 0 };
+
+		buf_puts(&full, id);
+		if (v) {
+			buf_puts(&full, ":");
+			buf_puts(&full, v);
+		}
+		c->id = xstrdup(full.data);
+		buf_free(&full);
+		c->program = xstrdup(id);
+		c->group = xstrdup(group);
+		c->profile = xstrdup(profile);
+		c->variant = xstrdup(v ? v : "");
+		c->needs = xstrdup("");
+		c->spec = xstrdup(spec);
+		c->assertion = xstrdup(assertion);
+		c->timeout = timeout;
+		c->path = xstrdup(path);
+	} while (v && (v = strtok_r(NULL, " ", &save)) != NULL);
+}
+
+int case_matches(const struct case_entry *c, const char *sel)
+{
+	size_t plen = strlen(c->program);
+
+	if (!strcmp(c->id, sel) || !strcmp(c->group, sel))
+		return 1;
+	if (!strcmp(c->program, sel))	/* every variant of the case */
+		return 1;
+	if (fnmatch(sel, c->id, 0) == 0)
+		return 1;
+	return strncmp(sel, c->program, plen) == 0 && sel[plen] == '\0';
+}
+
+void manifest_free(struct manifest *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct case_entry *c = &m->cases[i];
+		free(c->id);
+		free(c->program);
+		free(c->group);
+		free(c->profile);
+		free(c->variant);
+		free(c->needs);
+		free(c->spec);
+		free(c->assertion);
+		free(c->path);
+	}
+	free(m->cases);
+	m->cases = NULL;
+	m->n = 0;
+}

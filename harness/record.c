@@ -1,0 +1,434 @@
+/*
+ * record.c - the JSON record of a run, and JUnit XML.
+ *
+ * The record is one JSON document that is valid after every write: cases
+ * go in one line each, and every write also rewrites the closing part (the
+ * cases in flight, whether the run is complete), padded with blanks over
+ * whatever the previous closing part left.  A run cut short at any moment
+ * leaves a record that parses, names every finished case and the cases in
+ * flight; --resume picks it up from there.
+ */
+#include "harness.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RECORD_FORMAT "mmapcts-record"
+#define RECORD_VERSION 1
+#define CASE_LINE_START "  {\"id\": "
+
+#ifndef MMAPCTS_GIT_COMMIT
+#define MMAPCTS_GIT_COMMIT "unknown"
+#endif
+
+static int error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void iso_time(char *out, size_t size, time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void jstr(struct buf *b, const char *s)
+{
+	json_string(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+static int write_at(struct record *rec, const struct buf *b, off_t off)
+{
+	size_t done = 0;
+
+	while (done < b->len) {
+		ssize_t n = pwrite(rec->fd, b->data + done, b->len - done, off + (off_t)done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	if (off + (off_t)b->len > rec->file_end)
+		rec->file_end = off + (off_t)b->len;
+	return 0;
+}
+
+/* The closing part of the document, padded with blanks over the old one;
+ * returns the length of b without the padding. */
+static size_t add_tail(struct buf *b, const struct record *rec, const char *end_fields,
+		       off_t at)
+{
+	size_t text_len;
+
+	buf_puts(b, "\n ],\n \"in_flight\": [");
+	for (size_t i = 0; i < rec->nin_flight; i++) {
+		buf_puts(b, i ? ", " : "");
+		jstr(b, rec->in_flight[i]);
+	}
+	buf_printf(b, "],\n \"resumes\": %d,\n %s\n}\n", rec->resumes, end_fields);
+	text_len = b->len;
+	off_t end = at + (off_t)b->len;
+	while (end < rec->file_end) {
+		buf_add(b, " ", 1);
+		end++;
+	}
+	return text_len;
+}
+
+static void write_tail(struct record *rec)
+{
+	struct buf b = { 0 };
+
+	add_tail(&b, rec, "\"complete\": false", rec->tail_offset);
+	if (write_at(rec, &b, rec->tail_offset) < 0)
+		fprintf(stderr, "mmapcts: writing the record %s: %s\n", rec->path,
+			strerror(errno));
+	buf_free(&b);
+}
+
+static int record_fail(struct record *rec, struct buf *text)
+{
+	if (text)
+		buf_free(text);
+	if (rec->fd >= 0)
+		close(rec->fd);
+	free(rec->path);
+	buf_free(&rec->done_ids);
+	memset(rec, 0, sizeof(*rec));
+	rec->fd = -1;
+	return -1;
+}
+
+int record_open(struct record *rec, const char *path, const struct sysinfo *s,
+		const struct options *o, int argc, char **argv, char *err, size_t errlen)
+{
+	struct buf b = { 0 };
+	char start[32];
+
+	memset(rec, 0, sizeof(*rec));
+	rec->path = xstrdup(path);
+	rec->fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (rec->fd < 0) {
+		error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
+		return record_fail(rec, NULL);
+	}
+	iso_time(start, sizeof(start), time(NULL));
+	buf_printf(&b, "{\"format\": \"%s\", \"format_version\": %d,\n", RECORD_FORMAT,
+		   RECORD_VERSION);
+	buf_puts(&b, " \"suite\": {\"name\": \"mmapcts\", \"version\": ");
+	jstr(&b, PACKAGE_VERSION);
+	buf_puts(&b, ", \"commit\": ");
+	jstr(&b, MMAPCTS_GIT_COMMIT);
+	buf_puts(&b, "},\n \"system\": ");
+	sysinfo_json(&b, s);
+	buf_puts(&b, ",\n \"run\": {\"start\": ");
+	jstr(&b, start);
+	buf_puts(&b, ", \"argv\": [");
+	for (int i = 0; i < argc; i++) {
+		buf_puts(&b, i ? ", " : "");
+		jstr(&b, argv[i]);
+	}
+	buf_printf(&b, "], \"jobs\": %d, \"timeout_multiplier\": %g, \"timeout\": %d, "
+		   "\"profile\": ", o->jobs, o->timeout_multiplier, o->timeout);
+	jstr(&b, o->profile ? o->profile : "all");
+	buf_puts(&b, ", \"wrapper\": ");
+	jstr(&b, o->wrapper);
+	buf_printf(&b, ", \"output_cap\": %zu},\n \"cases\": [", o->output_cap);
+	rec->tail_offset = 0;
+	if (write_at(rec, &b, 0) < 0) {
+		error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
+		return record_fail(rec, &b);
+	}
+	rec->tail_offset = (off_t)b.len;
+	buf_free(&b);
+	write_tail(rec);
+	return 0;
+}
+
+/* The value of "key": "..." in a case line (ids and verdicts need no unescaping). */
+static int line_field(const char *line, const char *end, const char *key, char *out,
+		      size_t size)
+{
+	char pat[64];
+	const char *p, *q;
+
+	snprintf(pat, sizeof(pat), "\"%s\": \"", key);
+	p = strstr(line, pat);
+	if (!p || p > end)
+		return -1;
+	p += strlen(pat);
+	q = strchr(p, '"');
+	if (!q || q > end || (size_t)(q - p) >= size)
+		return -1;
+	memcpy(out, p, (size_t)(q - p));
+	out[q - p] = '\0';
+	return 0;
+}
+
+int record_resume(struct record *rec, const char *path, char *err, size_t errlen)
+{
+	struct buf text = { 0 };
+	char chunk[65536], head[128];
+	ssize_t n;
+	int version;
+
+	memset(rec, 0, sizeof(*rec));
+	rec->path = xstrdup(path);
+	rec->fd = open(path, O_RDWR | O_CLOEXEC);
+	if (rec->fd < 0) {
+		error(err, errlen, "%s: cannot open the record: %s", path, strerror(errno));
+		return record_fail(rec, NULL);
+	}
+	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
+		buf_add(&text, chunk, (size_t)n);
+	if (!text.data)
+		buf_puts(&text, "");
+	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
+	if (strncmp(text.data, head, strlen(head)) != 0) {
+		error(err, errlen, "%s: not an mmapcts record", path);
+		return record_fail(rec, &text);
+	}
+	version = atoi(text.data + strlen(head));
+	if (version != RECORD_VERSION) {
+		error(err, errlen, "%s: a record of format version %d; this runner "
+		      "writes version %d", path, version, RECORD_VERSION);
+		return record_fail(rec, &text);
+	}
+	char *cases = strstr(text.data, "\n \"cases\": [");
+	if (!cases) {
+		error(err, errlen, "%s: the record has no case list", path);
+		return record_fail(rec, &text);
+	}
+	rec->tail_offset = (off_t)(cases - text.data) + (off_t)strlen("\n \"cases\": [");
+	/* Every complete case line: "  {"id": ...}" up to its newline or comma. */
+	for (char *line = strstr(cases, "\n" CASE_LINE_START); line;
+	     line = strstr(line + 1, "\n" CASE_LINE_START)) {
+		char *start = line + 1;
+		char *eol = strchr(start, '\n');
+		char *last;
+		char id[512], verdict[32];
+
+		if (!eol)
+			break;	/* cut in the middle of the line */
+		last = eol - 1;
+		if (*last == ',')
+			last--;
+		if (*last != '}' || line_field(start, eol, "id", id, sizeof(id)) < 0 ||
+		    line_field(start, eol, "verdict", verdict, sizeof(verdict)) < 0)
+			break;
+		for (int o = 0; o < OUT_COUNT; o++)
+			if (!strcmp(verdict, outcome_name((enum outcome)o)))
+				rec->counts[o]++;
+		buf_puts(&rec->done_ids, "\n");
+		buf_puts(&rec->done_ids, id);
+		rec->ncases++;
+		rec->tail_offset = (off_t)(last + 1 - text.data);
+	}
+	buf_puts(&rec->done_ids, "\n");
+	char *resumes = strstr(text.data + rec->tail_offset, "\"resumes\": ");
+	rec->resumes = resumes ? atoi(resumes + strlen("\"resumes\": ")) + 1 : 1;
+	rec->file_end = (off_t)text.len;
+	buf_free(&text);
+	write_tail(rec);
+	return 0;
+}
+
+int record_has(const struct record *rec, const char *id)
+{
+	char pat[600];
+
+	if (!rec->done_ids.data)
+		return 0;
+	snprintf(pat, sizeof(pat), "\n%s\n", id);
+	return strstr(rec->done_ids.data, pat) != NULL;
+}
+
+void record_started(struct record *rec, const char *id)
+{
+	rec->in_flight = xrealloc(rec->in_flight, sizeof(char *) * (rec->nin_flight + 1));
+	rec->in_flight[rec->nin_flight++] = xstrdup(id);
+	write_tail(rec);
+}
+
+void result_json(struct buf *b, const struct result *r)
+{
+	const struct case_entry *c = r->c;
+
+	buf_puts(b, "{\"id\": ");
+	jstr(b, c->id);
+	buf_puts(b, ", \"group\": ");
+	jstr(b, c->group);
+	buf_puts(b, ", \"profile\": ");
+	jstr(b, c->profile);
+	buf_puts(b, ", \"variant\": ");
+	jstr(b, c->variant);
+	buf_puts(b, ", \"verdict\": ");
+	jstr(b, outcome_name(r->outcome));
+	buf_printf(b, ", \"duration\": %.4f, \"exit_code\": ", r->duration);
+	if (r->exit_code >= 0)
+		buf_printf(b, "%d", r->exit_code);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ", \"signal\": ");
+	if (r->signal)
+		jstr(b, runner_signal_name(r->signal));
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ", \"message\": ");
+	if (r->message)
+		jstr(b, r->message);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ", \"observations\": {");
+	for (size_t i = 0; i < r->nobs; i++) {
+		const char *eq = strchr(r->observations[i], '=');
+		buf_puts(b, i ? ", " : "");
+		json_string(b, r->observations[i], (size_t)(eq - r->observations[i]));
+		buf_puts(b, ": ");
+		jstr(b, eq + 1);
+	}
+	buf_puts(b, "}, \"output\": ");
+	json_string(b, r->output.kept.data ? r->output.kept.data : "", r->output.kept.len);
+	buf_printf(b, ", \"output_bytes\": %zu, \"output_truncated\": %s, \"spec\": ",
+		   r->output.total, capture_truncated(&r->output) ? "true" : "false");
+	jstr(b, c->spec);
+	buf_puts(b, ", \"assertion\": ");
+	jstr(b, c->assertion);
+	buf_puts(b, "}");
+}
+
+void record_result(struct record *rec, const struct result *r)
+{
+	struct buf b = { 0 };
+	off_t at = rec->tail_offset;
+
+	for (size_t i = 0; i < rec->nin_flight; i++) {
+		if (!strcmp(rec->in_flight[i], r->c->id)) {
+			free(rec->in_flight[i]);
+			rec->in_flight[i] = rec->in_flight[--rec->nin_flight];
+			break;
+		}
+	}
+	buf_puts(&b, rec->ncases ? ",\n" CASE_LINE_START : "\n" CASE_LINE_START);
+	/* result_json starts with {"id": — keep one copy of it. */
+	struct buf one = { 0 };
+	result_json(&one, r);
+	buf_puts(&b, one.data + strlen("{\"id\": "));
+	buf_free(&one);
+	size_t case_len = b.len;
+	add_tail(&b, rec, "\"complete\": false", at + (off_t)case_len);
+	if (write_at(rec, &b, at) < 0)
+		fprintf(stderr, "mmapcts: writing the record %s: %s\n", rec->path,
+			strerror(errno));
+	rec->tail_offset = at + (off_t)case_len;
+	rec->ncases++;
+	rec->counts[r->outcome]++;
+	buf_free(&b);
+}
+
+void record_close(struct record *rec, double duration)
+{
+	struct buf end = { 0 }, b = { 0 };
+	char when[32];
+
+	iso_time(when, sizeof(when), time(NULL));
+	buf_puts(&end, "\"end\": ");
+	jstr(&end, when);
+	buf_printf(&end, ", \"duration\": %.3f,\n \"summary\": {", duration);
+	for (int o = 0; o < OUT_COUNT; o++)
+		buf_printf(&end, "%s\"%s\": %zu", o ? ", " : "", outcome_name((enum outcome)o),
+			   rec->counts[o]);
+	buf_printf(&end, "},\n \"complete\": %s", rec->nin_flight ? "false" : "true");
+	size_t text_len = add_tail(&b, rec, end.data, rec->tail_offset);
+	/* Valid with the padding first; then drop the padding. */
+	if (write_at(rec, &b, rec->tail_offset) < 0 ||
+	    ftruncate(rec->fd, rec->tail_offset + (off_t)text_len) < 0)
+		fprintf(stderr, "mmapcts: writing the record %s: %s\n", rec->path,
+			strerror(errno));
+	close(rec->fd);
+	for (size_t i = 0; i < rec->nin_flight; i++)
+		free(rec->in_flight[i]);
+	free(rec->in_flight);
+	free(rec->path);
+	buf_free(&rec->done_ids);
+	buf_free(&end);
+	buf_free(&b);
+	memset(rec, 0, sizeof(*rec));
+	rec->fd = -1;
+}
+
+void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
+		 double duration)
+{
+	size_t failures = 0, errors = 0, skipped = 0;
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		enum outcome o = results[i]->outcome;
+		failures += outcome_is_failure(o);
+		errors += o == OUT_UNRESOLVED;
+		skipped += o == OUT_UNSUPPORTED || o == OUT_UNTESTED;
+	}
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+	buf_printf(&b, "  <testsuite name=\"mmapcts\" tests=\"%zu\" failures=\"%zu\" "
+		   "errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n", n, failures, errors,
+		   skipped, duration);
+	buf_puts(&b, "    <properties>\n");
+	const char *props[][2] = {
+		{ "os", s->os }, { "kernel_release", s->kernel_release },
+		{ "machine", s->machine }, { "libc", s->libc_name },
+		{ "libc_version", s->libc_version }, { "tmpdir_fstype", s->tmpdir_fstype },
+		{ "emulation", s->emulation },
+	};
+	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+		buf_printf(&b, "      <property name=\"%s\" value=\"", props[i][0]);
+		xml_escape(&b, props[i][1], strlen(props[i][1]));
+		buf_puts(&b, "\"/>\n");
+	}
+	buf_printf(&b, "      <property name=\"page_size\" value=\"%ld\"/>\n", s->page_size);
+	buf_puts(&b, "    </properties>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct result *r = results[i];
+		const char *msg = r->message ? r->message : "";
+
+		buf_puts(&b, "    <testcase classname=\"");
+		xml_escape(&b, r->c->group, strlen(r->c->group));
+		buf_puts(&b, "\" name=\"");
+		xml_escape(&b, r->c->id, strlen(r->c->id));
+		buf_printf(&b, "\" time=\"%.4f\">\n", r->duration);
+		const char *tag = outcome_is_failure(r->outcome) ? "failure"
+				  : r->outcome == OUT_UNRESOLVED ? "error"
+				  : r->outcome == OUT_PASS ? NULL : "skipped";
+		if (tag) {
+			buf_printf(&b, "      <%s type=\"%s\" message=\"", tag,
+				   outcome_name(r->outcome));
+			xml_escape(&b, msg, strlen(msg));
+			buf_puts(&b, "\"/>\n");
+		}
+		if (r->output.kept.len) {
+			buf_puts(&b, "      <system-out>");
+			xml_escape(&b, r->output.kept.data, r->output.kept.len);
+			buf_puts(&b, "</system-out>\n");
+		}
+		buf_puts(&b, "    </testcase>\n");
+	}
+	buf_puts(&b, "  </testsuite>\n</testsuites>\n");
+	fwrite(b.data, 1, b.len, f);
+	buf_free(&b);
+}

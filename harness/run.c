@@ -1,0 +1,640 @@
+/*
+ * run.c - run cases, each in its own forked child: own process group,
+ * private temp directory as its working directory, stdin from /dev/null,
+ * output captured up to a cap, no core dumps, a time limit after which the
+ * whole group is killed.  Several run at once; the runner waits on a poll()
+ * loop woken by SIGCHLD (a self-pipe), never by sleeping.
+ */
+#include "harness.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_PRCTL_H
+#include <sys/prctl.h>
+#endif
+
+#include "../lib/mmapcts.h"	/* the exit statuses and the result channel */
+#include "../lib/tree.h"
+
+#define TERM_GRACE 0.5		/* seconds between SIGTERM and SIGKILL */
+
+volatile int runner_interrupted;
+
+static const char *const outcome_names[OUT_COUNT] = {
+	[OUT_PASS] = "PASS", [OUT_FAIL] = "FAIL", [OUT_UNRESOLVED] = "UNRESOLVED",
+	[OUT_UNSUPPORTED] = "UNSUPPORTED", [OUT_UNTESTED] = "UNTESTED",
+	[OUT_TIMEOUT] = "TIMEOUT", [OUT_CRASH] = "CRASH",
+};
+
+const char *outcome_name(enum outcome o)
+{
+	return (unsigned)o < OUT_COUNT ? outcome_names[o] : "?";
+}
+
+int outcome_is_failure(enum outcome o)
+{
+	return o == OUT_FAIL || o == OUT_TIMEOUT || o == OUT_CRASH;
+}
+
+double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *runner_signal_name(int sig)
+{
+	static char buf[32];
+	static const struct {
+		int sig;
+		const char *name;
+	} names[] = {
+		{ SIGHUP, "SIGHUP" }, { SIGINT, "SIGINT" }, { SIGQUIT, "SIGQUIT" },
+		{ SIGILL, "SIGILL" }, { SIGTRAP, "SIGTRAP" }, { SIGABRT, "SIGABRT" },
+		{ SIGBUS, "SIGBUS" }, { SIGFPE, "SIGFPE" }, { SIGKILL, "SIGKILL" },
+		{ SIGUSR1, "SIGUSR1" }, { SIGSEGV, "SIGSEGV" }, { SIGUSR2, "SIGUSR2" },
+		{ SIGPIPE, "SIGPIPE" }, { SIGALRM, "SIGALRM" }, { SIGTERM, "SIGTERM" },
+		{ SIGXCPU, "SIGXCPU" }, { SIGXFSZ, "SIGXFSZ" }, { SIGSYS, "SIGSYS" },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].sig == sig)
+			return names[i].name;
+	snprintf(buf, sizeof(buf), "signal %d", sig);
+	return buf;
+}
+
+/* ------------------------------------------------------------------------
+ * What the case said, and what that makes it.
+ * ------------------------------------------------------------------------ */
+static char *copy_span(const char *p, size_t n)
+{
+	char *s = xcalloc(1, n + 1);
+
+	memcpy(s, p, n);
+	return s;
+}
+
+void report_parse(struct report *r, const char *text, size_t n)
+{
+	const char *p = text, *end = text + n;
+
+	memset(r, 0, sizeof(*r));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		const char *rest = p + 8;
+		size_t rest_len = len >= 8 ? len - 8 : 0;
+
+		if (len >= 8 && !memcmp(p, "verdict\t", 8)) {
+			size_t k = rest_len < sizeof(r->verdict) - 1 ? rest_len
+								      : sizeof(r->verdict) - 1;
+			memcpy(r->verdict, rest, k);
+			r->verdict[k] = '\0';
+		} else if (len >= 8 && !memcmp(p, "observe\t", 8) && memchr(rest, '=', rest_len)) {
+			r->observations = xrealloc(r->observations,
+						   sizeof(char *) * (r->nobs + 1));
+			r->observations[r->nobs++] = copy_span(rest, rest_len);
+		} else if (len >= 8 && !memcmp(p, "message\t", 8) && !r->message) {
+			/* message<TAB>VERDICT<TAB>text: keep the text */
+			const char *tab = memchr(rest, '\t', rest_len);
+			r->message = tab ? copy_span(tab + 1, (size_t)(rest + rest_len - tab - 1))
+					 : copy_span(rest, rest_len);
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
+void report_free(struct report *r)
+{
+	for (size_t i = 0; i < r->nobs; i++)
+		free(r->observations[i]);
+	free(r->observations);
+	free(r->message);
+	memset(r, 0, sizeof(*r));
+}
+
+static enum outcome outcome_of_verdict(const char *v)
+{
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (!strcmp(v, outcome_names[o]))
+			return (enum outcome)o;
+	return OUT_COUNT;
+}
+
+static char *message_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *message_printf(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return xstrdup(buf);
+}
+
+void classify(struct result *r, int status, int timed_out, const struct report *rep)
+{
+	const char *said = rep->message;
+
+	r->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	free(r->message);
+	r->message = NULL;
+
+	if (timed_out) {
+		r->outcome = OUT_TIMEOUT;
+		r->message = message_printf("no verdict within the time limit%s%s",
+					    said ? "; last message: " : "", said ? said : "");
+		return;
+	}
+	if (r->signal) {
+		r->outcome = OUT_CRASH;
+		r->message = message_printf("killed by %s%s%s", runner_signal_name(r->signal),
+					    said ? "; last message: " : "", said ? said : "");
+		return;
+	}
+	switch (r->exit_code) {
+	case MMAPCTS_EXIT_PASS:
+		r->outcome = OUT_PASS;
+		break;
+	case MMAPCTS_EXIT_FAIL:
+		r->outcome = OUT_FAIL;
+		break;
+	case MMAPCTS_EXIT_SKIP:
+		r->outcome = !strcmp(rep->verdict, "UNTESTED") ? OUT_UNTESTED : OUT_UNSUPPORTED;
+		break;
+	case MMAPCTS_EXIT_HARD_ERROR:
+		r->outcome = OUT_UNRESOLVED;
+		break;
+	default:
+		r->outcome = OUT_FAIL;
+		r->message = message_printf("exited with status %d, which is no verdict%s%s",
+					    r->exit_code, said ? "; last message: " : "",
+					    said ? said : "");
+		return;
+	}
+	/* The exit status and the reported verdict must agree. */
+	enum outcome reported = outcome_of_verdict(rep->verdict);
+	if (rep->verdict[0] && reported != r->outcome &&
+	    !(r->outcome == OUT_UNSUPPORTED && reported == OUT_UNSUPPORTED)) {
+		r->outcome = OUT_FAIL;
+		r->message = message_printf("exit status %d disagrees with the reported verdict %s%s%s",
+					    r->exit_code, rep->verdict,
+					    said ? "; message: " : "", said ? said : "");
+		return;
+	}
+	if (said)
+		r->message = xstrdup(said);
+	else if (r->outcome != OUT_PASS)
+		r->message = message_printf("%s (exit status %d) without a message",
+					    outcome_name(r->outcome), r->exit_code);
+}
+
+void result_free(struct result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nobs; i++)
+		free(r->observations[i]);
+	free(r->observations);
+	free(r->message);
+	buf_free(&r->output.kept);
+	free(r);
+}
+
+/* ------------------------------------------------------------------------
+ * The running of cases.
+ * ------------------------------------------------------------------------ */
+struct slot {
+	const struct case_entry *c;
+	pid_t pid;		/* 0: free */
+	int out_fd;		/* the capture pipe, -1 once closed */
+	char tmp[4096];
+	char result_path[4096];
+	double start, deadline, kill_at;
+	int timed_out, term_sent, kill_sent, exited, status;
+	struct result *r;
+};
+
+static int sigchld_pipe[2] = { -1, -1 };
+static pid_t runner_pid;
+
+static void on_sigchld(int sig)
+{
+	int saved = errno;
+	char c = 'c';
+
+	(void)sig;
+	if (write(sigchld_pipe[1], &c, 1) < 0) {
+		/* The pipe is full: the loop will wake up anyway. */
+	}
+	errno = saved;
+}
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	runner_interrupted = 1;
+	on_sigchld(0);
+}
+
+static void set_cloexec_nonblock(int fd, int nonblock)
+{
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (nonblock)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+/* In the child: become the case.  Never returns. */
+static void exec_case(const struct slot *s, const struct options *o, int out_w, int result_w,
+		      int devnull)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t none;
+	char *argv[8];
+	int argc = 0;
+
+	setpgid(0, 0);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
+	/* A runner killed outright takes its cases with it. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != runner_pid)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+#endif
+	signal(SIGCHLD, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+
+	/* Move the ends above 2 first so that the dup2()s cannot clobber them. */
+	out_w = fcntl(out_w, F_DUPFD_CLOEXEC, 10);
+	result_w = fcntl(result_w, F_DUPFD_CLOEXEC, 10);
+	if (out_w < 0 || result_w < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 ||
+	    dup2(out_w, 2) < 0 || dup2(result_w, 3) < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	setrlimit(RLIMIT_CORE, &no_core);
+	if (chdir(s->tmp) < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	setenv(MMAPCTS_RESULT_FD_ENV, "3", 1);
+	setenv(MMAPCTS_TMPDIR_ENV, s->tmp, 1);
+	setenv("TMPDIR", s->tmp, 1);
+	unsetenv("MMAPCTS_TMPDIR_OWNER");
+	unsetenv("MMAPCTS_CASE_PID");
+
+	if (o->wrapper) {
+		static char script[4096];
+		snprintf(script, sizeof(script), "%s \"$@\"", o->wrapper);
+		argv[argc++] = (char *)"sh";
+		argv[argc++] = (char *)"-c";
+		argv[argc++] = script;
+		argv[argc++] = (char *)"sh";
+	}
+	argv[argc++] = s->c->path;
+	if (s->c->variant && s->c->variant[0]) {
+		argv[argc++] = (char *)"--variant";
+		argv[argc++] = s->c->variant;
+	}
+	argv[argc] = NULL;
+	execv(o->wrapper ? "/bin/sh" : s->c->path, argv);
+
+	int err = errno;
+	dprintf(3, "message\tUNRESOLVED\tmmapcts: cannot execute %s: %s\n", s->c->path,
+		strerror(err));
+	dprintf(2, "mmapcts: cannot execute %s: %s\n", s->c->path, strerror(err));
+	_exit(MMAPCTS_EXIT_HARD_ERROR);
+}
+
+static int start_case(struct slot *s, const struct case_entry *c, const struct options *o,
+		      const char *workdir, size_t serial, int devnull)
+{
+	int out[2], result_w;
+
+	memset(s, 0, sizeof(*s));
+	s->c = c;
+	s->out_fd = -1;
+	snprintf(s->tmp, sizeof(s->tmp), "%s/c%zu", workdir, serial);
+	snprintf(s->result_path, sizeof(s->result_path), "%s/c%zu.result", workdir, serial);
+	if (mkdir(s->tmp, 0700) < 0)
+		return -1;
+	result_w = open(s->result_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
+			0600);
+	if (result_w < 0)
+		return -1;
+	if (pipe(out) < 0) {
+		close(result_w);
+		return -1;
+	}
+	set_cloexec_nonblock(out[0], 1);
+	set_cloexec_nonblock(out[1], 0);
+
+	s->r = xcalloc(1, sizeof(*s->r));
+	s->r->c = c;
+	s->r->output.cap = o->output_cap;
+	s->start = now_seconds();
+	s->r->start = (double)time(NULL);
+	double limit = (o->timeout ? o->timeout : c->timeout) * o->timeout_multiplier;
+	s->deadline = s->start + limit;
+
+	s->pid = fork();
+	if (s->pid < 0) {
+		close(out[0]);
+		close(out[1]);
+		close(result_w);
+		result_free(s->r);
+		s->r = NULL;
+		s->pid = 0;
+		return -1;
+	}
+	if (s->pid == 0)
+		exec_case(s, o, out[1], result_w, devnull);
+	setpgid(s->pid, s->pid);	/* also here: no race with an early kill */
+	close(out[1]);
+	close(result_w);
+	s->out_fd = out[0];
+	return 0;
+}
+
+static void drain(struct slot *s)
+{
+	char chunk[16384];
+	ssize_t n;
+
+	while (s->out_fd >= 0) {
+		n = read(s->out_fd, chunk, sizeof(chunk));
+		if (n > 0) {
+			capture_add(&s->r->output, chunk, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0) {
+			close(s->out_fd);
+			s->out_fd = -1;
+		}
+		break;		/* EAGAIN: nothing more for now */
+	}
+}
+
+/*
+ * Children of the runner that are no case: with the subreaper set, the
+ * orphans a case left behind (also those that escaped its process group).
+ * Kill every one whose group is no running case's.
+ */
+static int kill_orphans(const struct slot *slots, int nslots)
+{
+	int killed = 0;
+#ifdef __linux__
+	char path[128], list[65536];
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)getpid());
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, list, sizeof(list) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	list[n] = '\0';
+	for (char *save = NULL, *w = strtok_r(list, " \n", &save); w;
+	     w = strtok_r(NULL, " \n", &save)) {
+		pid_t pid = (pid_t)atol(w), pgid = getpgid(pid);
+		int ours = 0;
+		for (int i = 0; i < nslots; i++)
+			if (slots[i].pid && !slots[i].exited &&
+			    (slots[i].pid == pid || slots[i].pid == pgid))
+				ours = 1;
+		if (!ours) {
+			kill(pid, SIGKILL);
+			killed++;
+		}
+	}
+#else
+	(void)slots;
+	(void)nslots;
+#endif
+	return killed;
+}
+
+static void reap(struct slot *slots, int nslots)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (int i = 0; i < nslots; i++) {
+			if (slots[i].pid == pid && !slots[i].exited) {
+				slots[i].exited = 1;
+				slots[i].status = status;
+			}
+		}
+	}
+}
+
+static void finish(struct slot *s, struct slot *slots, int nslots,
+		   const struct run_hooks *hooks)
+{
+	struct report rep;
+	struct buf text = { 0 };
+	char chunk[8192];
+	ssize_t n;
+	int fd;
+
+	/* Whatever the case left running in its group goes with it. */
+	kill(-s->pid, SIGKILL);
+	drain(s);
+	if (s->out_fd >= 0) {
+		close(s->out_fd);
+		s->out_fd = -1;
+	}
+	s->r->duration = now_seconds() - s->start;
+
+	fd = open(s->result_path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			buf_add(&text, chunk, (size_t)n);
+		close(fd);
+	}
+	report_parse(&rep, text.data ? text.data : "", text.len);
+	buf_free(&text);
+	classify(s->r, s->status, s->timed_out, &rep);
+	s->r->observations = rep.observations;
+	s->r->nobs = rep.nobs;
+	rep.observations = NULL;
+	rep.nobs = 0;
+	report_free(&rep);
+
+	unlink(s->result_path);
+	remove_tree(s->tmp);
+	s->exited = 1;
+	pid_t pid = s->pid;
+	s->pid = 0;
+	kill_orphans(slots, nslots);
+	(void)pid;
+	struct result *r = s->r;
+	s->r = NULL;
+	hooks->finished(r, hooks->ctx);
+}
+
+int run_cases(struct case_entry **cases, size_t n, const struct options *o,
+	      const struct run_hooks *hooks)
+{
+	int nslots = o->jobs < 1 ? 1 : o->jobs;
+	struct slot *slots = xcalloc((size_t)nslots, sizeof(*slots));
+	struct pollfd *pfds = xcalloc((size_t)nslots + 1, sizeof(*pfds));
+	struct sigaction sa, old_chld, old_int, old_term;
+	char workdir[1024];
+	const char *base = getenv("TMPDIR");
+	size_t next = 0, serial = 0;
+	int active = 0, ret = 0;
+	int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	runner_pid = getpid();
+	snprintf(workdir, sizeof(workdir), "%s/mmapcts-run.XXXXXX", base && *base ? base : "/tmp");
+	if (devnull < 0 || !mkdtemp(workdir)) {
+		fprintf(stderr, "mmapcts: cannot make a work directory under %s: %s\n",
+			base && *base ? base : "/tmp", strerror(errno));
+		free(slots);
+		free(pfds);
+		return -1;
+	}
+	if (pipe(sigchld_pipe) < 0) {
+		fprintf(stderr, "mmapcts: pipe: %s\n", strerror(errno));
+		free(slots);
+		free(pfds);
+		return -1;
+	}
+	set_cloexec_nonblock(sigchld_pipe[0], 1);
+	set_cloexec_nonblock(sigchld_pipe[1], 1);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_CHILD_SUBREAPER)
+	/* Orphans of a case come to us, so that none outlives the run. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigchld;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, &old_chld);
+	sa.sa_handler = on_interrupt;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	while ((next < n || active > 0) && !runner_interrupted) {
+		while (active < nslots && next < n && !runner_interrupted) {
+			int i;
+			for (i = 0; i < nslots && slots[i].pid; i++)
+				;
+			if (hooks->started)
+				hooks->started(cases[next], hooks->ctx);
+			if (start_case(&slots[i], cases[next], o, workdir, serial++, devnull) < 0) {
+				fprintf(stderr, "mmapcts: cannot start %s: %s\n", cases[next]->id,
+					strerror(errno));
+				ret = -1;
+				goto out;
+			}
+			next++;
+			active++;
+		}
+
+		/* Sleep in poll() until output, a child's exit or the next deadline. */
+		double now = now_seconds(), wake = now + 1.0;
+		int np = 0;
+		pfds[np].fd = sigchld_pipe[0];
+		pfds[np++].events = POLLIN;
+		for (int i = 0; i < nslots; i++) {
+			if (!slots[i].pid)
+				continue;
+			double t = slots[i].term_sent ? slots[i].kill_at : slots[i].deadline;
+			if (!slots[i].kill_sent && t < wake)
+				wake = t;
+			if (slots[i].out_fd >= 0) {
+				pfds[np].fd = slots[i].out_fd;
+				pfds[np++].events = POLLIN;
+			}
+		}
+		int ms = wake > now ? (int)((wake - now) * 1000) + 1 : 0;
+		if (poll(pfds, (nfds_t)np, ms) < 0 && errno != EINTR) {
+			fprintf(stderr, "mmapcts: poll: %s\n", strerror(errno));
+			ret = -1;
+			goto out;
+		}
+		char junk[64];
+		while (read(sigchld_pipe[0], junk, sizeof(junk)) > 0)
+			;
+		for (int i = 0; i < nslots; i++)
+			if (slots[i].pid)
+				drain(&slots[i]);
+		reap(slots, nslots);
+
+		now = now_seconds();
+		for (int i = 0; i < nslots; i++) {
+			struct slot *s = &slots[i];
+			if (!s->pid)
+				continue;
+			if (s->exited) {
+				finish(s, slots, nslots, hooks);
+				active--;
+			} else if (!s->term_sent && now >= s->deadline) {
+				s->timed_out = 1;
+				s->term_sent = 1;
+				s->kill_at = now + TERM_GRACE;
+				kill(-s->pid, SIGTERM);
+			} else if (s->term_sent && !s->kill_sent && now >= s->kill_at) {
+				s->kill_sent = 1;
+				kill(-s->pid, SIGKILL);
+			}
+		}
+	}
+out:
+	/* Interrupted or broken: take every running case down with us. */
+	for (int i = 0; i < nslots; i++) {
+		if (slots[i].pid) {
+			kill(-slots[i].pid, SIGKILL);
+			waitpid(slots[i].pid, NULL, 0);
+			if (slots[i].out_fd >= 0)
+				close(slots[i].out_fd);
+			unlink(slots[i].result_path);
+			remove_tree(slots[i].tmp);
+			result_free(slots[i].r);
+			slots[i].pid = 0;
+		}
+	}
+	/* Last sweep: no orphan of any case outlives the run. */
+	for (int round = 0; round < 100; round++) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		int killed = kill_orphans(slots, nslots);
+		if (!killed)
+			break;
+		while (killed-- > 0 && waitpid(-1, NULL, 0) > 0)
+			;	/* SIGKILL lands at once: wait for it, do not sleep */
+	}
+	sigaction(SIGCHLD, &old_chld, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	close(sigchld_pipe[0]);
+	close(sigchld_pipe[1]);
+	close(devnull);
+	remove_tree(workdir);
+	free(slots);
+	free(pfds);
+	if (runner_interrupted && ret == 0)
+		ret = 1;
+	return ret;
+}

@@ -1,0 +1,348 @@
+"""End-to-end tests of the runner over fixture programs."""
+import json
+import os
+import signal
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import RUNNER, fixture, pid_alive
+
+VERDICT_FIXTURES = {
+    "pass": "PASS",
+    "fail": "FAIL",
+    "unsupported": "UNSUPPORTED",
+    "unresolved": "UNRESOLVED",
+    "untested": "UNTESTED",
+    "observe": "PASS",
+    "segfault": "CRASH",
+    "abort": "CRASH",
+    "child-fail": "FAIL",
+    "exit-status": "FAIL",
+}
+
+
+def test_each_verdict_class(run_runner):
+    run = run_runner(*[fixture(n) for n in VERDICT_FIXTURES])
+    assert run.returncode == 1, run.stderr  # FAIL and CRASH fail the run
+    for name, verdict in VERDICT_FIXTURES.items():
+        assert run.case(name)["verdict"] == verdict, name
+    assert run.record["complete"] is True
+    assert run.record["in_flight"] == []
+    assert run.record["summary"]["PASS"] == 2
+    assert run.record["summary"]["CRASH"] == 2
+
+
+def test_messages_name_file_line_and_values(run_runner):
+    run = run_runner(fixture("fail"), fixture("unresolved"), fixture("child-fail"))
+    fail = run.case("fail")
+    assert fail["exit_code"] == 1
+    assert fail["message"].startswith("fail.c:")
+    assert "answer == 42: got 41, expected 42" in fail["message"]
+    unresolved = run.case("unresolved")
+    assert unresolved["exit_code"] == 99
+    assert "open(no-such-file" in unresolved["message"]
+    assert unresolved["message"].endswith("ENOENT")
+    # The child's own failure is the headline, not the parent's summary.
+    assert "seen == 3: got 2, expected 3" in run.case("child-fail")["message"]
+
+
+def test_unsupported_and_untested_keep_their_reason(run_runner):
+    run = run_runner(fixture("unsupported"), fixture("untested"))
+    assert run.returncode == 0
+    assert run.case("unsupported")["exit_code"] == 77
+    assert "the feature is absent" in run.case("unsupported")["message"]
+    assert run.case("untested")["exit_code"] == 77
+    assert "cannot decide" in run.case("untested")["message"]
+
+
+def test_crash_names_the_signal(run_runner):
+    run = run_runner(fixture("segfault"), fixture("abort"))
+    segv, abrt = run.case("segfault"), run.case("abort")
+    assert segv["signal"] == "SIGSEGV" and segv["exit_code"] is None
+    assert segv["message"].startswith("killed by SIGSEGV")
+    assert abrt["signal"] == "SIGABRT"
+
+
+def test_a_status_that_is_no_verdict_fails(run_runner):
+    case = run_runner(fixture("exit-status")).case("exit-status")
+    assert case["verdict"] == "FAIL"
+    assert case["exit_code"] == 3
+    assert "exited with status 3, which is no verdict" in case["message"]
+
+
+def test_observations_are_recorded(run_runner):
+    case = run_runner(fixture("observe")).case("observe")
+    assert case["observations"] == {"answer": "42", "quoted": 'say "hi"\tand tab'}
+
+
+def test_hang_times_out_and_the_group_dies(run_runner):
+    start = time.monotonic()
+    run = run_runner("--timeout", "1", fixture("hang"), fixture("ignore-sigterm"))
+    elapsed = time.monotonic() - start
+    assert run.returncode == 1
+    for name in ("hang", "ignore-sigterm"):
+        case = run.case(name)
+        assert case["verdict"] == "TIMEOUT", name
+        assert "no verdict within the time limit" in case["message"]
+    # ignore-sigterm survives SIGTERM; SIGKILL must follow.
+    assert run.case("ignore-sigterm")["signal"] == "SIGKILL"
+    assert run.case("hang")["signal"] == "SIGTERM"
+    pid = int(run.case("ignore-sigterm")["output"].split()[1])
+    assert not pid_alive(pid)
+    assert elapsed < 10
+
+
+def test_timeout_multiplier_scales_the_case_limit(run_runner):
+    # hang declares .timeout = 1; the multiplier makes it 2.5 s.
+    start = time.monotonic()
+    run = run_runner("-t", "2.5", fixture("hang"))
+    elapsed = time.monotonic() - start
+    assert run.case("hang")["verdict"] == "TIMEOUT"
+    assert 2.5 <= elapsed < 6
+
+
+def test_lingering_grandchildren_are_killed(run_runner):
+    run = run_runner(fixture("grandchild"))
+    case = run.case("grandchild")
+    assert case["verdict"] == "PASS"
+    pids = {line.split()[0]: int(line.split()[1])
+            for line in case["output"].splitlines()}
+    assert set(pids) == {"grandchild", "escapee"}
+    for who, pid in pids.items():
+        assert not pid_alive(pid), f"the {who} {pid} outlived the run"
+
+
+def test_flooded_output_is_capped(run_runner):
+    run = run_runner("--output-cap", "1000", fixture("flood"))
+    case = run.case("flood")
+    assert case["verdict"] == "PASS"
+    assert case["output_bytes"] == 10 * 1024 * 1024
+    assert case["output_truncated"] is True
+    assert len(case["output"]) == 1000
+
+
+def test_each_case_has_a_private_temp_dir_that_is_removed(run_runner, tmp_path):
+    run = run_runner(fixture("pass"), fixture("fail"), fixture("grandchild"))
+    assert run.record is not None
+    leftovers = [p for p in os.listdir(tmp_path) if p.startswith("mmapcts")]
+    assert leftovers == []
+
+
+def test_variants_are_one_case_each(run_runner):
+    run = run_runner(fixture("variants"))
+    verdicts = {c["variant"]: c["verdict"] for c in run.record["cases"]}
+    assert verdicts == {"file": "PASS", "shm": "FAIL", "memfd": "PASS"}
+    ids = sorted(c["id"].split("/")[-1] for c in run.record["cases"])
+    assert ids == ["variants:file", "variants:memfd", "variants:shm"]
+    observed = {c["variant"]: c["observations"]["backing"] for c in run.record["cases"]}
+    assert observed == {"file": "file", "shm": "shm", "memfd": "memfd"}
+
+
+def test_a_case_run_by_hand_runs_every_variant():
+    out = subprocess.run([fixture("variants")], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "[file]: PASS" in out.stdout and "[memfd]: PASS" in out.stdout
+    assert "[shm]: FAIL" in out.stdout
+
+
+def test_named_program_metadata_comes_from_describe(run_runner):
+    case = run_runner(fixture("hang"), "--timeout", "1").case("hang")
+    assert case["assertion"] == "fixture: hangs"
+    assert case["profile"] == "posix"
+
+
+def test_record_describes_the_system(run_runner):
+    record = run_runner(fixture("pass")).record
+    system = record["system"]
+    uname = os.uname()
+    assert system["os"] == uname.sysname
+    assert system["kernel_release"] == uname.release
+    assert system["machine"] == uname.machine
+    assert system["page_size"] == os.sysconf("SC_PAGE_SIZE")
+    assert system["libc"]["name"] in ("glibc", "musl")
+    assert system["tmpdir"]["fstype"]
+    assert system["overcommit"]["policy"] in ("0", "1", "2")
+    assert record["format"] == "mmapcts-record" and record["format_version"] == 1
+    assert record["suite"]["name"] == "mmapcts"
+    case = record["cases"][0]
+    for key in ("id", "group", "profile", "verdict", "duration", "exit_code",
+                "signal", "message", "observations", "output"):
+        assert key in case
+
+
+def test_default_record_name(run_runner, tmp_path):
+    run = run_runner(fixture("pass"), record=False)
+    assert run.returncode == 0
+    names = [p for p in os.listdir(tmp_path) if p.endswith(".json")]
+    uname = os.uname()
+    assert len(names) == 1
+    assert names[0].startswith(f"mmapcts-{uname.sysname.lower()}-")
+    assert uname.machine in names[0]
+    assert f"record written to {names[0]}" in run.stdout
+
+
+def test_ktap_output(run_runner):
+    run = run_runner("--format", "ktap", fixture("pass"), fixture("fail"),
+                     fixture("unsupported"))
+    lines = run.stdout.splitlines()
+    assert lines[0] == "KTAP version 1"
+    assert lines[1] == "1..3"
+    results = [l for l in lines if l.startswith(("ok ", "not ok "))]
+    assert len(results) == 3
+    assert any(l.startswith("not ok ") and l.endswith("/fail") for l in results)
+    assert any(l.endswith("# SKIP UNSUPPORTED") for l in results)
+    assert any(l.startswith("# ") and "fail: fail.c:" in l for l in lines)
+    assert [int(l.split()[1 if l.startswith("ok") else 2]) for l in results] == [1, 2, 3]
+
+
+def test_junit_output(run_runner, tmp_path):
+    junit = tmp_path / "junit.xml"
+    run_runner("--junit", str(junit), fixture("pass"), fixture("fail"),
+               fixture("unresolved"), fixture("unsupported"), fixture("flood"))
+    root = ET.parse(junit).getroot()
+    suite = root.find("testsuite")
+    assert suite.get("tests") == "5"
+    assert suite.get("failures") == "1"
+    assert suite.get("errors") == "1"
+    assert suite.get("skipped") == "1"
+    props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert props["machine"] == os.uname().machine
+
+
+def test_text_output_one_line_per_non_pass(run_runner):
+    run = run_runner(fixture("pass"), fixture("fail"), fixture("unsupported"))
+    lines = run.stdout.splitlines()
+    assert any(l.startswith("FAIL ") and "fail.c:" in l for l in lines)
+    assert any(l.startswith("UNSUPPORTED ") for l in lines)
+    assert not any(l.startswith("PASS") for l in lines)
+    assert "3 cases" in lines[-2] and "1 PASS" in lines[-2]
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--bogus"], "unknown option '--bogus'"),
+    (["--jobs", "zero"], "--jobs wants a number"),
+    (["no-such-case-anywhere"], "no case matches 'no-such-case-anywhere'"),
+    (["./harness/no/such/program"], "not an executable case"),
+    (["--cases-dir", "/nonexistent", "anon"], "cannot read the manifest"),
+])
+def test_bad_usage_is_one_line_exit_2(run_runner, args, message):
+    run = run_runner(*args, record=False)
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_bad_manifest_is_one_line_exit_2(run_runner, tmp_path):
+    bad = tmp_path / "cases"
+    bad.mkdir()
+    (bad / "manifest.tsv").write_text("not a manifest\n")
+    run = run_runner("--cases-dir", str(bad), record=False)
+    assert run.returncode == 2
+    assert "not an mmapcts manifest" in run.stderr
+
+
+def test_help_and_version():
+    out = subprocess.run([RUNNER, "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "--wrapper" in out.stdout
+    out = subprocess.run([RUNNER, "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("mmapcts ")
+
+
+def test_wrapper_runs_each_case_under_a_command(run_runner):
+    run = run_runner("--wrapper", "env MMAPCTS_WRAPPED=yes", fixture("pass"))
+    assert run.case("pass")["verdict"] == "PASS"
+    assert run.record["system"]["emulation"] == "env MMAPCTS_WRAPPED=yes"
+    assert run.record["run"]["wrapper"] == "env MMAPCTS_WRAPPED=yes"
+
+
+def test_parallel_runs_finish_every_case(run_runner):
+    names = ["pass", "fail", "observe", "unsupported"] * 5
+    run = run_runner("-j", "4", *[fixture(n) for n in names])
+    assert len(run.record["cases"]) == 20
+    assert run.record["summary"]["PASS"] == 10
+
+
+def wait_for(predicate, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)  # the test polls the runner from outside
+    raise AssertionError("timed out waiting")
+
+
+def read_record(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def test_killed_runner_leaves_a_valid_record_and_resume_finishes(tmp_path):
+    record_path = tmp_path / "record.json"
+    cases = [fixture("pass"), fixture("fail"), fixture("hang"), fixture("observe")]
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen([RUNNER, "--no-progress", "-j", "1", "--json",
+                             str(record_path), *cases], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        def hang_in_flight():
+            rec = read_record(record_path)
+            return rec if rec and rec["in_flight"] and \
+                rec["in_flight"][0].endswith("hang") else None
+        rec = wait_for(hang_in_flight)
+        proc.kill()
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    # Every write left valid JSON: the record names what finished and what
+    # was in flight when the runner died.
+    rec = read_record(record_path)
+    assert rec is not None
+    assert rec["complete"] is False
+    assert [c["id"].split("/")[-1] for c in rec["cases"]] == ["pass", "fail"]
+    assert [i.split("/")[-1] for i in rec["in_flight"]] == ["hang"]
+
+    resumed = subprocess.run([RUNNER, "--no-progress", "-j", "1", "--timeout", "1",
+                              "--resume", str(record_path), *cases], env=env,
+                             capture_output=True, text=True, timeout=60)
+    assert resumed.returncode == 1, resumed.stderr
+    rec = read_record(record_path)
+    assert rec["complete"] is True
+    assert rec["resumes"] == 1
+    ids = [c["id"].split("/")[-1] for c in rec["cases"]]
+    assert sorted(ids) == ["fail", "hang", "observe", "pass"]
+    assert rec["summary"]["PASS"] == 2 and rec["summary"]["TIMEOUT"] == 1
+
+
+def test_resume_rejects_what_is_not_a_record(tmp_path):
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"hello": 1}')
+    out = subprocess.run([RUNNER, "--resume", str(bogus), fixture("pass")],
+                         capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "not an mmapcts record" in out.stderr and str(bogus) in out.stderr
+
+
+def test_interrupted_runner_stops_cases_and_keeps_record(tmp_path):
+    record_path = tmp_path / "record.json"
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen([RUNNER, "--no-progress", "--json", str(record_path),
+                             fixture("pass"), fixture("hang")], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: (read_record(record_path) or {}).get("in_flight") == [] and
+             len((read_record(record_path) or {}).get("cases", [])) == 1 or
+             any(i.endswith("hang") for i in (read_record(record_path) or {}).get("in_flight", [])))
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 2
+    assert "interrupted" in err
+    rec = read_record(record_path)
+    assert rec is not None
+    assert any(c["id"].endswith("pass") for c in rec["cases"]) or rec["in_flight"]

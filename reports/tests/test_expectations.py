@@ -1,0 +1,60 @@
+"""Tests of the known-deviation data (reports/expectations.py)."""
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+import expectations as ex  # noqa: E402
+
+SYSTEM = {"os": "Linux", "kernel_release": "5.10.0-30-amd64", "machine": "x86_64",
+          "libc": {"name": "glibc", "version": "2.36"}}
+
+
+def write(tmp_path, text):
+    path = tmp_path / "exp.tsv"
+    path.write_text(text)
+    return str(path)
+
+
+def test_the_committed_file_loads():
+    ex.load()
+
+
+def test_system_key():
+    assert ex.system_key(SYSTEM) == "Linux 5.10.0-30-amd64 x86_64 glibc-2.36"
+
+
+def test_match_by_id_glob_verdict_and_system(tmp_path):
+    exps = ex.load(write(tmp_path, "# comment\n\nanon/*\tFAIL\tLinux 5.10.* * *\tbug 123\n"))
+    assert ex.explain(exps, "anon/zero", "FAIL", SYSTEM).evidence == "bug 123"
+    assert ex.explain(exps, "anon/zero", "CRASH", SYSTEM) is None
+    assert ex.explain(exps, "fork/x", "FAIL", SYSTEM) is None
+    other = dict(SYSTEM, kernel_release="6.1.0")
+    assert ex.explain(exps, "anon/zero", "FAIL", other) is None
+
+
+def test_unexpected_lists_only_unexplained_failures(tmp_path):
+    exps = ex.load(write(tmp_path, "a/known\tFAIL\t*\twhy\n"))
+    record = {"system": SYSTEM, "cases": [
+        {"id": "a/ok", "verdict": "PASS"},
+        {"id": "a/skip", "verdict": "UNSUPPORTED"},
+        {"id": "a/known", "verdict": "FAIL"},
+        {"id": "a/new", "verdict": "FAIL"},
+        {"id": "a/broke", "verdict": "UNRESOLVED"},
+    ]}
+    assert [c["id"] for c in ex.unexpected(record, exps)] == ["a/new", "a/broke"]
+
+
+@pytest.mark.parametrize("text,message", [
+    ("a\tFAIL\t*\n", "expected 4 tab-separated fields"),
+    ("a\tWRONG\t*\twhy\n", "unknown verdict 'WRONG'"),
+    ("a\tPASS\t*\twhy\n", "PASS needs no expectation"),
+    ("a\tFAIL\t*\t \n", "expected 4 tab-separated fields"),
+])
+def test_malformed_lines_name_file_and_line(tmp_path, text, message):
+    path = write(tmp_path, "# header\n" + text)
+    with pytest.raises(ex.ExpectationError) as err:
+        ex.load(path)
+    assert message in str(err.value)
+    assert f"{path}:2:" in str(err.value)
