@@ -241,6 +241,36 @@ void exec_self(const char *stage, const char *arg)
 	UNRESOLVED("execv(%s, --stage %s) failed: %s", self, stage, errno_name(errno));
 }
 
+void exec_self_addr(const char *stage, const void *addr)
+{
+	char arg[32];
+
+	snprintf(arg, sizeof(arg), "%p", addr);
+	exec_self(stage, arg);
+}
+
+void *exec_arg_addr(void)
+{
+	void *addr = NULL;
+
+	if (!stage_arg || sscanf(stage_arg, "%p", &addr) != 1)
+		UNRESOLVED("the exec argument '%s' is no address", stage_arg ? stage_arg : "");
+	return addr;
+}
+
+pid_t exec_self_in_child(const char *stage, const char *arg_for_stage,
+			 void (*before)(void *), void *arg)
+{
+	pid_t pid = SAFE_FORK();
+
+	if (pid == 0) {
+		if (before)
+			before(arg);
+		exec_self(stage, arg_for_stage);
+	}
+	return pid;
+}
+
 /* Whether a word from .needs is met here; sets *why when it is not. */
 static int need_met(const char *need, const char **why)
 {

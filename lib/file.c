@@ -134,3 +134,22 @@ int reopen_object(const struct object *obj, int flags)
 			   obj->backing, obj->path, (unsigned)flags, errno_name(errno));
 	return fd;
 }
+
+struct object object_at(const char *path, int flags)
+{
+	struct object obj;
+
+	memset(&obj, 0, sizeof(obj));
+	obj.backing = variant() ? variant() : "file";
+	snprintf(obj.path, sizeof(obj.path), "%s", path);
+	obj.fd = reopen_object(&obj, flags);
+	return obj;
+}
+
+unsigned char *read_object(const struct object *obj, off_t off, size_t len)
+{
+	unsigned char *buf = scratch(len);
+
+	SAFE_PREAD(obj->fd, buf, len, off);
+	return buf;
+}

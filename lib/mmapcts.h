@@ -291,6 +291,12 @@ struct object {
 struct object make_object(size_t len);
 /* Another descriptor for the same object, opened with flags. */
 int reopen_object(const struct object *obj, int flags);
+/* The object of this variant named path (obj.path), reopened with flags:
+ * how an exec_self() image finds the object its predecessor made. */
+struct object object_at(const char *path, int flags);
+/* len bytes of the object from offset off, read with pread() into a fresh
+ * scratch() buffer (file and memfd; read() of a shm object is unspecified). */
+unsigned char *read_object(const struct object *obj, off_t off, size_t len);
 
 /* ------------------------------------------------------------------------
  * Address space.  MAP_FIXED is only ever used inside a range the case
@@ -337,6 +343,14 @@ const char *exec_stage(void);
 const char *exec_arg(void);
 /* The path of the case's own executable. */
 const char *self_path(void);
+/* exec_self() with an address as the argument, and its reading back. */
+void exec_self_addr(const char *stage, const void *addr);
+void *exec_arg_addr(void);
+/* In a child: run before(arg) (may be NULL), then exec_self(stage, stage_arg).
+ * Returns the child's pid for wait_child(); the case's own process keeps
+ * its objects and cleanups. */
+pid_t exec_self_in_child(const char *stage, const char *stage_arg,
+			 void (*before)(void *), void *arg);
 
 /* ------------------------------------------------------------------------
  * Names, for messages that diff cleanly across libcs.
@@ -346,6 +360,9 @@ const char *signal_name(int sig);		/* "SIGSEGV" */
 const char *si_code_name(int sig, int code);	/* "SEGV_ACCERR" */
 const char *prot_string(int prot, char *buf, size_t size);
 const char *map_flags_string(int flags, char *buf, size_t size);
+/* What maps addr, for messages: "anonymous", "[heap]", a file name, or
+ * "unmapped" (from /proc/self/maps on Linux; "unknown" elsewhere). */
+const char *mapping_name(const void *addr, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
  * Internals behind the macros above.

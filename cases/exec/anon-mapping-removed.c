@@ -36,31 +36,6 @@ MMAPCTS_CASE(
 
 #define REGION_PAGES 256
 
-/* What the new image maps at addr, from /proc/self/maps where there is one. */
-static const char *mapping_name(const void *addr, char *buf, size_t size)
-{
-	FILE *maps = fopen("/proc/self/maps", "r");
-	char line[512];
-	uintptr_t a = (uintptr_t)addr;
-
-	snprintf(buf, size, "memory the case cannot identify");
-	while (maps && fgets(line, sizeof(line), maps)) {
-		uintmax_t start, end;
-		int name = 0;
-
-		if (sscanf(line, "%jx-%jx %*s %*s %*s %*s %n", &start, &end, &name) < 2 ||
-		    a < start || a >= end)
-			continue;
-		line[strcspn(line, "\n")] = '\0';
-		snprintf(buf, size, "%s", name && line[name] ? line + name
-							   : "anonymous memory");
-		break;
-	}
-	if (maps)
-		fclose(maps);
-	return buf;
-}
-
 static int holds_old_pattern(const unsigned char *page)
 {
 	for (size_t i = 0; i < page_size; i++)
@@ -69,9 +44,9 @@ static int holds_old_pattern(const unsigned char *page)
 	return 1;
 }
 
-static void in_new_image(const char *arg)
+static void in_new_image(void)
 {
-	unsigned char *page = (unsigned char *)(uintptr_t)strtoumax(arg, NULL, 16);
+	unsigned char *page = exec_arg_addr();
 	struct fault f = probe_read(page);
 	char what[256];
 
@@ -89,17 +64,15 @@ static void in_new_image(const char *arg)
 static void run(void)
 {
 	unsigned char *region, *page;
-	char arg[32];
 
 	if (exec_stage()) {
-		in_new_image(exec_arg());
+		in_new_image();
 		return;
 	}
 	region = SAFE_MMAP(NULL, REGION_PAGES * page_size, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	page = region + REGION_PAGES / 2 * page_size;
 	fill_pattern(page, 0, page_size, 1);
-	snprintf(arg, sizeof(arg), "%" PRIxPTR, (uintptr_t)page);
 
-	exec_self("new-image", arg);
+	exec_self_addr("new-image", page);
 }
