@@ -66,6 +66,9 @@ struct options {
 	int npaths;
 	size_t output_cap;
 	int repeat;
+	const char *fault;		/* a fault of mmapcts-faults.so, or NULL */
+	const char *faults_lib;		/* its path, set by main */
+	int list_faults;
 	int list;
 	int verbose;
 	int progress;			/* -1: when stdout is a terminal */
@@ -121,7 +124,7 @@ struct sysinfo {
 };
 void sysinfo_collect(struct sysinfo *s, const char *tmpdir);
 void sysinfo_json(struct buf *b, const struct sysinfo *s);
-/* The default record name: mmapcts-<os>-<release>-<arch>-<libc>.json */
+/* The default record name: mmapcts-<os>-<release>-<arch>-<libc>-<libc version>.json */
 void default_record_name(char *out, size_t size, const struct sysinfo *s);
 const char *fstype_name(unsigned long magic);
 

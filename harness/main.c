@@ -4,6 +4,7 @@
  * JUnit XML).
  */
 #include "harness.h"
+#include "faults/faults.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -78,6 +79,39 @@ static const char *find_cases_dir(const struct options *o, const char *argv0)
 	return CASESDIR;
 }
 
+/* mmapcts-faults.so beside a runner in the build tree, else the installed one. */
+static const char *find_faults_lib(const char *argv0)
+{
+	static char path[PATH_MAX + 64];
+	char self[PATH_MAX];
+	ssize_t n = -1;
+
+#ifdef HAVE_FAULTS
+#ifdef __linux__
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0)
+		self[n] = '\0';
+#endif
+	if (n <= 0 && !realpath(argv0, self))
+		self[0] = '\0';
+	char *slash = strrchr(self, '/');
+	if (slash) {
+		*slash = '\0';
+		snprintf(path, sizeof(path), "%s/faults/mmapcts-faults.so", self);
+		if (access(path, R_OK) == 0)
+			return path;
+	}
+	snprintf(path, sizeof(path), "%s/mmapcts-faults.so", PKGLIBEXECDIR);
+	if (access(path, R_OK) == 0)
+		return path;
+#else
+	(void)argv0;
+	(void)self;
+	(void)n;
+#endif
+	return NULL;
+}
+
 static int cmp_id(const void *a, const void *b)
 {
 	const struct case_entry *x = *(struct case_entry *const *)a;
@@ -108,6 +142,22 @@ int main(int argc, char **argv)
 		return 2;
 	case PARSE_OK:
 		break;
+	}
+
+	if (o.list_faults) {
+		for (int f = 0; f < FAULT_COUNT; f++)
+			printf("%-28s %-13s %s\n", mmapcts_fault_defs[f].name,
+			       mmapcts_fault_defs[f].group, mmapcts_fault_defs[f].description);
+		goto done;
+	}
+	if (o.fault) {
+		o.faults_lib = find_faults_lib(argv[0]);
+		if (!o.faults_lib) {
+			fprintf(stderr, "mmapcts: --fault needs mmapcts-faults.so, which this "
+				"build does not have (static, or no LD_PRELOAD here)\n");
+			status = 2;
+			goto done;
+		}
 	}
 
 	/* The manifest, unless only programs were named. */

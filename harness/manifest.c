@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define MANIFEST_HEADER "# mmapcts manifest 1"
-#define MANIFEST_FIELDS 9
+#define MANIFEST_FIELDS 10	/* the last, no_fault, may be absent */
 
 static int error(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -40,7 +40,9 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 	int lineno = 0;
 
 	memset(m, 0, sizeof(*m));
-	if (strncmp(text, MANIFEST_HEADER, strlen(MANIFEST_HEADER)) != 0)
+	size_t hlen = strlen(MANIFEST_HEADER);
+	if (strncmp(text, MANIFEST_HEADER, hlen) != 0 ||
+	    (text[hlen] != '\n' && text[hlen] != '\0'))
 		return error(err, errlen, "not an mmapcts manifest (no '%s' line)",
 			     MANIFEST_HEADER);
 	while (*line) {
@@ -63,14 +65,19 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 			}
 			*p++ = '\0';
 		}
+		if (nf == MANIFEST_FIELDS - 1 && !p)
+			fields[nf++] = (char *)"";
 		if (nf != MANIFEST_FIELDS || p) {
 			free(copy);
 			manifest_free(m);
+			int fields_there = 1;
+			for (size_t k = 0; k < len; k++)
+				fields_there += line[k] == '\t';
 			return error(err, errlen, "manifest line %d: %d fields, expected %d",
-				     lineno, nf, MANIFEST_FIELDS);
+				     lineno, fields_there, MANIFEST_FIELDS);
 		}
 		long timeout = strtol(fields[4], &p, 10);
-		if (*p || timeout <= 0 || !*fields[0] || !*fields[1]) {
+		if (*p || timeout <= 0 || timeout > 86400 || !*fields[0] || !*fields[1]) {
 			free(copy);
 			manifest_free(m);
 			return error(err, errlen, "manifest line %d: a bad id or time limit",
@@ -183,7 +190,11 @@ void manifest_add_path(struct manifest *m, const char *path, const char *wrapper
 	char profile[1024] = "", spec[1024] = "", variants[1024] = "";
 	char assertion[1024] = "(named on the command line)";
 	int timeout = 10;
-	const char *id = path, *in_cases = strstr(path, "cases/");
+	const char *id = path, *in_cases = strstr(path, "/cases/");
+	if (in_cases)
+		in_cases++;
+	else if (!strncmp(path, "cases/", 6))
+		in_cases = path;
 	char group[256] = "";
 
 	/* The id of a program named directly: its path from cases/ if it has one. */

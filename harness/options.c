@@ -4,6 +4,7 @@
  * unit tests (getopt keeps hidden state).
  */
 #include "harness.h"
+#include "faults/faults.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -18,7 +19,8 @@ static const char usage_text[] =
 	"\n"
 	"A SELECTOR is a case id (anon/zero-fill, private-file/x:shm), an id glob\n"
 	"('munmap/*'), a group name, or an id without its variant.  A PATH to a\n"
-	"case executable (anything with a '/') runs that program as a case.\n"
+	"case executable (starting with '/', './' or '../', or an existing file)\n"
+	"runs that program as a case.\n"
 	"\n"
 	"  -j, --jobs N                 run N cases at once (default: online CPUs)\n"
 	"  -g, --group GROUP            only the cases of GROUP (repeatable)\n"
@@ -28,7 +30,7 @@ static const char usage_text[] =
 	"  -l, --list                   print the selected cases and exit\n"
 	"  -f, --format text|ktap       what goes to stdout (default: text)\n"
 	"      --json FILE              write the record to FILE (default:\n"
-	"                               mmapcts-<os>-<release>-<arch>-<libc>.json)\n"
+	"                               mmapcts-<os>-<release>-<arch>-<libc>-<version>.json)\n"
 	"      --no-json                write no record\n"
 	"      --junit FILE             also write JUnit XML to FILE\n"
 	"      --wrapper 'CMD ...'      run each case under CMD (qemu-user, valgrind,\n"
@@ -37,6 +39,9 @@ static const char usage_text[] =
 	"      --cases-dir DIR          where manifest.tsv and the cases are\n"
 	"      --output-cap BYTES       keep at most BYTES of a case's output (65536)\n"
 	"      --repeat N               run the selection N times (benchmarks)\n"
+	"      --fault NAME             run the cases (never the runner) on a system\n"
+	"                               broken on purpose in one way (mmapcts-faults.so)\n"
+	"      --list-faults            name the faults, one line each\n"
 	"  -v, --verbose                print the output of every case that did not pass\n"
 	"      --progress, --no-progress  the progress line (default: on a terminal)\n"
 	"  -h, --help                   this text\n"
@@ -76,9 +81,14 @@ static void push(const char ***list, int *n, const char *s)
 	(*list)[(*n)++] = s;
 }
 
+/* A program named on the command line, not a case id (ids have '/' too). */
 static int is_path(const char *s)
 {
-	return strchr(s, '/') != NULL;
+	struct stat st;
+
+	if (s[0] == '/' || !strncmp(s, "./", 2) || !strncmp(s, "../", 3))
+		return 1;
+	return strchr(s, '/') && stat(s, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 enum parse_result parse_options(int argc, char **argv, struct options *o,
@@ -96,6 +106,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 		{ "resume", 0, 1 }, { "cases-dir", 0, 1 }, { "output-cap", 0, 1 },
 		{ "repeat", 0, 1 }, { "verbose", 'v', 0 }, { "progress", 0, 0 },
 		{ "no-progress", 0, 0 }, { "help", 'h', 0 }, { "version", 'V', 0 },
+		{ "fault", 0, 1 }, { "list-faults", 0, 0 },
 	};
 	int only_positional = 0;
 
@@ -229,6 +240,17 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 				goto fail;
 			}
 			o->repeat = (int)n;
+		} else if (!strcmp(opt, "fault")) {
+			int known = 0;
+			for (int f = 0; f < FAULT_COUNT; f++)
+				known |= !strcmp(value, mmapcts_fault_defs[f].name);
+			if (!known) {
+				error(err, errlen, "unknown fault '%s' (see --list-faults)", value);
+				goto fail;
+			}
+			o->fault = value;
+		} else if (!strcmp(opt, "list-faults")) {
+			o->list_faults = 1;
 		} else if (!strcmp(opt, "verbose")) {
 			o->verbose = 1;
 		} else if (!strcmp(opt, "progress")) {

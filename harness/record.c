@@ -149,6 +149,8 @@ int record_open(struct record *rec, const char *path, const struct sysinfo *s,
 	jstr(&b, o->profile ? o->profile : "all");
 	buf_puts(&b, ", \"wrapper\": ");
 	jstr(&b, o->wrapper);
+	buf_puts(&b, ", \"fault\": ");
+	jstr(&b, o->fault);
 	buf_printf(&b, ", \"output_cap\": %zu},\n \"cases\": [", o->output_cap);
 	rec->tail_offset = 0;
 	if (write_at(rec, &b, 0) < 0) {

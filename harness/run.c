@@ -297,6 +297,15 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 	setenv("TMPDIR", s->tmp, 1);
 	unsetenv("MMAPCTS_TMPDIR_OWNER");
 	unsetenv("MMAPCTS_CASE_PID");
+	if (o->fault) {
+		/* The broken system is the cases' alone: the runner stays whole. */
+		const char *old = getenv("LD_PRELOAD");
+		static char preload[4096];
+		snprintf(preload, sizeof(preload), "%s%s%s", o->faults_lib,
+			 old && *old ? " " : "", old && *old ? old : "");
+		setenv("LD_PRELOAD", preload, 1);
+		setenv("MMAPCTS_FAULT", o->fault, 1);
+	}
 
 	if (o->wrapper) {
 		static char script[4096];

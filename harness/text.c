@@ -181,6 +181,11 @@ void xml_escape(struct buf *b, const char *str, size_t n)
 			i++;
 			continue;
 		}
+		if (l == 3 && s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] >= 0xbe) {
+			buf_puts(b, "\xef\xbf\xbd");	/* U+FFFE, U+FFFF: not XML */
+			i += 3;
+			continue;
+		}
 		buf_add(b, (const char *)s + i, l);
 		i += l;
 	}
@@ -188,10 +193,10 @@ void xml_escape(struct buf *b, const char *str, size_t n)
 
 void ktap_name(struct buf *b, const char *s)
 {
-	while (*s == ' ')
+	while (*s == ' ' || *s == '\t')
 		s++;
 	size_t n = strlen(s);
-	while (n && s[n - 1] == ' ')
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];

@@ -97,6 +97,8 @@ struct mmapcts_case {
 	const char *needs;	/* space-separated: "root", or a feature probed by configure */
 	const char *variants;	/* space-separated backings the body runs over: file shm memfd */
 	int timeout;		/* seconds, before the runner's multiplier; 0: the default */
+	const char *no_fault;	/* why no fault of mmapcts-faults.so can reach the rule
+				 * (kernel-only behaviour); for `make faults` */
 	void (*run)(void);
 	const char *source;	/* __FILE__, filled in by the macro */
 };

@@ -1,0 +1,2524 @@
+/*
+ * check_harness.c - unit tests of the runner's parts (the harness/ sources), each
+ * driven alone through harness.h, with check in fork mode.
+ *
+ * Every file a test writes goes into one temporary directory that main()
+ * makes before the run and removes after it, whatever the tests did.  Where
+ * a file must be valid JSON or well-formed XML, Python's own parsers judge
+ * it (/usr/bin/python3), and print what they read for an exact comparison.
+ */
+#include "../harness.h"
+#include "../faults/faults.h"
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PYTHON "/usr/bin/python3"
+
+/* Made by main() before the run, removed by main() after it. */
+static char workdir[1024];
+
+/* ------------------------------------------------------------------------
+ * Helpers
+ * ------------------------------------------------------------------------ */
+
+/* s (n bytes) with all but printable ASCII as \xNN, for failure messages. */
+static const char *show(int slot, const char *s, size_t n)
+{
+	static char out[2][4096];
+	char *o = out[slot];
+	size_t k = 0;
+
+	if (!s)
+		return "(null)";
+	for (size_t i = 0; i < n && k + 5 < sizeof(out[0]); i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			o[k++] = (char)c;
+		else
+			k += (size_t)snprintf(o + k, sizeof(out[0]) - k, "\\x%02x", c);
+	}
+	o[k] = '\0';
+	return o;
+}
+
+/* The n bytes at data are exactly the string literal want. */
+#define EXPECT_BYTES(data, n, want)                                                   \
+	do {                                                                          \
+		const char *d_ = (data);                                              \
+		size_t n_ = (n);                                                      \
+		ck_assert_msg(d_ && n_ == sizeof(want) - 1 && !memcmp(d_, want, n_),  \
+			      "got \"%s\", want \"%s\"", show(0, d_, n_),             \
+			      show(1, want, sizeof(want) - 1));                       \
+	} while (0)
+
+/* A string holds a part, with both in the message when it does not. */
+#define EXPECT_CONTAINS(s, part)                                                      \
+	do {                                                                          \
+		const char *s_ = (s), *p_ = (part);                                   \
+		ck_assert_msg(s_ && strstr(s_, p_), "\"%s\" does not contain \"%s\"", \
+			      show(0, s_, s_ ? strlen(s_) : 0), show(1, p_, strlen(p_)));    \
+	} while (0)
+
+/* An error message is one line: not empty, no newline. */
+#define EXPECT_ONE_LINE(s)                                                            \
+	ck_assert_msg((s)[0] && !strchr((s), '\n'), "not one line: \"%s\"",          \
+		      show(0, (s), strlen(s)))
+
+/* A fresh directory for this test, inside workdir. */
+static void test_dir(char *out, size_t size)
+{
+	snprintf(out, size, "%s/t.XXXXXX", workdir);
+	ck_assert_msg(mkdtemp(out) != NULL, "mkdtemp %s: %s", out, strerror(errno));
+}
+
+static void path_in(char *out, size_t size, const char *dir, const char *name)
+{
+	int n = snprintf(out, size, "%s/%s", dir, name);
+	ck_assert(n > 0 && (size_t)n < size);
+}
+
+static void write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static void write_str(const char *path, const char *text)
+{
+	write_file(path, text, strlen(text));
+}
+
+/* The whole file into b (always NUL-terminated). */
+static void read_file(const char *path, struct buf *b)
+{
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+	buf_puts(b, "");
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
+/* Read the whole stream from a pipe into b; returns pclose()'s status. */
+static int read_pipe(FILE *p, struct buf *b)
+{
+	char chunk[4096];
+	size_t n;
+
+	buf_puts(b, "");
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_add(b, chunk, n);
+	return pclose(p);
+}
+
+/* Run a Python script (its text) on a file; what it prints goes in out.
+ * Returns its exit status, -1 if it did not exit. */
+static int python(const char *dir, const char *script, const char *file, struct buf *out)
+{
+	char spath[4200], cmd[9000];
+	FILE *p;
+	int status;
+
+	path_in(spath, sizeof(spath), dir, "script.py");
+	write_file(spath, script, strlen(script));
+	snprintf(cmd, sizeof(cmd), PYTHON " -I -S '%s' '%s' 2>&1", spath, file);
+	p = popen(cmd, "r");
+	ck_assert_msg(p != NULL, "popen: %s", strerror(errno));
+	status = read_pipe(p, out);
+	return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Does the file parse as JSON?  Python's json module decides (and says
+ * why not on stderr, unless quiet). */
+static int json_parses(const char *file, int quiet)
+{
+	char cmd[4400];
+	int status;
+
+	snprintf(cmd, sizeof(cmd),
+		 PYTHON " -c 'import json,sys; json.load(open(sys.argv[1]))' '%s'%s", file,
+		 quiet ? " 2>/dev/null" : "");
+	status = system(cmd);
+	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void remove_workdir(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static size_t open_fd_count(void)
+{
+	size_t n = 0;
+
+	for (int fd = 0; fd < 1024; fd++)
+		n += fcntl(fd, F_GETFD) != -1;
+	return n;
+}
+
+/* The wait status of a child that exits with code. */
+static int exit_status(int code)
+{
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(code);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == code);
+	return status;
+}
+
+/* The wait status of a child killed by sig (no core file left behind). */
+static int signal_status(int sig)
+{
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit no_core = { 0, 0 };
+		sigset_t set;
+
+		setrlimit(RLIMIT_CORE, &no_core);
+		signal(sig, SIG_DFL);	/* also over a sanitizer's handler */
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+		_exit(120);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == sig,
+		      "child status 0x%x, wanted death by signal %d", status, sig);
+	return status;
+}
+
+/* ------------------------------------------------------------------------
+ * classify()
+ * ------------------------------------------------------------------------ */
+
+/* classify() of a wait status, a time-out flag and a result-channel text. */
+static struct result *classified(int status, int timed_out, const char *report_text)
+{
+	struct report rep;
+	struct result *r = xcalloc(1, sizeof(*r));
+
+	report_parse(&rep, report_text, strlen(report_text));
+	classify(r, status, timed_out, &rep);
+	report_free(&rep);
+	return r;
+}
+
+#define EXPECT_CLASSIFIED(r, out, code, sig, msg)                                     \
+	do {                                                                          \
+		ck_assert_str_eq(outcome_name((r)->outcome), outcome_name(out));      \
+		ck_assert_int_eq((r)->exit_code, code);                               \
+		ck_assert_int_eq((r)->signal, sig);                                   \
+		const char *m_ = (msg);                                               \
+		if (m_)                                                               \
+			ck_assert_str_eq((r)->message, m_);                           \
+		else                                                                  \
+			ck_assert_ptr_null((r)->message);                             \
+	} while (0)
+
+START_TEST(classify_exit_0_is_pass)
+{
+	struct result *r = classified(exit_status(0), 0, "");
+	EXPECT_CLASSIFIED(r, OUT_PASS, 0, 0, NULL);
+	result_free(r);
+
+	r = classified(exit_status(0), 0, "observe\tx=1\nverdict\tPASS\n");
+	EXPECT_CLASSIFIED(r, OUT_PASS, 0, 0, NULL);
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_exit_1_is_fail)
+{
+	struct result *r = classified(exit_status(1), 0, "verdict\tFAIL\n");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 1, 0, "FAIL (exit status 1) without a message");
+	result_free(r);
+
+	r = classified(exit_status(1), 0,
+		       "message\tFAIL\tcases/anon/x.c:12: p[0] == 0: got 7\nverdict\tFAIL\n");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 1, 0, "cases/anon/x.c:12: p[0] == 0: got 7");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_exit_77_is_unsupported)
+{
+	struct result *r = classified(exit_status(77), 0, "");
+	EXPECT_CLASSIFIED(r, OUT_UNSUPPORTED, 77, 0,
+			  "UNSUPPORTED (exit status 77) without a message");
+	result_free(r);
+
+	r = classified(exit_status(77), 0,
+		       "message\tUNSUPPORTED\tcases/x.c:3: no memfd_create\n"
+		       "verdict\tUNSUPPORTED\n");
+	EXPECT_CLASSIFIED(r, OUT_UNSUPPORTED, 77, 0, "cases/x.c:3: no memfd_create");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_exit_77_with_untested_is_untested)
+{
+	struct result *r = classified(exit_status(77), 0, "verdict\tUNTESTED\n");
+	EXPECT_CLASSIFIED(r, OUT_UNTESTED, 77, 0, "UNTESTED (exit status 77) without a message");
+	result_free(r);
+
+	r = classified(exit_status(77), 0,
+		       "message\tUNTESTED\tcases/x.c:9: cannot tell here\nverdict\tUNTESTED\n");
+	EXPECT_CLASSIFIED(r, OUT_UNTESTED, 77, 0, "cases/x.c:9: cannot tell here");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_exit_99_is_unresolved)
+{
+	struct result *r = classified(exit_status(99), 0, "");
+	EXPECT_CLASSIFIED(r, OUT_UNRESOLVED, 99, 0,
+			  "UNRESOLVED (exit status 99) without a message");
+	result_free(r);
+
+	r = classified(exit_status(99), 0,
+		       "message\tUNRESOLVED\tcases/x.c:5: open: EMFILE\nverdict\tUNRESOLVED\n");
+	EXPECT_CLASSIFIED(r, OUT_UNRESOLVED, 99, 0, "cases/x.c:5: open: EMFILE");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_other_exit_is_fail_without_verdict)
+{
+	static const int codes[] = { 2, 3, 42, 76, 78, 98, 100, 255 };
+
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		char want[128];
+		struct result *r = classified(exit_status(codes[i]), 0, "");
+
+		snprintf(want, sizeof(want), "exited with status %d, which is no verdict", codes[i]);
+		EXPECT_CLASSIFIED(r, OUT_FAIL, codes[i], 0, want);
+		result_free(r);
+	}
+	/* Even when the case claimed PASS, and with what it last said. */
+	struct result *r = classified(exit_status(3), 0,
+				      "message\tFAIL\tx.c:1: last words\nverdict\tPASS\n");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 3, 0,
+			  "exited with status 3, which is no verdict; last message: x.c:1: last words");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_signal_is_crash)
+{
+	static const struct {
+		int sig;
+		const char *name;
+	} sigs[] = {
+		{ SIGSEGV, "SIGSEGV" }, { SIGBUS, "SIGBUS" }, { SIGABRT, "SIGABRT" },
+		{ SIGKILL, "SIGKILL" }, { SIGFPE, "SIGFPE" }, { SIGTERM, "SIGTERM" },
+	};
+
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		char want[128];
+		struct result *r = classified(signal_status(sigs[i].sig), 0, "verdict\tPASS\n");
+
+		snprintf(want, sizeof(want), "killed by %s", sigs[i].name);
+		EXPECT_CLASSIFIED(r, OUT_CRASH, -1, sigs[i].sig, want);
+		result_free(r);
+	}
+	struct result *r = classified(signal_status(SIGABRT), 0,
+				      "message\tFAIL\tx.c:9: about to abort\n");
+	EXPECT_CLASSIFIED(r, OUT_CRASH, -1, SIGABRT,
+			  "killed by SIGABRT; last message: x.c:9: about to abort");
+	result_free(r);
+}
+END_TEST
+
+#ifdef SIGRTMIN
+START_TEST(classify_unnamed_signal_is_crash_with_number)
+{
+	int sig = SIGRTMIN + 1;
+	char want[64];
+	struct result *r = classified(signal_status(sig), 0, "");
+
+	snprintf(want, sizeof(want), "killed by signal %d", sig);
+	EXPECT_CLASSIFIED(r, OUT_CRASH, -1, sig, want);
+	result_free(r);
+}
+END_TEST
+#endif
+
+START_TEST(classify_timed_out_is_timeout)
+{
+	/* Killed by the runner's SIGTERM/SIGKILL: TIMEOUT, not CRASH. */
+	struct result *r = classified(signal_status(SIGTERM), 1, "");
+	EXPECT_CLASSIFIED(r, OUT_TIMEOUT, -1, SIGTERM, "no verdict within the time limit");
+	result_free(r);
+
+	r = classified(signal_status(SIGKILL), 1, "message\tFAIL\tx.c:2: still waiting\n");
+	EXPECT_CLASSIFIED(r, OUT_TIMEOUT, -1, SIGKILL,
+			  "no verdict within the time limit; last message: x.c:2: still waiting");
+	result_free(r);
+
+	/* Exited by itself, but after the deadline. */
+	r = classified(exit_status(0), 1, "verdict\tPASS\n");
+	EXPECT_CLASSIFIED(r, OUT_TIMEOUT, 0, 0, "no verdict within the time limit");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_exit_and_verdict_must_agree)
+{
+	static const struct {
+		int code;
+		const char *verdict;
+		enum outcome out;
+	} cases[] = {
+		{ 0, "FAIL", OUT_FAIL },      { 1, "PASS", OUT_FAIL },
+		{ 77, "PASS", OUT_FAIL },     { 77, "FAIL", OUT_FAIL },
+		{ 99, "UNTESTED", OUT_FAIL }, { 0, "BOGUS", OUT_FAIL },
+		{ 0, "pass", OUT_FAIL },      { 99, "PASS", OUT_FAIL },
+		/* agreement */
+		{ 0, "PASS", OUT_PASS },      { 1, "FAIL", OUT_FAIL },
+		{ 77, "UNSUPPORTED", OUT_UNSUPPORTED }, { 77, "UNTESTED", OUT_UNTESTED },
+		{ 99, "UNRESOLVED", OUT_UNRESOLVED },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[64], want[128];
+		struct result *r;
+
+		snprintf(text, sizeof(text), "verdict\t%s\n", cases[i].verdict);
+		r = classified(exit_status(cases[i].code), 0, text);
+		ck_assert_msg(r->outcome == cases[i].out, "exit %d, verdict %s: %s, want %s",
+			      cases[i].code, cases[i].verdict, outcome_name(r->outcome),
+			      outcome_name(cases[i].out));
+		ck_assert_int_eq(r->exit_code, cases[i].code);
+		if (i < 8) {
+			snprintf(want, sizeof(want),
+				 "exit status %d disagrees with the reported verdict %s",
+				 cases[i].code, cases[i].verdict);
+			ck_assert_str_eq(r->message, want);
+		}
+		result_free(r);
+	}
+	struct result *r = classified(exit_status(0), 0,
+				      "message\tFAIL\tx.c:4: want 1, got 2\nverdict\tFAIL\n");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 0, 0,
+			  "exit status 0 disagrees with the reported verdict FAIL; "
+			  "message: x.c:4: want 1, got 2");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_takes_first_message_line)
+{
+	struct result *r = classified(exit_status(1), 0,
+				      "observe\tsize=4096\n"
+				      "message\tFAIL\tcases/a.c:10: first\n"
+				      "message\tFAIL\tcases/a.c:11: second\n"
+				      "verdict\tFAIL\n");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 1, 0, "cases/a.c:10: first");
+	result_free(r);
+	/* A PASS keeps what it said too. */
+	r = classified(exit_status(0), 0, "message\tPASS\tnote: slow\n");
+	EXPECT_CLASSIFIED(r, OUT_PASS, 0, 0, "note: slow");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_replaces_an_old_message)
+{
+	struct report rep;
+	struct result *r = xcalloc(1, sizeof(*r));
+
+	r->message = xstrdup("from an earlier call");
+	report_parse(&rep, "", 0);
+	classify(r, exit_status(0), 0, &rep);
+	ck_assert_ptr_null(r->message);
+	classify(r, exit_status(1), 0, &rep);
+	ck_assert_str_eq(r->message, "FAIL (exit status 1) without a message");
+	classify(r, exit_status(99), 0, &rep);
+	ck_assert_str_eq(r->message, "UNRESOLVED (exit status 99) without a message");
+	report_free(&rep);
+	result_free(r);
+	result_free(NULL);
+}
+END_TEST
+
+#ifdef __linux__
+START_TEST(classify_linux_status_encodings)
+{
+	struct result *r;
+
+	r = classified(0 << 8, 0, "");
+	EXPECT_CLASSIFIED(r, OUT_PASS, 0, 0, NULL);
+	result_free(r);
+	r = classified(77 << 8, 0, "verdict\tUNTESTED\n");
+	ck_assert_int_eq(r->outcome, OUT_UNTESTED);
+	result_free(r);
+	r = classified(3 << 8, 0, "");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 3, 0, "exited with status 3, which is no verdict");
+	result_free(r);
+	r = classified(SIGSEGV, 0, "");
+	EXPECT_CLASSIFIED(r, OUT_CRASH, -1, SIGSEGV, "killed by SIGSEGV");
+	result_free(r);
+	r = classified(SIGBUS | 0x80, 0, "");	/* with the core-dump bit */
+	EXPECT_CLASSIFIED(r, OUT_CRASH, -1, SIGBUS, "killed by SIGBUS");
+	result_free(r);
+	r = classified(SIGKILL, 1, "");
+	EXPECT_CLASSIFIED(r, OUT_TIMEOUT, -1, SIGKILL, "no verdict within the time limit");
+	result_free(r);
+}
+END_TEST
+#endif
+
+START_TEST(outcome_names_and_failures)
+{
+	static const char *const names[OUT_COUNT] = {
+		"PASS", "FAIL", "UNRESOLVED", "UNSUPPORTED", "UNTESTED", "TIMEOUT", "CRASH",
+	};
+	for (int o = 0; o < OUT_COUNT; o++)
+		ck_assert_str_eq(outcome_name((enum outcome)o), names[o]);
+	ck_assert_str_eq(outcome_name(OUT_COUNT), "?");
+	ck_assert_int_eq(outcome_is_failure(OUT_PASS), 0);
+	ck_assert_int_ne(outcome_is_failure(OUT_FAIL), 0);
+	ck_assert_int_eq(outcome_is_failure(OUT_UNRESOLVED), 0);
+	ck_assert_int_eq(outcome_is_failure(OUT_UNSUPPORTED), 0);
+	ck_assert_int_eq(outcome_is_failure(OUT_UNTESTED), 0);
+	ck_assert_int_ne(outcome_is_failure(OUT_TIMEOUT), 0);
+	ck_assert_int_ne(outcome_is_failure(OUT_CRASH), 0);
+	ck_assert_str_eq(runner_signal_name(SIGSEGV), "SIGSEGV");
+	ck_assert_str_eq(runner_signal_name(SIGXFSZ), "SIGXFSZ");
+	ck_assert_str_eq(runner_signal_name(0), "signal 0");
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * report_parse()
+ * ------------------------------------------------------------------------ */
+
+START_TEST(report_parse_full_report)
+{
+	static const char text[] =
+		"observe\tsize=4096\n"
+		"hello, I am no protocol line\n"
+		"message\tFAIL\tcases/a.c:10: first\n"
+		"observe\tno-equals-sign\n"
+		"observe\tpair=a=b\n"
+		"verdict FAIL\n"			/* a blank, not a tab */
+		"Verdict\tPASS\n"			/* upper case */
+		"message\tFAIL\tcases/a.c:11: second\n"
+		"\n"
+		"verdicts\tPASS\n"
+		"verdict\tFAIL\n"
+		"observe\tlast=no newline";
+	struct report r;
+
+	report_parse(&r, text, sizeof(text) - 1);
+	ck_assert_str_eq(r.verdict, "FAIL");
+	ck_assert_str_eq(r.message, "cases/a.c:10: first");
+	ck_assert_uint_eq(r.nobs, 3);
+	ck_assert_str_eq(r.observations[0], "size=4096");
+	ck_assert_str_eq(r.observations[1], "pair=a=b");
+	ck_assert_str_eq(r.observations[2], "last=no newline");
+	report_free(&r);
+	ck_assert_uint_eq(r.nobs, 0);
+	ck_assert_ptr_null(r.message);
+}
+END_TEST
+
+START_TEST(report_parse_empty_report)
+{
+	struct report r;
+
+	memset(&r, 0x55, sizeof(r));
+	report_parse(&r, "", 0);
+	ck_assert_str_eq(r.verdict, "");
+	ck_assert_ptr_null(r.message);
+	ck_assert_ptr_null(r.observations);
+	ck_assert_uint_eq(r.nobs, 0);
+	report_free(&r);
+
+	report_parse(&r, "\n\n\n", 3);
+	ck_assert_str_eq(r.verdict, "");
+	ck_assert_ptr_null(r.message);
+	ck_assert_uint_eq(r.nobs, 0);
+	report_free(&r);
+}
+END_TEST
+
+START_TEST(report_parse_reads_only_n_bytes)
+{
+	static const char text[] = "verdict\tPASS\nverdict\tFAIL\nmessage\tFAIL\tx\n";
+	struct report r;
+
+	report_parse(&r, text, strlen("verdict\tPASS\n"));
+	ck_assert_str_eq(r.verdict, "PASS");
+	ck_assert_ptr_null(r.message);
+	report_free(&r);
+	/* Cut inside a line: the part is the last line, without newline. */
+	report_parse(&r, text, strlen("verdict\tPASS\nverdict\tFA"));
+	ck_assert_str_eq(r.verdict, "FA");
+	report_free(&r);
+}
+END_TEST
+
+START_TEST(report_parse_message_forms)
+{
+	struct report r;
+	static const char plain[] = "message\tjust text\n";
+	static const char tabs[] = "message\tFAIL\tx.c:1: a\tb\n";
+
+	report_parse(&r, plain, sizeof(plain) - 1);
+	ck_assert_str_eq(r.message, "just text");
+	report_free(&r);
+	report_parse(&r, tabs, sizeof(tabs) - 1);
+	ck_assert_str_eq(r.message, "x.c:1: a\tb");
+	report_free(&r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * text.c: buffers, JSON, XML, KTAP names, captured output
+ * ------------------------------------------------------------------------ */
+
+START_TEST(buf_grows_and_formats)
+{
+	struct buf b = { 0 };
+	char big[1000];
+
+	buf_puts(&b, "");
+	ck_assert_ptr_nonnull(b.data);
+	ck_assert_uint_eq(b.len, 0);
+	buf_add(&b, "ab\0cd", 5);
+	ck_assert_uint_eq(b.len, 5);
+	ck_assert_mem_eq(b.data, "ab\0cd", 6);		/* NUL-terminated too */
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	buf_printf(&b, "[%s|%d]", big, 42);		/* past the small buffer */
+	ck_assert_uint_eq(b.len, 5 + 1 + 999 + 4);
+	ck_assert_str_eq(b.data + b.len - 4, "|42]");
+	ck_assert_uint_ge(b.cap, b.len + 1);
+	buf_free(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_uint_eq(b.cap, 0);
+}
+END_TEST
+
+#define JSON_IS(in, want)                                                             \
+	do {                                                                          \
+		struct buf b_ = { 0 };                                                \
+		json_string(&b_, in, sizeof(in) - 1);                                 \
+		EXPECT_BYTES(b_.data, b_.len, want);                                  \
+		buf_free(&b_);                                                        \
+	} while (0)
+
+START_TEST(json_string_escapes)
+{
+	JSON_IS("", "\"\"");
+	JSON_IS("plain text", "\"plain text\"");
+	JSON_IS("say \"hi\"", "\"say \\\"hi\\\"\"");
+	JSON_IS("a\\b", "\"a\\\\b\"");
+	JSON_IS("\n\r\t", "\"\\n\\r\\t\"");
+	JSON_IS("\x01\x08\x0c\x1b\x1f\x7f", "\"\\u0001\\u0008\\u000c\\u001b\\u001f\\u007f\"");
+	JSON_IS("a\0b", "\"a\\u0000b\"");
+	JSON_IS("/ and ' stay", "\"/ and ' stay\"");
+}
+END_TEST
+
+START_TEST(json_string_utf8)
+{
+	/* Valid UTF-8 is kept as it is: 2, 3 and 4 bytes, up to U+10FFFF. */
+	JSON_IS("caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e \xef\xbf\xbf \xf4\x8f\xbf\xbf",
+		"\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e \xef\xbf\xbf \xf4\x8f\xbf\xbf\"");
+	/* Each byte that is not part of a valid sequence becomes U+FFFD. */
+	JSON_IS("\x80", "\"\\ufffd\"");				/* lone continuation */
+	JSON_IS("a\xbf" "b", "\"a\\ufffdb\"");
+	JSON_IS("\xc0\xaf", "\"\\ufffd\\ufffd\"");			/* overlong '/' */
+	JSON_IS("\xc1\xbf", "\"\\ufffd\\ufffd\"");			/* overlong */
+	JSON_IS("\xe0\x80\xaf", "\"\\ufffd\\ufffd\\ufffd\"");		/* overlong, 3 bytes */
+	JSON_IS("\xf0\x80\x80\xaf", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");	/* overlong, 4 */
+	JSON_IS("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");		/* surrogate D800 */
+	JSON_IS("\xed\xbf\xbf", "\"\\ufffd\\ufffd\\ufffd\"");		/* surrogate DFFF */
+	JSON_IS("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");	/* > U+10FFFF */
+	JSON_IS("\xe2\x82", "\"\\ufffd\\ufffd\"");			/* truncated at the end */
+	JSON_IS("\xe2\x82" "x", "\"\\ufffd\\ufffdx\"");		/* truncated inside */
+	JSON_IS("\xf0\x9d\x84", "\"\\ufffd\\ufffd\\ufffd\"");
+	JSON_IS("\xff\xfe", "\"\\ufffd\\ufffd\"");
+	JSON_IS("\xf8\x88\x80\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"");
+	/* Only the first n bytes count; a sequence cut by n is invalid. */
+	struct buf b = { 0 };
+	json_string(&b, "\xc3\xa9", 1);
+	EXPECT_BYTES(b.data, b.len, "\"\\ufffd\"");
+	buf_free(&b);
+}
+END_TEST
+
+/* What Python reads from the JSON strings json_string() made. */
+START_TEST(json_string_output_parses)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} in[] = {
+		{ "q\"b\\s/", 6 }, { "\x01\n\r\t\x7f", 5 }, { "a\0b", 3 },
+		{ "\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e", 9 }, { "\x80\xc0\xaf\xed\xa0\x80", 6 },
+		{ "\xe2\x82", 2 },
+	};
+	char dir[4096], file[4200];
+	struct buf doc = { 0 }, out = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "strings.json");
+	buf_puts(&doc, "[");
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		buf_puts(&doc, i ? ", " : "");
+		json_string(&doc, in[i].s, in[i].n);
+	}
+	buf_puts(&doc, "]\n");
+	write_file(file, doc.data, doc.len);
+	ck_assert_int_eq(python(dir, "import json, sys\n"
+				"print(ascii(json.load(open(sys.argv[1], encoding='utf-8'))))\n",
+				file, &out), 0);
+	ck_assert_str_eq(out.data,
+			 "['q\"b\\\\s/', '\\x01\\n\\r\\t\\x7f', 'a\\x00b', "
+			 "'\\xe9\\u20ac\\U0001d11e', '\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd', "
+			 "'\\ufffd\\ufffd']\n");
+	buf_free(&doc);
+	buf_free(&out);
+}
+END_TEST
+
+#define XML_IS(in, want)                                                              \
+	do {                                                                          \
+		struct buf b_ = { 0 };                                                \
+		xml_escape(&b_, in, sizeof(in) - 1);                                  \
+		EXPECT_BYTES(b_.data ? b_.data : "", b_.len, want);                   \
+		buf_free(&b_);                                                        \
+	} while (0)
+
+#define FFFD "\xef\xbf\xbd"
+
+START_TEST(xml_escape_markup_and_controls)
+{
+	XML_IS("", "");
+	XML_IS("plain", "plain");
+	XML_IS("<a href=\"x\">&'</a>", "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+	XML_IS("]]>", "]]&gt;");
+	XML_IS("a\nb", "a&#10;b");
+	XML_IS("\t\r", "&#9;&#13;");
+	XML_IS("\x01" "a\x1b" "b\x1f", FFFD "a" FFFD "b" FFFD);
+	XML_IS("\x7f", FFFD);
+	XML_IS("a\0b", "a" FFFD "b");
+	XML_IS("&amp;", "&amp;amp;");
+}
+END_TEST
+
+START_TEST(xml_escape_utf8)
+{
+	XML_IS("caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e",
+	       "caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e");
+	XML_IS("\x80", FFFD);
+	XML_IS("\xc0\xaf", FFFD FFFD);
+	XML_IS("\xed\xa0\x80", FFFD FFFD FFFD);
+	XML_IS("\xe2\x82", FFFD FFFD);
+	XML_IS("\xe2\x82<", FFFD FFFD "&lt;");
+	XML_IS("\xff", FFFD);
+}
+END_TEST
+
+/* U+FFFE and U+FFFF are valid UTF-8 but not XML 1.0 characters. */
+START_TEST(xml_escape_noncharacters)
+{
+	char dir[4096], file[4200];
+	struct buf doc = { 0 }, out = { 0 };
+	static const char text[] = "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c";
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "nonchar.xml");
+	buf_puts(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<t a=\"");
+	xml_escape(&doc, text, sizeof(text) - 1);
+	buf_puts(&doc, "\">");
+	xml_escape(&doc, text, sizeof(text) - 1);
+	buf_puts(&doc, "</t>\n");
+	write_file(file, doc.data, doc.len);
+	int status = python(dir, "import sys, xml.etree.ElementTree as ET\n"
+			    "try:\n"
+			    "    e = ET.parse(sys.argv[1]).getroot()\n"
+			    "except ET.ParseError as x:\n"
+			    "    sys.exit('ParseError: %s' % x)\n"
+			    "print(ascii(e.get('a')), ascii(e.text))\n", file, &out);
+	ck_assert_msg(status == 0, "not well-formed XML: %s", out.data);
+	ck_assert_str_eq(out.data, "'a\\ufffdb\\ufffdc' 'a\\ufffdb\\ufffdc'\n");
+	XML_IS("\xef\xbf\xbe", FFFD);
+	XML_IS("\xef\xbf\xbf", FFFD);
+	XML_IS("\xef\xbf\xbd", FFFD);		/* U+FFFD itself is fine */
+	buf_free(&doc);
+	buf_free(&out);
+}
+END_TEST
+
+#define KTAP_NAME_IS(in, want)                                                        \
+	do {                                                                          \
+		struct buf b_ = { 0 };                                                \
+		ktap_name(&b_, in);                                                   \
+		EXPECT_BYTES(b_.data ? b_.data : "", b_.len, want);                   \
+		buf_free(&b_);                                                        \
+	} while (0)
+
+START_TEST(ktap_name_cleans)
+{
+	KTAP_NAME_IS("anon/zero-fill", "anon/zero-fill");
+	KTAP_NAME_IS("private-file/x:shm", "private-file/x:shm");
+	KTAP_NAME_IS("a#b", "a_b");
+	KTAP_NAME_IS("###", "___");
+	KTAP_NAME_IS("a\nb\rc", "a_b_c");
+	KTAP_NAME_IS("  padded  ", "padded");
+	KTAP_NAME_IS("  in  side  ", "in  side");
+	KTAP_NAME_IS("   ", "");
+	KTAP_NAME_IS("", "");
+	KTAP_NAME_IS(" # x # ", "_ x _");
+}
+END_TEST
+
+static const struct case_entry case_a = {
+	.id = (char *)"anon/a", .program = (char *)"anon/a", .group = (char *)"anon",
+	.profile = (char *)"posix", .variant = (char *)"", .needs = (char *)"",
+	.spec = (char *)"POSIX mmap() MAP_ANONYMOUS", .assertion = (char *)"a \"quoted\" rule",
+	.timeout = 10, .path = (char *)"/nonexistent/anon/a",
+};
+static const struct case_entry case_b = {
+	.id = (char *)"anon/b:shm", .program = (char *)"anon/b", .group = (char *)"anon",
+	.profile = (char *)"linux", .variant = (char *)"shm", .needs = (char *)"memfd_create",
+	.spec = (char *)"Linux mmap(2)", .assertion = (char *)"b <holds> & 'stays'",
+	.timeout = 10, .path = (char *)"/nonexistent/anon/b",
+};
+static const struct case_entry case_c = {
+	.id = (char *)"munmap/c", .program = (char *)"munmap/c", .group = (char *)"munmap",
+	.profile = (char *)"posix", .variant = (char *)"", .needs = (char *)"",
+	.spec = (char *)"POSIX munmap()", .assertion = (char *)"c", .timeout = 10,
+	.path = (char *)"/nonexistent/munmap/c",
+};
+static const struct case_entry case_hash = {
+	.id = (char *)"odd/na#me", .program = (char *)"odd/na#me", .group = (char *)"odd",
+	.profile = (char *)"posix", .variant = (char *)"", .needs = (char *)"",
+	.spec = (char *)"", .assertion = (char *)"", .timeout = 10, .path = (char *)"x",
+};
+
+/* A result on the heap, for result_free(). */
+static struct result *make_result(const struct case_entry *c, enum outcome o, int code,
+				  int sig, const char *message)
+{
+	struct result *r = xcalloc(1, sizeof(*r));
+
+	r->c = c;
+	r->outcome = o;
+	r->exit_code = code;
+	r->signal = sig;
+	r->message = message ? xstrdup(message) : NULL;
+	r->output.cap = 65536;
+	return r;
+}
+
+#define KTAP_IS(n, r, want)                                                           \
+	do {                                                                          \
+		struct buf b_ = { 0 };                                                \
+		ktap_result(&b_, n, r);                                               \
+		EXPECT_BYTES(b_.data, b_.len, want);                                  \
+		buf_free(&b_);                                                        \
+	} while (0)
+
+START_TEST(ktap_result_lines)
+{
+	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	struct result *pass_msg = make_result(&case_a, OUT_PASS, 0, 0, "a note");
+	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "x.c:3: want 1\ngot 2");
+	struct result *fail_nomsg = make_result(&case_b, OUT_FAIL, 1, 0, NULL);
+	struct result *unsup = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, NULL);
+	struct result *unsup_msg = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no memfd");
+	struct result *untested = make_result(&case_c, OUT_UNTESTED, 77, 0, NULL);
+	struct result *unresolved = make_result(&case_c, OUT_UNRESOLVED, 99, 0, NULL);
+	struct result *timeout = make_result(&case_a, OUT_TIMEOUT, -1, SIGKILL, "slow");
+	struct result *crash = make_result(&case_hash, OUT_CRASH, -1, SIGSEGV,
+					   "killed by SIGSEGV");
+
+	KTAP_IS(1, pass, "ok 1 anon/a\n");
+	KTAP_IS(2, pass_msg, "ok 2 anon/a\n");
+	KTAP_IS(3, fail, "# anon/b:shm: x.c:3: want 1 got 2\nnot ok 3 anon/b:shm\n");
+	KTAP_IS(4, fail_nomsg, "not ok 4 anon/b:shm\n");
+	KTAP_IS(5, unsup, "ok 5 munmap/c # SKIP UNSUPPORTED\n");
+	KTAP_IS(6, unsup_msg, "# munmap/c: no memfd\nok 6 munmap/c # SKIP UNSUPPORTED\n");
+	KTAP_IS(7, untested, "ok 7 munmap/c # SKIP UNTESTED\n");
+	KTAP_IS(8, unresolved, "ok 8 munmap/c # SKIP UNRESOLVED\n");
+	KTAP_IS(9, timeout, "# anon/a: slow\nnot ok 9 anon/a\n");
+	KTAP_IS(10, crash, "# odd/na_me: killed by SIGSEGV\nnot ok 10 odd/na_me\n");
+	result_free(pass);
+	result_free(pass_msg);
+	result_free(fail);
+	result_free(fail_nomsg);
+	result_free(unsup);
+	result_free(unsup_msg);
+	result_free(untested);
+	result_free(unresolved);
+	result_free(timeout);
+	result_free(crash);
+}
+END_TEST
+
+START_TEST(capture_below_at_and_over_cap)
+{
+	struct capture c = { .cap = 10 };
+
+	capture_add(&c, "abcd", 4);
+	ck_assert_uint_eq(c.kept.len, 4);
+	ck_assert_uint_eq(c.total, 4);
+	ck_assert_int_eq(capture_truncated(&c), 0);
+	capture_add(&c, "efghij", 6);			/* exactly at the cap */
+	EXPECT_BYTES(c.kept.data, c.kept.len, "abcdefghij");
+	ck_assert_uint_eq(c.total, 10);
+	ck_assert_int_eq(capture_truncated(&c), 0);
+	capture_add(&c, "", 0);
+	ck_assert_int_eq(capture_truncated(&c), 0);
+	capture_add(&c, "k", 1);			/* one over */
+	EXPECT_BYTES(c.kept.data, c.kept.len, "abcdefghij");
+	ck_assert_uint_eq(c.total, 11);
+	ck_assert_int_ne(capture_truncated(&c), 0);
+	capture_add(&c, "lmnop", 5);
+	ck_assert_uint_eq(c.kept.len, 10);
+	ck_assert_uint_eq(c.total, 16);
+	buf_free(&c.kept);
+
+	struct capture d = { .cap = 5 };		/* one add across the cap */
+	capture_add(&d, "ab\0cdefgh", 9);
+	EXPECT_BYTES(d.kept.data, d.kept.len, "ab\0cd");
+	ck_assert_uint_eq(d.total, 9);
+	ck_assert_int_ne(capture_truncated(&d), 0);
+	buf_free(&d.kept);
+}
+END_TEST
+
+START_TEST(capture_cap_zero)
+{
+	struct capture c = { .cap = 0 };
+
+	ck_assert_int_eq(capture_truncated(&c), 0);
+	capture_add(&c, "", 0);
+	ck_assert_int_eq(capture_truncated(&c), 0);
+	capture_add(&c, "abc", 3);
+	ck_assert_uint_eq(c.kept.len, 0);
+	ck_assert_uint_eq(c.total, 3);
+	ck_assert_int_ne(capture_truncated(&c), 0);
+	buf_free(&c.kept);
+}
+END_TEST
+
+START_TEST(capture_many_small_adds)
+{
+	struct capture c = { .cap = 1000 };
+	char want[1000];
+
+	for (int i = 0; i < 5000; i++) {
+		char ch = (char)('a' + i % 26);
+		capture_add(&c, &ch, 1);
+		if (i < 1000)
+			want[i] = ch;
+	}
+	ck_assert_uint_eq(c.kept.len, 1000);
+	ck_assert_uint_eq(c.total, 5000);
+	ck_assert_mem_eq(c.kept.data, want, sizeof(want));
+	ck_assert_int_ne(capture_truncated(&c), 0);
+	buf_free(&c.kept);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * parse_options()
+ * ------------------------------------------------------------------------ */
+
+#define ARGS(...) ((const char *[]){ "mmapcts", __VA_ARGS__, NULL })
+
+/* parse_options() over args (NULL-terminated, args[0] the program).  What
+ * it prints goes into *printed, or must be nothing when printed is NULL. */
+static enum parse_result parse_list(struct options *o, const char **args, char *err,
+				    size_t errlen, char **printed)
+{
+	char *argv[64], *text = NULL;
+	size_t len = 0;
+	int argc = 0;
+	FILE *out = open_memstream(&text, &len);
+	enum parse_result res;
+
+	ck_assert_ptr_nonnull(out);
+	while (args[argc]) {
+		ck_assert_int_lt(argc, 63);
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	argv[argc] = NULL;
+	err[0] = '\0';
+	res = parse_options(argc, argv, o, out, err, errlen);
+	fclose(out);
+	if (printed) {
+		*printed = text;
+	} else {
+		ck_assert_msg(len == 0, "printed \"%s\"", show(0, text, len));
+		free(text);
+	}
+	return res;
+}
+
+/* The arguments parse; o is filled. */
+static void parse_ok(struct options *o, const char **args)
+{
+	char err[256];
+	enum parse_result res = parse_list(o, args, err, sizeof(err), NULL);
+
+	ck_assert_msg(res == PARSE_OK, "%s ...: refused: %s", args[1] ? args[1] : "", err);
+}
+
+/* The arguments are refused with one line holding want. */
+#define parse_refused(args, want) parse_refused_at(__LINE__, args, want)
+static void parse_refused_at(int line, const char **args, const char *want)
+{
+	struct options o;
+	char err[256];
+	enum parse_result res = parse_list(&o, args, err, sizeof(err), NULL);
+
+	ck_assert_msg(res == PARSE_ERROR, "line %d: %s ...: accepted, wanted \"%s\"",
+		      line, args[1] ? args[1] : "", want);
+	ck_assert_msg(err[0] && !strchr(err, '\n') && strstr(err, want),
+		      "line %d: error \"%s\", wanted one line holding \"%s\"", line,
+		      show(0, err, strlen(err)), want);
+	ck_assert_ptr_null(o.selectors);
+	ck_assert_ptr_null(o.paths);
+	ck_assert_ptr_null(o.groups);
+}
+
+START_TEST(options_defaults)
+{
+	struct options o;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	parse_ok(&o, (const char *[]){ "mmapcts", NULL });
+	ck_assert_int_eq(o.jobs, cpus > 0 ? cpus : 1);
+	ck_assert_double_eq(o.timeout_multiplier, 1.0);
+	ck_assert_int_eq(o.timeout, 0);
+	ck_assert_int_eq(o.format, FORMAT_TEXT);
+	ck_assert_ptr_null(o.json_path);
+	ck_assert_int_eq(o.no_json, 0);
+	ck_assert_ptr_null(o.junit_path);
+	ck_assert_ptr_null(o.wrapper);
+	ck_assert_ptr_null(o.resume_path);
+	ck_assert_ptr_null(o.cases_dir);
+	ck_assert_ptr_null(o.profile);
+	ck_assert_int_eq(o.ngroups, 0);
+	ck_assert_int_eq(o.nselectors, 0);
+	ck_assert_int_eq(o.npaths, 0);
+	ck_assert_uint_eq(o.output_cap, 65536);
+	ck_assert_int_eq(o.repeat, 1);
+	ck_assert_ptr_null(o.fault);
+	ck_assert_int_eq(o.list_faults, 0);
+	ck_assert_int_eq(o.list, 0);
+	ck_assert_int_eq(o.verbose, 0);
+	ck_assert_int_eq(o.progress, -1);
+	free_options(&o);
+}
+END_TEST
+
+START_TEST(options_value_forms)
+{
+	struct options o;
+	const char **jobs[] = { ARGS("--jobs", "3"), ARGS("--jobs=3"), ARGS("-j", "3"),
+				ARGS("-j3") };
+	for (size_t i = 0; i < 4; i++) {
+		parse_ok(&o, jobs[i]);
+		ck_assert_int_eq(o.jobs, 3);
+		free_options(&o);
+	}
+	const char **group[] = { ARGS("--group", "anon"), ARGS("--group=anon"),
+				 ARGS("-g", "anon"), ARGS("-ganon") };
+	for (size_t i = 0; i < 4; i++) {
+		parse_ok(&o, group[i]);
+		ck_assert_int_eq(o.ngroups, 1);
+		ck_assert_str_eq(o.groups[0], "anon");
+		free_options(&o);
+	}
+	const char **profile[] = { ARGS("--profile", "posix"), ARGS("--profile=posix"),
+				   ARGS("-p", "posix"), ARGS("-pposix") };
+	for (size_t i = 0; i < 4; i++) {
+		parse_ok(&o, profile[i]);
+		ck_assert_str_eq(o.profile, "posix");
+		free_options(&o);
+	}
+	parse_ok(&o, ARGS("-plinux"));
+	ck_assert_str_eq(o.profile, "linux");
+	free_options(&o);
+	const char **mult[] = { ARGS("--timeout-multiplier", "2.5"),
+				ARGS("--timeout-multiplier=2.5"), ARGS("-t", "2.5"),
+				ARGS("-t2.5") };
+	for (size_t i = 0; i < 4; i++) {
+		parse_ok(&o, mult[i]);
+		ck_assert_double_eq(o.timeout_multiplier, 2.5);
+		free_options(&o);
+	}
+	const char **timeout[] = { ARGS("--timeout", "30"), ARGS("--timeout=30") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, timeout[i]);
+		ck_assert_int_eq(o.timeout, 30);
+		free_options(&o);
+	}
+	const char **format[] = { ARGS("--format", "ktap"), ARGS("--format=ktap"),
+				  ARGS("-f", "ktap"), ARGS("-fktap") };
+	for (size_t i = 0; i < 4; i++) {
+		parse_ok(&o, format[i]);
+		ck_assert_int_eq(o.format, FORMAT_KTAP);
+		free_options(&o);
+	}
+	parse_ok(&o, ARGS("-fktap", "--format", "text"));
+	ck_assert_int_eq(o.format, FORMAT_TEXT);
+	free_options(&o);
+	const char **json[] = { ARGS("--json", "out/r.json"), ARGS("--json=out/r.json") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, json[i]);
+		ck_assert_str_eq(o.json_path, "out/r.json");
+		ck_assert_int_eq(o.npaths, 0);		/* a value, not a path */
+		free_options(&o);
+	}
+	const char **junit[] = { ARGS("--junit", "j.xml"), ARGS("--junit=j.xml") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, junit[i]);
+		ck_assert_str_eq(o.junit_path, "j.xml");
+		free_options(&o);
+	}
+	const char **wrapper[] = { ARGS("--wrapper", "qemu-x86_64 -cpu max"),
+				   ARGS("--wrapper=qemu-x86_64 -cpu max") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, wrapper[i]);
+		ck_assert_str_eq(o.wrapper, "qemu-x86_64 -cpu max");
+		free_options(&o);
+	}
+	const char **resume[] = { ARGS("--resume", "r.json"), ARGS("--resume=r.json") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, resume[i]);
+		ck_assert_str_eq(o.resume_path, "r.json");
+		free_options(&o);
+	}
+	const char **cdir[] = { ARGS("--cases-dir", "/opt/cases"), ARGS("--cases-dir=/opt/cases") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, cdir[i]);
+		ck_assert_str_eq(o.cases_dir, "/opt/cases");
+		ck_assert_int_eq(o.npaths, 0);
+		free_options(&o);
+	}
+	const char **cap[] = { ARGS("--output-cap", "1024"), ARGS("--output-cap=1024") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, cap[i]);
+		ck_assert_uint_eq(o.output_cap, 1024);
+		free_options(&o);
+	}
+	parse_ok(&o, ARGS("--output-cap", "0"));
+	ck_assert_uint_eq(o.output_cap, 0);
+	free_options(&o);
+	const char *fault = mmapcts_fault_defs[FAULT_COUNT - 1].name;
+	const char **faults[] = { ARGS("--fault", fault), ARGS("--fault", fault) };
+	char fault_eq[128];
+	snprintf(fault_eq, sizeof(fault_eq), "--fault=%s", fault);
+	faults[1] = ARGS(fault_eq);
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, faults[i]);
+		ck_assert_str_eq(o.fault, fault);
+		free_options(&o);
+	}
+	const char **repeat[] = { ARGS("--repeat", "7"), ARGS("--repeat=7") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, repeat[i]);
+		ck_assert_int_eq(o.repeat, 7);
+		free_options(&o);
+	}
+}
+END_TEST
+
+START_TEST(options_flags)
+{
+	struct options o;
+
+	parse_ok(&o, ARGS("--list"));
+	ck_assert_int_eq(o.list, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("-l"));
+	ck_assert_int_eq(o.list, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("--verbose"));
+	ck_assert_int_eq(o.verbose, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("-v"));
+	ck_assert_int_eq(o.verbose, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("--no-json"));
+	ck_assert_int_eq(o.no_json, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("--list-faults"));
+	ck_assert_int_eq(o.list_faults, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("--progress"));
+	ck_assert_int_eq(o.progress, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("--no-progress"));
+	ck_assert_int_eq(o.progress, 0);
+	free_options(&o);
+	parse_ok(&o, ARGS("--no-progress", "--progress"));	/* the last one wins */
+	ck_assert_int_eq(o.progress, 1);
+	free_options(&o);
+	parse_ok(&o, ARGS("-g", "anon", "--group", "munmap", "-gfork"));
+	ck_assert_int_eq(o.ngroups, 3);
+	ck_assert_str_eq(o.groups[0], "anon");
+	ck_assert_str_eq(o.groups[1], "munmap");
+	ck_assert_str_eq(o.groups[2], "fork");
+	free_options(&o);
+	ck_assert_ptr_null(o.groups);
+	ck_assert_int_eq(o.ngroups, 0);
+}
+END_TEST
+
+START_TEST(options_selectors_and_paths)
+{
+	struct options o;
+
+	parse_ok(&o, ARGS("anon", "./fixtures/pass", "-j", "2", "munmap-*", "/abs/case",
+			  "-", "--", "--list", "-j", "../up/case"));
+	ck_assert_int_eq(o.jobs, 2);
+	ck_assert_int_eq(o.list, 0);			/* after "--": a selector */
+	ck_assert_int_eq(o.nselectors, 5);
+	ck_assert_str_eq(o.selectors[0], "anon");
+	ck_assert_str_eq(o.selectors[1], "munmap-*");
+	ck_assert_str_eq(o.selectors[2], "-");
+	ck_assert_str_eq(o.selectors[3], "--list");
+	ck_assert_str_eq(o.selectors[4], "-j");
+	ck_assert_int_eq(o.npaths, 3);
+	ck_assert_str_eq(o.paths[0], "./fixtures/pass");
+	ck_assert_str_eq(o.paths[1], "/abs/case");
+	ck_assert_str_eq(o.paths[2], "../up/case");
+	free_options(&o);
+	ck_assert_ptr_null(o.selectors);
+	ck_assert_ptr_null(o.paths);
+	ck_assert_int_eq(o.nselectors, 0);
+	ck_assert_int_eq(o.npaths, 0);
+}
+END_TEST
+
+/*
+ * The usage text: "A SELECTOR is a case id (anon/zero-fill,
+ * private-file/x:shm), an id glob ('munmap/...' with a star) ...".  Every case id has a
+ * '/', so those must stay selectors; an explicit path starts with / or .
+ */
+START_TEST(options_case_ids_are_selectors)
+{
+	struct options o;
+
+	parse_ok(&o, ARGS("anon/zero-fill", "private-file/x:shm", "munmap/*", "./cases/anon/x",
+			  "/opt/cases/anon/x", "../cases/anon/y"));
+	ck_assert_int_eq(o.nselectors, 3);
+	ck_assert_int_eq(o.npaths, 3);
+	free_options(&o);
+}
+END_TEST
+
+START_TEST(options_errors)
+{
+	parse_refused(ARGS("--frobnicate"), "unknown option '--frobnicate'");
+	parse_refused(ARGS("-x"), "unknown option '-x'");
+	parse_refused(ARGS("-xyz"), "unknown option '-xyz'");
+	parse_refused(ARGS("--jobsx=3"), "unknown option '--jobsx=3'");
+	parse_refused(ARGS("--job", "3"), "unknown option '--job'");
+	parse_refused(ARGS("---jobs", "3"), "unknown option");
+	/* missing values */
+	parse_refused(ARGS("--jobs"), "option '--jobs' needs a value");
+	parse_refused(ARGS("-j"), "option '-j' needs a value");
+	parse_refused(ARGS("anon", "--json"), "option '--json' needs a value");
+	parse_refused(ARGS("--timeout"), "needs a value");
+	/* values given to flags */
+	parse_refused(ARGS("--list=yes"), "option 'list' takes no value");
+	parse_refused(ARGS("--verbose=1"), "takes no value");
+	parse_refused(ARGS("--no-json="), "takes no value");
+	parse_refused(ARGS("-lv"), "takes no value");
+	parse_refused(ARGS("--help=me"), "takes no value");
+	/* numbers */
+	static const char *bad_jobs[] = { "0", "-1", "4097", "abc", "3x", "", "1.5",
+					  "99999999999999999999" };
+	for (size_t i = 0; i < sizeof(bad_jobs) / sizeof(bad_jobs[0]); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'%s'", bad_jobs[i]);
+		parse_refused(ARGS("--jobs", bad_jobs[i]), "--jobs");
+		parse_refused(ARGS("--jobs", bad_jobs[i]), want);
+	}
+	static const char *bad_timeout[] = { "0", "-5", "86401", "x", "", "1.5" };
+	for (size_t i = 0; i < sizeof(bad_timeout) / sizeof(bad_timeout[0]); i++)
+		parse_refused(ARGS("--timeout", bad_timeout[i]), "--timeout wants seconds");
+	static const char *bad_mult[] = { "0", "-1", "abc", "2x", "", "nan", "inf", "1001" };
+	for (size_t i = 0; i < sizeof(bad_mult) / sizeof(bad_mult[0]); i++) {
+		char want[64];
+		snprintf(want, sizeof(want), "'%s'", bad_mult[i]);
+		parse_refused(ARGS("--timeout-multiplier", bad_mult[i]), "--timeout-multiplier");
+		parse_refused(ARGS("-t", bad_mult[i]), want);
+	}
+	static const char *bad_cap[] = { "-1", "1073741825", "1k", "", "0x" };
+	for (size_t i = 0; i < sizeof(bad_cap) / sizeof(bad_cap[0]); i++)
+		parse_refused(ARGS("--output-cap", bad_cap[i]), "--output-cap");
+	parse_refused(ARGS("--repeat", "0"), "--repeat");
+	parse_refused(ARGS("--format", "json"), "--format is text or ktap, not 'json'");
+	parse_refused(ARGS("-fxml"), "not 'xml'");
+	parse_refused(ARGS("--profile", "bsd"), "--profile is posix or linux, not 'bsd'");
+	parse_refused(ARGS("-pPOSIX"), "not 'POSIX'");
+	parse_refused(ARGS("--wrapper="), "--wrapper");
+	parse_refused(ARGS("--fault", "no-such-fault"), "unknown fault 'no-such-fault'");
+	parse_refused(ARGS("--fault="), "unknown fault ''");
+	parse_refused(ARGS("--list-faults=1"), "takes no value");
+	/* contradictions, in either order */
+	parse_refused(ARGS("--json", "r.json", "--no-json"), "--json and --no-json");
+	parse_refused(ARGS("--no-json", "--json=r.json"), "--json and --no-json");
+	parse_refused(ARGS("--resume", "r.json", "--json", "s.json"), "--resume");
+	parse_refused(ARGS("--json", "s.json", "--resume=r.json"), "--resume");
+	parse_refused(ARGS("--resume", "r.json", "--no-json"), "--resume");
+	/* selectors before the error are released too (checked by ASan) */
+	parse_refused(ARGS("anon", "./x", "-g", "g", "--bogus"), "--bogus");
+}
+END_TEST
+
+START_TEST(options_error_fits_small_buffer)
+{
+	struct options o;
+	char err[16];
+
+	memset(err, 'Z', sizeof(err));
+	ck_assert_int_eq(parse_list(&o, ARGS("--this-option-is-long-and-unknown"), err,
+				    sizeof(err), NULL), PARSE_ERROR);
+	ck_assert_uint_eq(strlen(err), sizeof(err) - 1);
+}
+END_TEST
+
+START_TEST(options_help_and_version)
+{
+	const char **help[] = { ARGS("--help"), ARGS("-h"), ARGS("anon", "./x", "-g", "a", "--help") };
+	for (size_t i = 0; i < 3; i++) {
+		struct options o;
+		char err[256], *printed = NULL;
+
+		ck_assert_int_eq(parse_list(&o, help[i], err, sizeof(err), &printed), PARSE_EXIT);
+		ck_assert_msg(!strncmp(printed, "Usage: mmapcts", 14), "help: %s", printed);
+		EXPECT_CONTAINS(printed, "--timeout-multiplier");
+		EXPECT_CONTAINS(printed, "--resume FILE");
+		ck_assert_int_eq(printed[strlen(printed) - 1], '\n');
+		ck_assert_ptr_null(o.selectors);
+		ck_assert_ptr_null(o.paths);
+		ck_assert_ptr_null(o.groups);
+		free(printed);
+	}
+	const char **version[] = { ARGS("--version"), ARGS("-V"), ARGS("-V", "--bogus") };
+	for (size_t i = 0; i < 3; i++) {
+		struct options o;
+		char err[256], *printed = NULL;
+
+		ck_assert_int_eq(parse_list(&o, version[i], err, sizeof(err), &printed), PARSE_EXIT);
+		ck_assert_str_eq(printed, "mmapcts " PACKAGE_VERSION "\n");
+		free(printed);
+	}
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * manifest.c
+ * ------------------------------------------------------------------------ */
+
+#define MANIFEST_HEADER "# mmapcts manifest 1\n"
+#define ROW_ANON "anon/zero-fill\tanon/zero-fill\tanon\tposix\t10\t\t\t" \
+	"POSIX mmap() MAP_ANONYMOUS\tnew anonymous pages read as zero"
+#define ROW_SHM "private-file/x:shm\tprivate-file/x\tprivate-file\tlinux\t30\tshm\t" \
+	"memfd_create\tLinux mmap(2)\ta private store is not seen"
+#define ROW_FILE "private-file/x:file\tprivate-file/x\tprivate-file\tlinux\t30\tfile\t\t" \
+	"Linux mmap(2)\ta private store is not seen"
+
+static const char good_manifest[] =
+	MANIFEST_HEADER
+	"# id\tprogram\tgroup\tprofile\ttimeout\tvariant\tneeds\tspec\tassertion\n"
+	ROW_ANON "\n"
+	"\n"
+	"#" ROW_ANON "\n"		/* commented out */
+	ROW_SHM "\n"
+	ROW_FILE;			/* no newline at the end */
+
+START_TEST(manifest_parse_valid)
+{
+	struct manifest m;
+	char err[256] = "";
+
+	ck_assert_int_eq(manifest_parse(&m, good_manifest, "/opt/cases", err, sizeof(err)), 0);
+	ck_assert_uint_eq(m.n, 3);
+	const struct case_entry *a = &m.cases[0], *s = &m.cases[1], *f = &m.cases[2];
+	ck_assert_str_eq(a->id, "anon/zero-fill");
+	ck_assert_str_eq(a->program, "anon/zero-fill");
+	ck_assert_str_eq(a->group, "anon");
+	ck_assert_str_eq(a->profile, "posix");
+	ck_assert_int_eq(a->timeout, 10);
+	ck_assert_str_eq(a->variant, "");
+	ck_assert_str_eq(a->needs, "");
+	ck_assert_str_eq(a->spec, "POSIX mmap() MAP_ANONYMOUS");
+	ck_assert_str_eq(a->assertion, "new anonymous pages read as zero");
+	ck_assert_str_eq(a->path, "/opt/cases/anon/zero-fill");
+	ck_assert_str_eq(s->id, "private-file/x:shm");
+	ck_assert_str_eq(s->program, "private-file/x");
+	ck_assert_str_eq(s->group, "private-file");
+	ck_assert_str_eq(s->profile, "linux");
+	ck_assert_int_eq(s->timeout, 30);
+	ck_assert_str_eq(s->variant, "shm");
+	ck_assert_str_eq(s->needs, "memfd_create");
+	ck_assert_str_eq(s->spec, "Linux mmap(2)");
+	ck_assert_str_eq(s->path, "/opt/cases/private-file/x");
+	ck_assert_str_eq(f->id, "private-file/x:file");
+	ck_assert_str_eq(f->variant, "file");
+	ck_assert_str_eq(f->assertion, "a private store is not seen");
+	ck_assert_str_eq(f->path, "/opt/cases/private-file/x");
+	manifest_free(&m);
+	ck_assert_ptr_null(m.cases);
+	ck_assert_uint_eq(m.n, 0);
+
+	/* Only the header: no cases, no error. */
+	ck_assert_int_eq(manifest_parse(&m, "# mmapcts manifest 1", "c", err, sizeof(err)), 0);
+	ck_assert_uint_eq(m.n, 0);
+	manifest_free(&m);
+}
+END_TEST
+
+/* A manifest refused with one line holding want; nothing is kept. */
+#define manifest_refused(text, want) manifest_refused_at(__LINE__, text, want)
+static void manifest_refused_at(int line, const char *text, const char *want)
+{
+	struct manifest m;
+	char err[256] = "";
+
+	ck_assert_msg(manifest_parse(&m, text, "/opt/cases", err, sizeof(err)) < 0,
+		      "line %d: accepted: %s", line, show(0, text, strlen(text)));
+	ck_assert_msg(err[0] && !strchr(err, '\n') && strstr(err, want),
+		      "line %d: error \"%s\", wanted one line holding \"%s\"", line,
+		      show(0, err, strlen(err)), want);
+	ck_assert_ptr_null(m.cases);
+	ck_assert_uint_eq(m.n, 0);
+}
+
+START_TEST(manifest_parse_errors)
+{
+	manifest_refused("", "not an mmapcts manifest");
+	manifest_refused(ROW_ANON "\n", "not an mmapcts manifest");
+	manifest_refused("\n" MANIFEST_HEADER ROW_ANON "\n", "not an mmapcts manifest");
+	manifest_refused("# mmapcts manifest 2\n" ROW_ANON "\n", "not an mmapcts manifest");
+	/* field counts: after good rows too, which must be freed (ASan) */
+	manifest_refused(MANIFEST_HEADER ROW_ANON "\n" "a\tb\tc\td\t10\t\t\tspec\n",
+			 "manifest line 3: 8 fields, expected ");
+	manifest_refused(MANIFEST_HEADER "anon/x\n", "line 2: 1 fields");
+	manifest_refused(MANIFEST_HEADER ROW_ANON "\t0\tx\ty\tz\n", "line 2");
+	/* time limits and ids */
+	static const char *bad_timeouts[] = { "abc", "0", "-3", "", "10s", " 5x" };
+	for (size_t i = 0; i < sizeof(bad_timeouts) / sizeof(bad_timeouts[0]); i++) {
+		char text[512];
+		snprintf(text, sizeof(text),
+			 MANIFEST_HEADER ROW_SHM "\nanon/x\tanon/x\tanon\tposix\t%s\t\t\ts\ta\n",
+			 bad_timeouts[i]);
+		manifest_refused(text, "manifest line 3: a bad id or time limit");
+	}
+	manifest_refused(MANIFEST_HEADER "\tanon/x\tanon\tposix\t10\t\t\ts\ta\n", "bad id");
+	manifest_refused(MANIFEST_HEADER "anon/x\t\tanon\tposix\t10\t\t\ts\ta\n", "bad id");
+}
+END_TEST
+
+/* Too many fields: the message must say how many there were. */
+START_TEST(manifest_parse_error_counts_extra_fields)
+{
+	manifest_refused(MANIFEST_HEADER ROW_ANON "\t0\tx\ty\tz\n", "line 2: 13 fields, expected");
+}
+END_TEST
+
+/* The header line names the format version; another version is refused. */
+START_TEST(manifest_parse_header_must_match_whole_line)
+{
+	manifest_refused("# mmapcts manifest 10\n" ROW_ANON "\n", "not an mmapcts manifest");
+	manifest_refused("# mmapcts manifest 1.1\n" ROW_ANON "\n", "not an mmapcts manifest");
+}
+END_TEST
+
+START_TEST(manifest_load_reads_file)
+{
+	char dir[4096], file[4200], err[512] = "";
+	struct manifest m;
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "manifest.tsv");
+	write_file(file, good_manifest, sizeof(good_manifest) - 1);
+	ck_assert_int_eq(manifest_load(&m, dir, err, sizeof(err)), 0);
+	ck_assert_uint_eq(m.n, 3);
+	ck_assert_str_eq(m.cases[1].id, "private-file/x:shm");
+	manifest_free(&m);
+
+	write_str(file, "garbage\n");
+	ck_assert_int_lt(manifest_load(&m, dir, err, sizeof(err)), 0);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, file);
+	EXPECT_CONTAINS(err, "not an mmapcts manifest");
+
+	write_str(file, "");
+	ck_assert_int_lt(manifest_load(&m, dir, err, sizeof(err)), 0);
+	EXPECT_CONTAINS(err, "not an mmapcts manifest");
+
+	unlink(file);
+	ck_assert_int_lt(manifest_load(&m, dir, err, sizeof(err)), 0);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, file);
+	EXPECT_CONTAINS(err, strerror(ENOENT));
+}
+END_TEST
+
+START_TEST(case_matches_selectors)
+{
+	struct manifest m;
+	char err[256];
+
+	ck_assert_int_eq(manifest_parse(&m, good_manifest, "/c", err, sizeof(err)), 0);
+	const struct case_entry *a = &m.cases[0], *s = &m.cases[1], *f = &m.cases[2];
+	/* exact id */
+	ck_assert(case_matches(a, "anon/zero-fill"));
+	ck_assert(case_matches(s, "private-file/x:shm"));
+	ck_assert(!case_matches(f, "private-file/x:shm"));
+	/* group */
+	ck_assert(case_matches(a, "anon"));
+	ck_assert(case_matches(s, "private-file"));
+	ck_assert(case_matches(f, "private-file"));
+	ck_assert(!case_matches(a, "private-file"));
+	/* program: every variant */
+	ck_assert(case_matches(s, "private-file/x"));
+	ck_assert(case_matches(f, "private-file/x"));
+	ck_assert(!case_matches(a, "private-file/x"));
+	/* globs */
+	ck_assert(case_matches(a, "anon/*"));
+	ck_assert(case_matches(a, "*/zero-*"));
+	ck_assert(case_matches(s, "private-file/*:shm"));
+	ck_assert(!case_matches(f, "private-file/*:shm"));
+	ck_assert(case_matches(f, "*"));
+	ck_assert(case_matches(s, "private-file/x:[sf]*"));
+	/* no match */
+	ck_assert(!case_matches(a, "anon/zero"));
+	ck_assert(!case_matches(a, "ano"));
+	ck_assert(!case_matches(a, "Anon"));
+	ck_assert(!case_matches(a, "anon/zero-fill:shm"));
+	ck_assert(!case_matches(s, "private-file/x:"));
+	ck_assert(!case_matches(s, "private"));
+	ck_assert(!case_matches(s, "x"));
+	ck_assert(!case_matches(a, ""));
+	manifest_free(&m);
+}
+END_TEST
+
+START_TEST(manifest_add_path_names)
+{
+	struct manifest m = { 0 };
+
+	/* Programs that do not answer --describe: the defaults. */
+	manifest_add_path(&m, "/nonexistent/cases/anon/zero-fill", NULL);
+	manifest_add_path(&m, "./nonexistent/tests/fixtures/pass", NULL);
+	manifest_add_path(&m, "./pass-nonexistent", NULL);
+	manifest_add_path(&m, "/nonexistent/x/prog", NULL);
+	ck_assert_uint_eq(m.n, 4);
+
+	const struct case_entry *c = &m.cases[0];
+	ck_assert_str_eq(c->id, "anon/zero-fill");
+	ck_assert_str_eq(c->program, "anon/zero-fill");
+	ck_assert_str_eq(c->group, "anon");
+	ck_assert_str_eq(c->path, "/nonexistent/cases/anon/zero-fill");
+	ck_assert_str_eq(c->variant, "");
+	ck_assert_str_eq(c->profile, "");
+	ck_assert_str_eq(c->needs, "");
+	ck_assert_str_eq(c->spec, "");
+	ck_assert_str_eq(c->assertion, "(named on the command line)");
+	ck_assert_int_eq(c->timeout, 10);
+
+	c = &m.cases[1];
+	ck_assert_str_eq(c->id, "nonexistent/tests/fixtures/pass");
+	ck_assert_str_eq(c->program, "nonexistent/tests/fixtures/pass");
+	ck_assert_str_eq(c->group, "fixtures");
+	ck_assert_str_eq(c->path, "./nonexistent/tests/fixtures/pass");
+
+	c = &m.cases[2];
+	ck_assert_str_eq(c->id, "pass-nonexistent");
+	ck_assert_str_eq(c->group, "");
+	ck_assert_str_eq(c->path, "./pass-nonexistent");
+
+	c = &m.cases[3];
+	ck_assert_str_eq(c->id, "/nonexistent/x/prog");
+	ck_assert_str_eq(c->group, "x");
+	ck_assert_str_eq(c->path, "/nonexistent/x/prog");
+	ck_assert(case_matches(c, "x"));
+	manifest_free(&m);
+}
+END_TEST
+
+/* A program built with the case library says its metadata on --describe:
+ * one entry per variant, through the wrapper when there is one. */
+START_TEST(manifest_add_path_describes)
+{
+	static const char script[] =
+		"#!/bin/sh\n"
+		"[ \"$1\" = --describe ] || exit 99\n"
+		"printf 'assertion: a \"rule\"\\nspec: POSIX mmap()\\nprofile: linux\\n'\n"
+		"printf 'needs: memfd_create\\nvariants: shm file\\ntimeout: 30\\n'\n";
+	char dir[4096], sub[4200], prog[4300];
+	struct manifest m = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(sub, sizeof(sub), dir, "cases");
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	path_in(sub, sizeof(sub), dir, "cases/anon");
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	path_in(prog, sizeof(prog), sub, "described");
+	write_str(prog, script);
+	ck_assert_int_eq(chmod(prog, 0700), 0);
+
+	manifest_add_path(&m, prog, NULL);
+	ck_assert_uint_eq(m.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const struct case_entry *c = &m.cases[i];
+		ck_assert_str_eq(c->id, i ? "anon/described:file" : "anon/described:shm");
+		ck_assert_str_eq(c->variant, i ? "file" : "shm");
+		ck_assert_str_eq(c->program, "anon/described");
+		ck_assert_str_eq(c->group, "anon");
+		ck_assert_str_eq(c->profile, "linux");
+		ck_assert_str_eq(c->spec, "POSIX mmap()");
+		ck_assert_str_eq(c->assertion, "a \"rule\"");
+		ck_assert_int_eq(c->timeout, 30);
+		ck_assert_str_eq(c->path, prog);
+		ck_assert(case_matches(c, "anon/described"));
+	}
+	manifest_free(&m);
+
+	/* Through a wrapper: what the wrapper makes of it counts. */
+	manifest_add_path(&m, prog, "env MMAPCTS_UNUSED=1");
+	ck_assert_uint_eq(m.n, 2);
+	ck_assert_str_eq(m.cases[1].id, "anon/described:file");
+	manifest_free(&m);
+	manifest_add_path(&m, prog, "false");
+	ck_assert_uint_eq(m.n, 1);
+	ck_assert_str_eq(m.cases[0].id, "anon/described");
+	ck_assert_str_eq(m.cases[0].assertion, "(named on the command line)");
+	ck_assert_int_eq(m.cases[0].timeout, 10);
+	manifest_free(&m);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * record.c: the JSON record
+ * ------------------------------------------------------------------------ */
+
+/* What a record holds, as Python reads it; also refuses duplicate keys. */
+static const char record_view_py[] =
+	"import json, sys\n"
+	"def no_dupes(pairs):\n"
+	"    keys = [k for k, v in pairs]\n"
+	"    if len(keys) != len(set(keys)):\n"
+	"        raise ValueError('duplicate key in %r' % keys)\n"
+	"    return dict(pairs)\n"
+	"d = json.load(open(sys.argv[1], encoding='utf-8'), object_pairs_hook=no_dupes)\n"
+	"assert d['format'] == 'mmapcts-record' and d['format_version'] == 1\n"
+	"print('in_flight', d['in_flight'])\n"
+	"print('complete', d['complete'], 'resumes', d['resumes'])\n"
+	"print('cases', [c['id'] + ' ' + c['verdict'] for c in d['cases']])\n"
+	"if 'summary' in d:\n"
+	"    assert d['duration'] >= 0 and d['end'].endswith('Z')\n"
+	"    print('summary', ' '.join('%s=%d' % kv for kv in d['summary'].items()))\n";
+
+/* Every field of every case, and what the run and system parts say. */
+static const char record_detail_py[] =
+	"import json, sys\n"
+	"d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+	"keys = ('id', 'group', 'profile', 'variant', 'verdict', 'exit_code', 'signal',\n"
+	"        'message', 'observations', 'output', 'output_bytes', 'output_truncated',\n"
+	"        'spec', 'assertion')\n"
+	"for c in d['cases']:\n"
+	"    assert sorted(c) == sorted(keys + ('duration',)), sorted(c)\n"
+	"    print(ascii([c[k] for k in keys]))\n"
+	"r = d['run']\n"
+	"print(ascii([r['argv'], r['jobs'], r['timeout_multiplier'], r['timeout'],\n"
+	"             r['profile'], r['wrapper'], r['output_cap']]))\n"
+	"s = d['system']\n"
+	"print(ascii([s['os'], s['kernel_version'], s['libc'], s['page_size'],\n"
+	"             s['tmpdir']['path'], s['emulation']]))\n"
+	"print(ascii(d['suite']['name']), d['run']['start'].endswith('Z'))\n";
+
+/* Copy the record as it is now to <dir>/step-<n>.json; that copy must
+ * parse, and Python's view of it must be want. */
+#define expect_record(dir, record, step, want) expect_record_at(__LINE__, dir, record, step, want)
+static void expect_record_at(int line, const char *dir, const char *record, int step,
+			     const char *want)
+{
+	char name[64], snap[4200];
+	struct buf content = { 0 }, out = { 0 };
+
+	snprintf(name, sizeof(name), "step-%d.json", step);
+	path_in(snap, sizeof(snap), dir, name);
+	read_file(record, &content);
+	write_file(snap, content.data, content.len);
+	ck_assert_msg(json_parses(snap, 0), "line %d, step %d: the record is not valid JSON:\n%s",
+		      line, step, content.data);
+	int status = python(dir, record_view_py, snap, &out);
+	ck_assert_msg(status == 0, "line %d, step %d: %s", line, step, out.data);
+	ck_assert_msg(!strcmp(out.data, want), "line %d, step %d: got\n%swant\n%s", line, step,
+		      out.data, want);
+	buf_free(&content);
+	buf_free(&out);
+}
+
+static void weird_sysinfo(struct sysinfo *s)
+{
+	memset(s, 0, sizeof(*s));
+	snprintf(s->os, sizeof(s->os), "Linux");
+	snprintf(s->kernel_release, sizeof(s->kernel_release), "6.1.0-test");
+	snprintf(s->kernel_version, sizeof(s->kernel_version), "#1 SMP \"q\" \\ \x01\xff");
+	snprintf(s->machine, sizeof(s->machine), "x86_64");
+	snprintf(s->libc_name, sizeof(s->libc_name), "glibc");
+	snprintf(s->libc_version, sizeof(s->libc_version), "2.36");
+	s->page_size = 4096;
+	s->cpus = 4;
+	snprintf(s->tmpdir, sizeof(s->tmpdir), "/tmp/a<b>&\"c\"");
+	snprintf(s->tmpdir_fstype, sizeof(s->tmpdir_fstype), "tmpfs");
+	snprintf(s->emulation, sizeof(s->emulation), "qemu-x86_64 -cpu 'max'");
+}
+
+START_TEST(record_valid_after_every_step)
+{
+	char dir[4096], path[4200], err[512] = "";
+	char long_id[256];
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+	struct buf want = { 0 }, content = { 0 }, out = { 0 };
+	char *argv[] = { (char *)"mmapcts", (char *)"--wrapper", (char *)"env A=\"b c\"",
+			 (char *)"sel\xff\n", NULL };
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "run.json");
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("-j", "2", "-t", "1.5"));
+	o.wrapper = "env A=\"b c\"";
+
+	/* A long id: its in-flight entry makes the tail shrink later. */
+	memset(long_id, 'x', sizeof(long_id));
+	memcpy(long_id, "munmap/", 7);
+	long_id[200] = '\0';
+	struct case_entry long_case = case_c;
+	long_case.id = long_id;
+
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 4, argv, err, sizeof(err)), 0);
+	expect_record(dir, path, 1, "in_flight []\ncomplete False resumes 0\ncases []\n");
+
+	record_started(&rec, "anon/a");
+	expect_record(dir, path, 2, "in_flight ['anon/a']\ncomplete False resumes 0\ncases []\n");
+
+	record_started(&rec, long_id);
+	buf_printf(&want, "in_flight ['anon/a', '%s']\ncomplete False resumes 0\ncases []\n",
+		   long_id);
+	expect_record(dir, path, 3, want.data);
+
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	a->duration = 0.25;
+	record_result(&rec, a);
+	want.len = 0;
+	buf_printf(&want, "in_flight ['%s']\ncomplete False resumes 0\ncases ['anon/a PASS']\n",
+		   long_id);
+	expect_record(dir, path, 4, want.data);
+
+	record_started(&rec, "anon/b:shm");
+	want.len = 0;
+	buf_printf(&want, "in_flight ['%s', 'anon/b:shm']\ncomplete False resumes 0\n"
+		   "cases ['anon/a PASS']\n", long_id);
+	expect_record(dir, path, 5, want.data);
+
+	struct result *l = make_result(&long_case, OUT_CRASH, -1, SIGSEGV, "killed by SIGSEGV");
+	record_result(&rec, l);
+	want.len = 0;
+	buf_printf(&want, "in_flight ['anon/b:shm']\ncomplete False resumes 0\n"
+		   "cases ['anon/a PASS', '%s CRASH']\n", long_id);
+	expect_record(dir, path, 6, want.data);
+
+	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "said \"no\"\n\x01 \xff end");
+	b->observations = xcalloc(2, sizeof(char *));
+	b->observations[0] = xstrdup("size=4096");
+	b->observations[1] = xstrdup("eq=a=b");
+	b->nobs = 2;
+	b->output.cap = 8;
+	capture_add(&b->output, "out\0put\xfe more", 13);
+	record_result(&rec, b);
+	want.len = 0;
+	buf_printf(&want, "in_flight []\ncomplete False resumes 0\n"
+		   "cases ['anon/a PASS', '%s CRASH', 'anon/b:shm FAIL']\n", long_id);
+	expect_record(dir, path, 7, want.data);
+
+	record_close(&rec, 1.5);
+	ck_assert_int_eq(rec.fd, -1);
+	want.len = 0;
+	buf_printf(&want, "in_flight []\ncomplete True resumes 0\n"
+		   "cases ['anon/a PASS', '%s CRASH', 'anon/b:shm FAIL']\n"
+		   "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=1\n",
+		   long_id);
+	expect_record(dir, path, 8, want.data);
+
+	/* The final file has no padding left: it ends with the document. */
+	read_file(path, &content);
+	ck_assert_uint_ge(content.len, 3);
+	ck_assert_str_eq(content.data + content.len - 3, "\n}\n");
+
+	/* Every field, as written. */
+	ck_assert_int_eq(python(dir, record_detail_py, path, &out), 0);
+	want.len = 0;
+	buf_printf(&want,
+		   "['anon/a', 'anon', 'posix', '', 'PASS', 0, None, None, {}, '', 0, False, "
+		   "'POSIX mmap() MAP_ANONYMOUS', 'a \"quoted\" rule']\n"
+		   "['%s', 'munmap', 'posix', '', 'CRASH', None, 'SIGSEGV', 'killed by SIGSEGV', "
+		   "{}, '', 0, False, 'POSIX munmap()', 'c']\n"
+		   "['anon/b:shm', 'anon', 'linux', 'shm', 'FAIL', 1, None, "
+		   "'said \"no\"\\n\\x01 \\ufffd end', {'size': '4096', 'eq': 'a=b'}, "
+		   "'out\\x00put\\ufffd', 13, True, 'Linux mmap(2)', \"b <holds> & 'stays'\"]\n"
+		   "[['mmapcts', '--wrapper', 'env A=\"b c\"', 'sel\\ufffd\\n'], 2, 1.5, 0, 'all', "
+		   "'env A=\"b c\"', 65536]\n"
+		   "['Linux', '#1 SMP \"q\" \\\\ \\x01\\ufffd', {'name': 'glibc', 'version': '2.36'}, "
+		   "4096, '/tmp/a<b>&\"c\"', \"qemu-x86_64 -cpu 'max'\"]\n"
+		   "'mmapcts' True\n", long_id);
+	ck_assert_msg(!strcmp(out.data, want.data), "got\n%swant\n%s", out.data, want.data);
+
+	result_free(a);
+	result_free(l);
+	result_free(b);
+	free_options(&o);
+	buf_free(&want);
+	buf_free(&content);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(record_close_with_cases_in_flight)
+{
+	char dir[4096], path[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", NULL };
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "cut.json");
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("--no-json"));
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	record_close(&rec, 0.0);
+	expect_record(dir, path, 1, "in_flight []\ncomplete True resumes 0\ncases []\n"
+		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	/* Interrupted: a case still running makes the record incomplete. */
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	record_started(&rec, "anon/a");
+	record_started(&rec, "anon/b:shm");
+	record_close(&rec, 0.5);
+	expect_record(dir, path, 2, "in_flight ['anon/a', 'anon/b:shm']\n"
+		      "complete False resumes 0\ncases []\n"
+		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+	free_options(&o);
+}
+END_TEST
+
+static void copy_file(const char *from, const char *to)
+{
+	struct buf b = { 0 };
+
+	read_file(from, &b);
+	write_file(to, b.data, b.len);
+	buf_free(&b);
+}
+
+START_TEST(record_resume_continues)
+{
+	char dir[4096], path[4200], cut1[4200], cut2[4200], empty[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", (char *)"anon", NULL };
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "run.json");
+	path_in(cut1, sizeof(cut1), dir, "cut-after-result.json");
+	path_in(cut2, sizeof(cut2), dir, "cut-in-flight.json");
+	path_in(empty, sizeof(empty), dir, "cut-empty.json");
+	sysinfo_collect(&s, dir);
+	parse_ok(&o, ARGS("anon"));
+
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "x.c:1: no");
+	struct result *c = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no munmap");
+
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 2, argv, err, sizeof(err)), 0);
+	copy_file(path, empty);
+	record_started(&rec, case_a.id);
+	record_result(&rec, a);
+	record_started(&rec, case_b.id);
+	record_result(&rec, b);
+	copy_file(path, cut1);			/* after a result, before the close */
+	record_started(&rec, case_c.id);
+	copy_file(path, cut2);			/* with a case in flight */
+	record_result(&rec, c);
+	record_close(&rec, 2.0);
+	expect_record(dir, path, 0, "in_flight []\ncomplete True resumes 0\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	/* The cut record with c in flight: a and b are done, c is not. */
+	expect_record(dir, cut2, 1, "in_flight ['munmap/c']\ncomplete False resumes 0\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
+	ck_assert_int_eq(record_resume(&rec, cut2, err, sizeof(err)), 0);
+	ck_assert_msg(record_has(&rec, "anon/a"), "anon/a not found");
+	ck_assert_msg(record_has(&rec, "anon/b:shm"), "anon/b:shm not found");
+	ck_assert(!record_has(&rec, "munmap/c"));
+	ck_assert(!record_has(&rec, "anon"));
+	ck_assert(!record_has(&rec, "anon/b"));
+	ck_assert(!record_has(&rec, ""));
+	ck_assert_uint_eq(rec.ncases, 2);
+	ck_assert_uint_eq(rec.counts[OUT_PASS], 1);
+	ck_assert_uint_eq(rec.counts[OUT_FAIL], 1);
+	ck_assert_uint_eq(rec.nin_flight, 0);
+	ck_assert_int_eq(rec.resumes, 1);
+	expect_record(dir, cut2, 2, "in_flight []\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
+	record_started(&rec, case_c.id);
+	expect_record(dir, cut2, 3, "in_flight ['munmap/c']\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
+	record_result(&rec, c);
+	expect_record(dir, cut2, 4, "in_flight []\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n");
+	record_close(&rec, 1.0);
+	expect_record(dir, cut2, 5, "in_flight []\ncomplete True resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	/* Resumed again (complete already): nothing left, counted twice. */
+	ck_assert_int_eq(record_resume(&rec, cut2, err, sizeof(err)), 0);
+	ck_assert(record_has(&rec, "munmap/c"));
+	ck_assert_uint_eq(rec.ncases, 3);
+	expect_record(dir, cut2, 6, "in_flight []\ncomplete False resumes 2\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n");
+	record_close(&rec, 0.1);
+	expect_record(dir, cut2, 7, "in_flight []\ncomplete True resumes 2\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	/* Cut right after a result. */
+	expect_record(dir, cut1, 8, "in_flight []\ncomplete False resumes 0\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
+	ck_assert_int_eq(record_resume(&rec, cut1, err, sizeof(err)), 0);
+	ck_assert(record_has(&rec, "anon/a") && record_has(&rec, "anon/b:shm"));
+	expect_record(dir, cut1, 9, "in_flight []\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
+	record_close(&rec, 0.1);
+	expect_record(dir, cut1, 10, "in_flight []\ncomplete True resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	/* Cut before any case: the first case line after a resume. */
+	ck_assert_int_eq(record_resume(&rec, empty, err, sizeof(err)), 0);
+	ck_assert_uint_eq(rec.ncases, 0);
+	ck_assert(!record_has(&rec, "anon/a"));
+	expect_record(dir, empty, 11, "in_flight []\ncomplete False resumes 1\ncases []\n");
+	record_started(&rec, case_a.id);
+	record_result(&rec, a);
+	expect_record(dir, empty, 12, "in_flight []\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS']\n");
+	record_close(&rec, 0.1);
+	expect_record(dir, empty, 13, "in_flight []\ncomplete True resumes 1\n"
+		      "cases ['anon/a PASS']\n"
+		      "summary PASS=1 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+
+	result_free(a);
+	result_free(b);
+	result_free(c);
+	free_options(&o);
+}
+END_TEST
+
+/* A record cut in the middle of writing a case line keeps the cases before. */
+START_TEST(record_resume_after_torn_case_line)
+{
+	char dir[4096], path[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", NULL };
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+	struct buf text = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "torn.json");
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("-j1"));
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	record_result(&rec, a);
+	record_result(&rec, b);
+	record_close(&rec, 1.0);
+
+	read_file(path, &text);
+	char *second = strstr(text.data, "\n  {\"id\": \"anon/b:shm\"");
+	ck_assert_ptr_nonnull(second);
+	write_file(path, text.data, (size_t)(second - text.data) + 30);
+	ck_assert(!json_parses(path, 1));
+
+	ck_assert_int_eq(record_resume(&rec, path, err, sizeof(err)), 0);
+	ck_assert(record_has(&rec, "anon/a"));
+	ck_assert(!record_has(&rec, "anon/b:shm"));
+	expect_record(dir, path, 1, "in_flight []\ncomplete False resumes 1\n"
+		      "cases ['anon/a PASS']\n");
+	record_result(&rec, b);
+	record_close(&rec, 1.0);
+	expect_record(dir, path, 2, "in_flight []\ncomplete True resumes 1\n"
+		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+	result_free(a);
+	result_free(b);
+	free_options(&o);
+	buf_free(&text);
+}
+END_TEST
+
+/* What a failed record_resume()/record_open() may leave for the caller. */
+static void release_failed_record(struct record *rec)
+{
+	if (rec->fd >= 0 && rec->path)
+		close(rec->fd);
+	free(rec->path);
+	rec->path = NULL;
+}
+
+/* record_resume() refuses path with one line naming it and holding want. */
+#define resume_refused(path, want) resume_refused_at(__LINE__, path, want)
+static void resume_refused_at(int line, const char *path, const char *want)
+{
+	struct record rec;
+	char err[1024] = "";
+
+	ck_assert_msg(record_resume(&rec, path, err, sizeof(err)) < 0, "line %d: %s: resumed",
+		      line, path);
+	ck_assert_msg(err[0] && !strchr(err, '\n') && strstr(err, path) && strstr(err, want),
+		      "line %d: error \"%s\", wanted one line naming the file and holding \"%s\"",
+		      line, show(0, err, strlen(err)), want);
+	release_failed_record(&rec);
+}
+
+START_TEST(record_resume_errors)
+{
+	char dir[4096], path[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", NULL };
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+	struct buf text = { 0 }, after = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("-j1"));
+
+	path_in(path, sizeof(path), dir, "missing.json");
+	resume_refused(path, strerror(ENOENT));
+	ck_assert_int_eq(access(path, F_OK), -1);	/* not created */
+
+	path_in(path, sizeof(path), dir, "other.json");
+	write_str(path, "{\"hello\": 1}\n");
+	resume_refused(path, "not an mmapcts record");
+	read_file(path, &after);
+	ck_assert_str_eq(after.data, "{\"hello\": 1}\n");	/* untouched */
+	buf_free(&after);
+
+	path_in(path, sizeof(path), dir, "empty.json");
+	write_str(path, "");
+	resume_refused(path, "not an mmapcts record");
+
+	path_in(path, sizeof(path), dir, "nocases.json");
+	write_str(path, "{\"format\": \"mmapcts-record\", \"format_version\": 1}\n");
+	resume_refused(path, "no case list");
+
+	/* A real record of another format version. */
+	path_in(path, sizeof(path), dir, "v2.json");
+	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	record_close(&rec, 0.0);
+	read_file(path, &text);
+	char *v = strstr(text.data, "\"format_version\": 1");
+	ck_assert_ptr_nonnull(v);
+	v[strlen("\"format_version\": ")] = '2';
+	write_file(path, text.data, text.len);
+	ck_assert(json_parses(path, 0));
+	resume_refused(path, "format version 2");
+
+	/* record_open(): a directory that does not exist. */
+	path_in(path, sizeof(path), dir, "no/such/dir/r.json");
+	ck_assert_int_lt(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, path);
+	EXPECT_CONTAINS(err, strerror(ENOENT));
+	release_failed_record(&rec);
+
+	free_options(&o);
+	buf_free(&text);
+}
+END_TEST
+
+/* No function releases a record that failed to open, so it must hold
+ * nothing: no descriptor, no memory. */
+START_TEST(record_failure_holds_nothing)
+{
+	char dir[4096], path[4200], err[512];
+	char *argv[] = { (char *)"mmapcts", NULL };
+	struct record rec;
+	struct sysinfo s;
+	struct options o;
+	size_t fds = open_fd_count();
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "other.json");
+	write_str(path, "not a record\n");
+	ck_assert_int_lt(record_resume(&rec, path, err, sizeof(err)), 0);
+	size_t fds_after = open_fd_count();
+	int fd = rec.fd;
+	char *p = rec.path;
+	release_failed_record(&rec);
+	ck_assert_msg(fds_after == fds, "record_resume() failed and left %zu descriptor(s) open",
+		      fds_after - fds);
+	ck_assert_msg(fd == -1 && p == NULL, "record_resume() failed and kept fd %d, path %s",
+		      fd, p ? "allocated" : "NULL");
+
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("-j1"));
+	path_in(path, sizeof(path), dir, "no/such/r.json");
+	ck_assert_int_lt(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	p = rec.path;
+	release_failed_record(&rec);
+	free_options(&o);
+	ck_assert_msg(p == NULL, "record_open() failed and kept its path allocated");
+}
+END_TEST
+
+START_TEST(result_json_is_one_object)
+{
+	char dir[4096], file[4200];
+	struct buf b = { 0 }, out = { 0 };
+	struct result *r = make_result(&case_b, OUT_TIMEOUT, -1, SIGKILL, NULL);
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "one.json");
+	r->duration = 1.23456;
+	capture_add(&r->output, "tab\there", 8);
+	result_json(&b, r);
+	ck_assert_msg(!strchr(b.data, '\n'), "a case line holds a newline: %s", b.data);
+	write_file(file, b.data, b.len);
+	ck_assert_int_eq(python(dir, "import json, sys\n"
+				"c = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+				"print(ascii([c['id'], c['verdict'], c['duration'], c['exit_code'],"
+				" c['signal'], c['message'], c['output']]))\n", file, &out), 0);
+	ck_assert_str_eq(out.data,
+			 "['anon/b:shm', 'TIMEOUT', 1.2346, None, 'SIGKILL', None, 'tab\\there']\n");
+	result_free(r);
+	buf_free(&b);
+	buf_free(&out);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * junit_write()
+ * ------------------------------------------------------------------------ */
+
+static const char junit_view_py[] =
+	"import sys, xml.etree.ElementTree as ET\n"
+	"try:\n"
+	"    root = ET.parse(sys.argv[1]).getroot()\n"
+	"except ET.ParseError as x:\n"
+	"    sys.exit('ParseError: %s' % x)\n"
+	"print(root.tag, len(root))\n"
+	"ts = root[0]\n"
+	"print(ts.tag, sorted(ts.attrib.items()))\n"
+	"props = ts.find('properties')\n"
+	"print(ascii([(p.get('name'), p.get('value')) for p in props]))\n"
+	"for tc in ts.findall('testcase'):\n"
+	"    print(ascii([tc.get('classname'), tc.get('name'), tc.get('time')] +\n"
+	"                [[e.tag, e.get('type'), e.get('message'), e.text] for e in tc]))\n";
+
+START_TEST(junit_elements_and_escaping)
+{
+	char dir[4096], file[4200];
+	struct sysinfo s;
+	struct buf out = { 0 };
+	struct result *rs[7];
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "junit.xml");
+	weird_sysinfo(&s);
+	rs[0] = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	capture_add(&rs[0]->output, "hi <there>\n", 11);
+	rs[1] = make_result(&case_b, OUT_FAIL, 1, 0, "x < y && \"q\" 'a'\n\x01");
+	capture_add(&rs[1]->output, "\xff]]>\0", 5);
+	rs[2] = make_result(&case_c, OUT_TIMEOUT, -1, SIGKILL, "no verdict");
+	rs[3] = make_result(&case_hash, OUT_CRASH, -1, SIGSEGV, "killed by SIGSEGV");
+	rs[4] = make_result(&case_c, OUT_UNRESOLVED, 99, 0, "setup broke");
+	rs[5] = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no memfd");
+	rs[6] = make_result(&case_c, OUT_UNTESTED, 77, 0, NULL);
+	rs[0]->duration = 0.5;
+
+	FILE *f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	junit_write(f, rs, 7, &s, 1.5);
+	ck_assert_int_eq(fclose(f), 0);
+
+	int status = python(dir, junit_view_py, file, &out);
+	ck_assert_msg(status == 0, "not well-formed XML: %s", out.data);
+	static const char want[] =
+		"testsuites 1\n"
+		"testsuite [('errors', '1'), ('failures', '3'), ('name', 'mmapcts'), "
+		"('skipped', '2'), ('tests', '7'), ('time', '1.500')]\n"
+		"[('os', 'Linux'), ('kernel_release', '6.1.0-test'), ('machine', 'x86_64'), "
+		"('libc', 'glibc'), ('libc_version', '2.36'), ('tmpdir_fstype', 'tmpfs'), "
+		"('emulation', \"qemu-x86_64 -cpu 'max'\"), ('page_size', '4096')]\n"
+		"['anon', 'anon/a', '0.5000', ['system-out', None, None, 'hi <there>\\n']]\n"
+		"['anon', 'anon/b:shm', '0.0000', ['failure', 'FAIL', "
+		"'x < y && \"q\" \\'a\\'\\n\\ufffd', None], "
+		"['system-out', None, None, '\\ufffd]]>\\ufffd']]\n"
+		"['munmap', 'munmap/c', '0.0000', ['failure', 'TIMEOUT', 'no verdict', None]]\n"
+		"['odd', 'odd/na#me', '0.0000', ['failure', 'CRASH', 'killed by SIGSEGV', None]]\n"
+		"['munmap', 'munmap/c', '0.0000', ['error', 'UNRESOLVED', 'setup broke', None]]\n"
+		"['munmap', 'munmap/c', '0.0000', ['skipped', 'UNSUPPORTED', 'no memfd', None]]\n"
+		"['munmap', 'munmap/c', '0.0000', ['skipped', 'UNTESTED', '', None]]\n";
+	ck_assert_msg(!strcmp(out.data, want), "got\n%swant\n%s", out.data, want);
+	for (int i = 0; i < 7; i++)
+		result_free(rs[i]);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(junit_empty_run)
+{
+	char dir[4096], file[4200];
+	struct sysinfo s;
+	struct buf out = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "junit.xml");
+	weird_sysinfo(&s);
+	FILE *f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	junit_write(f, NULL, 0, &s, 0.0);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(python(dir, "import sys, xml.etree.ElementTree as ET\n"
+				"ts = ET.parse(sys.argv[1]).getroot()[0]\n"
+				"print(sorted(ts.attrib.items()), len(ts.findall('testcase')))\n",
+				file, &out), 0);
+	ck_assert_str_eq(out.data, "[('errors', '0'), ('failures', '0'), ('name', 'mmapcts'), "
+			 "('skipped', '0'), ('tests', '0'), ('time', '0.000')] 0\n");
+	buf_free(&out);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * sysinfo.c
+ * ------------------------------------------------------------------------ */
+
+START_TEST(default_record_name_parts)
+{
+	struct sysinfo s;
+	char name[256];
+
+	memset(&s, 0, sizeof(s));
+	snprintf(s.os, sizeof(s.os), "Linux");
+	snprintf(s.kernel_release, sizeof(s.kernel_release), "6.1.0-13-amd64");
+	snprintf(s.machine, sizeof(s.machine), "x86_64");
+	snprintf(s.libc_name, sizeof(s.libc_name), "glibc");
+	snprintf(s.libc_version, sizeof(s.libc_version), "2.36");
+	default_record_name(name, sizeof(name), &s);
+	ck_assert_str_eq(name, "mmapcts-linux-6.1.0-13-amd64-x86_64-glibc-2.36.json");
+
+	/* Anything but letters, digits, dots and dashes becomes '_'. */
+	snprintf(s.os, sizeof(s.os), "GNU/Hurd");
+	snprintf(s.kernel_release, sizeof(s.kernel_release), "0.9 #1 (x)");
+	snprintf(s.machine, sizeof(s.machine), "i686-AT386");
+	snprintf(s.libc_name, sizeof(s.libc_name), "musl");
+	snprintf(s.libc_version, sizeof(s.libc_version), "1.2.4\xc3\xa9");
+	default_record_name(name, sizeof(name), &s);
+	ck_assert_str_eq(name, "mmapcts-gnu_hurd-0.9__1__x_-i686-AT386-musl-1.2.4__.json");
+
+	/* A small buffer: cut, still a string. */
+	default_record_name(name, 16, &s);
+	ck_assert_str_eq(name, "mmapcts-gnu_hur");
+
+	/* The real system. */
+	sysinfo_collect(&s, "/");
+	default_record_name(name, sizeof(name), &s);
+	ck_assert_msg(!strncmp(name, "mmapcts-", 8), "%s", name);
+	ck_assert_str_eq(name + strlen(name) - 5, ".json");
+	ck_assert_msg(strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			     "0123456789._-") == strlen(name), "%s", name);
+	for (const char *p = name + 8; *p && *p != '-'; p++)
+		ck_assert_msg(!(*p >= 'A' && *p <= 'Z'), "os part not lower case: %s", name);
+}
+END_TEST
+
+START_TEST(fstype_names)
+{
+	ck_assert_str_eq(fstype_name(0xEF53), "ext4");
+	ck_assert_str_eq(fstype_name(0x01021994), "tmpfs");
+	ck_assert_str_eq(fstype_name(0x58465342), "xfs");
+	ck_assert_str_eq(fstype_name(0x9123683E), "btrfs");
+	ck_assert_str_eq(fstype_name(0x794c7630), "overlayfs");
+	ck_assert_str_eq(fstype_name(0x6969), "nfs");
+	ck_assert_str_eq(fstype_name(0x01021997), "9p");
+	ck_assert_str_eq(fstype_name(0x858458f6), "ramfs");
+	ck_assert_ptr_null(fstype_name(0));
+	ck_assert_ptr_null(fstype_name(0xdeadbeef));
+	ck_assert_ptr_null(fstype_name(0xEF54));
+}
+END_TEST
+
+START_TEST(sysinfo_collect_fills)
+{
+	char dir[4096];
+	struct sysinfo s;
+
+	test_dir(dir, sizeof(dir));
+	sysinfo_collect(&s, dir);
+	ck_assert_msg(s.os[0] && s.kernel_release[0] && s.machine[0], "uname parts missing");
+	ck_assert_msg(s.libc_name[0] && s.libc_version[0], "libc unknown");
+	ck_assert_int_eq(s.page_size, sysconf(_SC_PAGESIZE));
+	ck_assert_int_gt(s.cpus, 0);
+	ck_assert_str_eq(s.tmpdir, dir);
+	ck_assert_msg(s.tmpdir_fstype[0] && strcmp(s.tmpdir_fstype, "unknown"),
+		      "fstype of %s: '%s'", dir, s.tmpdir_fstype);
+	ck_assert_str_eq(s.emulation, "");
+	ck_assert(s.rlimit_as[0] && s.rlimit_data[0] && s.rlimit_stack[0]);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * output.c: the reporter
+ * ------------------------------------------------------------------------ */
+
+START_TEST(reporter_ktap_stream)
+{
+	char *text = NULL;
+	size_t len = 0;
+	struct reporter rp = { 0 };
+	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
+	struct result *skip = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no");
+
+	rp.out = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(rp.out);
+	rp.format = FORMAT_KTAP;
+	rp.progress = 1;			/* never in KTAP */
+	reporter_begin(&rp, 3);
+	reporter_started(&rp, &case_a);
+	reporter_started(&rp, &case_b);
+	reporter_result(&rp, pass);
+	reporter_result(&rp, fail);
+	reporter_started(&rp, &case_c);
+	reporter_result(&rp, skip);
+	reporter_end(&rp, 1.0, "r.json");
+	fclose(rp.out);
+	ck_assert_str_eq(text, "KTAP version 1\n1..3\n"
+			 "ok 1 anon/a\n"
+			 "# anon/b:shm: boom\nnot ok 2 anon/b:shm\n"
+			 "# munmap/c: no\nok 3 munmap/c # SKIP UNSUPPORTED\n"
+			 "# mmapcts: 3 cases in 1.00 s: 1 PASS, 1 FAIL, 1 UNSUPPORTED\n"
+			 "# Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0\n"
+			 "# record: r.json\n");
+	free(text);
+	result_free(pass);
+	result_free(fail);
+	result_free(skip);
+}
+END_TEST
+
+START_TEST(reporter_text_stream)
+{
+	char *text = NULL;
+	size_t len = 0;
+	struct reporter rp = { 0 };
+	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
+
+	fail->output.cap = 12;
+	capture_add(&fail->output, "line1\nline2 and more", 20);
+	rp.out = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(rp.out);
+	rp.format = FORMAT_TEXT;
+	rp.verbose = 1;
+	reporter_begin(&rp, 2);
+	reporter_started(&rp, &case_a);
+	reporter_result(&rp, pass);
+	reporter_started(&rp, &case_b);
+	reporter_result(&rp, fail);
+	reporter_end(&rp, 2.5, NULL);
+	fclose(rp.out);
+	ck_assert_str_eq(text, "FAIL        anon/b:shm  boom\n"
+			 "  | line1\n  | line2 \n  | [8 more bytes not kept]\n"
+			 "mmapcts: 2 cases in 2.50 s: 1 PASS, 1 FAIL\n");
+	free(text);
+	result_free(pass);
+	result_free(fail);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+
+static Suite *harness_suite(void)
+{
+	Suite *s = suite_create("harness");
+	TCase *tc;
+
+	tc = tcase_create("classify");
+	tcase_add_test(tc, classify_exit_0_is_pass);
+	tcase_add_test(tc, classify_exit_1_is_fail);
+	tcase_add_test(tc, classify_exit_77_is_unsupported);
+	tcase_add_test(tc, classify_exit_77_with_untested_is_untested);
+	tcase_add_test(tc, classify_exit_99_is_unresolved);
+	tcase_add_test(tc, classify_other_exit_is_fail_without_verdict);
+	tcase_add_test(tc, classify_signal_is_crash);
+#ifdef SIGRTMIN
+	tcase_add_test(tc, classify_unnamed_signal_is_crash_with_number);
+#endif
+	tcase_add_test(tc, classify_timed_out_is_timeout);
+	tcase_add_test(tc, classify_exit_and_verdict_must_agree);
+	tcase_add_test(tc, classify_takes_first_message_line);
+	tcase_add_test(tc, classify_replaces_an_old_message);
+#ifdef __linux__
+	tcase_add_test(tc, classify_linux_status_encodings);
+#endif
+	tcase_add_test(tc, outcome_names_and_failures);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("report");
+	tcase_add_test(tc, report_parse_full_report);
+	tcase_add_test(tc, report_parse_empty_report);
+	tcase_add_test(tc, report_parse_reads_only_n_bytes);
+	tcase_add_test(tc, report_parse_message_forms);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("text");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, buf_grows_and_formats);
+	tcase_add_test(tc, json_string_escapes);
+	tcase_add_test(tc, json_string_utf8);
+	tcase_add_test(tc, json_string_output_parses);
+	tcase_add_test(tc, xml_escape_markup_and_controls);
+	tcase_add_test(tc, xml_escape_utf8);
+	tcase_add_test(tc, xml_escape_noncharacters);
+	tcase_add_test(tc, ktap_name_cleans);
+	tcase_add_test(tc, ktap_result_lines);
+	tcase_add_test(tc, capture_below_at_and_over_cap);
+	tcase_add_test(tc, capture_cap_zero);
+	tcase_add_test(tc, capture_many_small_adds);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("options");
+	tcase_add_test(tc, options_defaults);
+	tcase_add_test(tc, options_value_forms);
+	tcase_add_test(tc, options_flags);
+	tcase_add_test(tc, options_selectors_and_paths);
+	tcase_add_test(tc, options_case_ids_are_selectors);
+	tcase_add_test(tc, options_errors);
+	tcase_add_test(tc, options_error_fits_small_buffer);
+	tcase_add_test(tc, options_help_and_version);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("manifest");
+	tcase_add_test(tc, manifest_parse_valid);
+	tcase_add_test(tc, manifest_parse_errors);
+	tcase_add_test(tc, manifest_parse_error_counts_extra_fields);
+	tcase_add_test(tc, manifest_parse_header_must_match_whole_line);
+	tcase_add_test(tc, manifest_load_reads_file);
+	tcase_add_test(tc, case_matches_selectors);
+	tcase_add_test(tc, manifest_add_path_names);
+	tcase_add_test(tc, manifest_add_path_describes);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("record");
+	tcase_set_timeout(tc, 60);		/* Python runs; slow machines */
+	tcase_add_test(tc, record_valid_after_every_step);
+	tcase_add_test(tc, record_close_with_cases_in_flight);
+	tcase_add_test(tc, record_resume_continues);
+	tcase_add_test(tc, record_resume_after_torn_case_line);
+	tcase_add_test(tc, record_resume_errors);
+	tcase_add_test(tc, record_failure_holds_nothing);
+	tcase_add_test(tc, result_json_is_one_object);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("junit");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, junit_elements_and_escaping);
+	tcase_add_test(tc, junit_empty_run);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("sysinfo");
+	tcase_add_test(tc, default_record_name_parts);
+	tcase_add_test(tc, fstype_names);
+	tcase_add_test(tc, sysinfo_collect_fills);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("output");
+	tcase_add_test(tc, reporter_ktap_stream);
+	tcase_add_test(tc, reporter_text_stream);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	const char *base = getenv("TMPDIR");
+	SRunner *sr;
+	int failed;
+
+	snprintf(workdir, sizeof(workdir), "%s/check_harness.XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(workdir)) {
+		fprintf(stderr, "check_harness: mkdtemp %s: %s\n", workdir, strerror(errno));
+		return 99;
+	}
+	sr = srunner_create(harness_suite());
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	remove_workdir(workdir);		/* here, in the parent: whatever the tests did */
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,38 @@
+"""make check: every fault of mmapcts-faults.so is caught by the suite.
+
+Under each fault at least one case that passes on this system must FAIL,
+and the runner must stay healthy (exit 0 or 1, a complete record, a verdict
+for every case).  Skipped where the build has no fault library.
+"""
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import faults  # noqa: E402
+
+BUILDDIR = os.environ.get("MMAPCTS_BUILDDIR") or os.getcwd()
+RUNNER = os.path.join(BUILDDIR, "harness", "mmapcts")
+LIB = os.path.join(BUILDDIR, "harness", "faults", "mmapcts-faults.so")
+
+
+@pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
+def test_every_fault_is_caught(tmp_path, capsys):
+    status = faults.main(["--runner", RUNNER, "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "UNCAUGHT" not in out and "UNHEALTHY" not in out
+    report = (tmp_path / "faults.md").read_text()
+    assert "faults caught (100%)" in report
+    matrix = (tmp_path / "faults-matrix.tsv").read_text().splitlines()
+    assert len(matrix) == 1 + len(faults.list_faults(RUNNER))
+
+
+@pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
+def test_runner_rejects_an_unknown_fault():
+    import subprocess
+    out = subprocess.run([RUNNER, "--fault", "no-such-fault"], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "unknown fault 'no-such-fault'" in out.stderr
