@@ -83,9 +83,14 @@ const char *mmapcts_source_name(const char *file)
 {
 	const char *p, *best = NULL;
 
-	/* Keep "cases/...", "lib/..." from wherever the build put the path. */
-	for (p = file; (p = strstr(p, "cases/")) != NULL; p++)
-		best = p;
+	/* Keep "cases/<group>/<name>.c" from wherever the build put the path:
+	 * a whole "cases" component followed by exactly two more. */
+	for (p = file; (p = strstr(p, "cases/")) != NULL; p++) {
+		const char *rest = p + strlen("cases/"), *slash = strchr(rest, '/');
+		if ((p == file || p[-1] == '/') && slash && slash > rest &&
+		    !strchr(slash + 1, '/') && slash[1])
+			best = p;
+	}
 	if (best)
 		return best;
 	p = strrchr(file, '/');
@@ -146,12 +151,32 @@ static void run_cleanups(void)
 	}
 }
 
+/* Which of two verdicts a case ends with: the one that says more is wrong. */
+static enum verdict worse(enum verdict a, enum verdict b)
+{
+	static const int rank[] = {
+		[VERDICT_UNTESTED] = 0, [VERDICT_UNSUPPORTED] = 1, [VERDICT_PASS] = 2,
+		[VERDICT_UNRESOLVED] = 3, [VERDICT_FAIL] = 4,
+	};
+	return rank[b] > rank[a] ? b : a;
+}
+
 void mmapcts_exit(enum verdict v)
 {
+	static int ending;
+	static enum verdict ending_verdict;
+
+	/* A cleanup that ends the case again must not hide why it was ending. */
+	if (ending)
+		v = worse(ending_verdict, v);
+	ending = 1;
+	ending_verdict = v;
 	fflush(stdout);
 	fflush(stderr);
 	if (mmapcts_in_case_process()) {
 		run_cleanups();
+		fflush(stdout);
+		fflush(stderr);
 		result_line("verdict\t%s", verdict_name(v));
 	} else if (v == VERDICT_UNTESTED) {
 		/* Only wait_child() sees a child's status: keep UNTESTED apart. */
@@ -415,11 +440,7 @@ static void usage(const char *argv0)
 /* A case with variants run without --variant: every variant, in turn. */
 static enum verdict run_all_variants(void)
 {
-	enum verdict worst = VERDICT_UNSUPPORTED;
-	static const enum verdict rank[] = {
-		[VERDICT_UNTESTED] = 0, [VERDICT_UNSUPPORTED] = 1, [VERDICT_PASS] = 2,
-		[VERDICT_UNRESOLVED] = 3, [VERDICT_FAIL] = 4,
-	};
+	enum verdict worst = VERDICT_UNTESTED;
 	char list[256];
 
 	snprintf(list, sizeof(list), "%s", mmapcts_case.variants);
@@ -440,8 +461,7 @@ static enum verdict run_all_variants(void)
 		enum verdict v = mmapcts_verdict_of_status(status);
 		printf("%s[%s]: %s\n", mmapcts_source_name(mmapcts_case.source), w,
 		       verdict_name(v));
-		if (rank[v] > rank[worst])
-			worst = v;
+		worst = worse(worst, v);
 	}
 	return worst;
 }

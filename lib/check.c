@@ -44,7 +44,7 @@ void mmapcts_check_ptr_(const char *file, int line, const char *aexpr,
 static void mismatch(const char *file, int line, const char *expr, size_t at,
 		     unsigned got, unsigned want, const char *what)
 {
-	FAIL_AT(file, line, "%s: byte %zu (page %zu + %zu) is %#04x, expected %#04x (%s)",
+	FAIL_AT(file, line, "%s: byte %zu (page %zu + %zu) is 0x%02x, expected 0x%02x (%s)",
 		expr, at, at / page_size, at % page_size, got, want, what);
 }
 

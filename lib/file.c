@@ -9,13 +9,16 @@
 
 unsigned char pattern_byte_seed(uint64_t off, unsigned seed)
 {
-	/* A cheap mix of the offset: every byte position looks different. */
-	uint64_t x = off + (uint64_t)seed * 0x9E3779B97F4A7C15ull;
+	/* A cheap mix of the position in the page, shifted by the page index:
+	 * never zero, and the same position differs in neighbouring pages
+	 * (the shift repeats every 255 pages). */
+	uint64_t ps = page_size ? page_size : 1;
+	uint64_t x = off % ps + (uint64_t)seed * 0x9E3779B97F4A7C15ull;
 
 	x ^= x >> 29;
 	x *= 0xBF58476D1CE4E5B9ull;
 	x ^= x >> 32;
-	return (unsigned char)(x % 255 + 1);	/* never zero */
+	return (unsigned char)((x % 255 + (off / ps) % 255) % 255 + 1);
 }
 
 unsigned char pattern_byte(uint64_t off)
@@ -33,10 +36,11 @@ void fill_pattern(void *buf, uint64_t off, size_t n, unsigned seed)
 
 void touch_pages(const void *addr, size_t len)
 {
-	const volatile unsigned char *p = addr;
+	uintptr_t a = (uintptr_t)addr, end = a + len;
 
-	for (size_t off = 0; off < len; off += page_size)
-		(void)p[off];
+	/* One byte in every page the range touches, the first one included. */
+	for (uintptr_t page = a - a % page_size; page < end; page += page_size)
+		(void)*(const volatile unsigned char *)(page < a ? a : page);
 }
 
 void *scratch(size_t len)
@@ -89,9 +93,12 @@ struct object make_object(size_t len)
 	memset(&obj, 0, sizeof(obj));
 	obj.backing = backing;
 	if (!strcmp(backing, "shm")) {
-		static char names[8][64];
-		char *name = names[serial % 8];
+		/* One name per object for as long as its cleanup may need it. */
+		static char names[32][64];
 
+		if (serial >= 32)
+			UNRESOLVED("make_object: more than 32 objects in one case");
+		char *name = names[serial];
 		snprintf(name, sizeof(names[0]), "/mmapcts-%ld-%d", (long)getpid(), serial);
 		obj.fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
 		if (obj.fd < 0)

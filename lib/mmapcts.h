@@ -263,8 +263,9 @@ const char *variant(void);
 
 /* ------------------------------------------------------------------------
  * Files and the recognisable pattern.  Byte n of a pattern file is
- * pattern_byte(n): never zero, different in every page and every position,
- * so a wrong offset, a zero fill or a stale page all show.
+ * pattern_byte(n): never zero, and the same position differs between
+ * neighbouring pages (the page shift repeats every 255 pages), so a wrong
+ * offset, a zero fill or a stale page all show.
  * ------------------------------------------------------------------------ */
 unsigned char pattern_byte(uint64_t off);
 unsigned char pattern_byte_seed(uint64_t off, unsigned seed);

@@ -57,16 +57,26 @@ void sync_send(struct sync *s, const void *buf, size_t n)
 {
 	size_t done = 0;
 
+	struct sigaction ignore, old;
+
 	need_bound(s);
+	/* A peer that is gone must end the case UNRESOLVED, not kill it (SIGPIPE). */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ignore, &old);
 	while (done < n) {
 		ssize_t r = write(s->wr, (const char *)buf + done, n - done);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
+		if (r <= 0) {
+			int err = errno;
+			sigaction(SIGPIPE, &old, NULL);
 			UNRESOLVED("sync: the peer is gone (write: %s)",
-				   r < 0 ? errno_name(errno) : "0");
+				   r < 0 ? errno_name(err) : "0");
+		}
 		done += (size_t)r;
 	}
+	sigaction(SIGPIPE, &old, NULL);
 }
 
 void sync_recv(struct sync *s, void *buf, size_t n)

@@ -21,11 +21,13 @@ void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		BROKE(file, line, "mmap(MAP_FIXED) outside a range from reserve(): "
 		      "refusing to replace memory the case does not own");
 	ret = mmap(addr, len, prot, flags, fd, off);
-	if (ret == MAP_FAILED)
+	if (ret == MAP_FAILED) {
+		int err = errno;
 		BROKE(file, line, "mmap(%s, %zu, %s, %s, %d, %jd) failed: %s",
 		      addr ? "addr" : "NULL", len, prot_string(prot, p, sizeof(p)),
 		      map_flags_string(flags, f, sizeof(f)), fd, (intmax_t)off,
-		      errno_name(errno));
+		      errno_name(err));
+	}
 	return ret;
 }
 
@@ -39,9 +41,11 @@ void safe_mprotect_(const char *file, int line, void *addr, size_t len, int prot
 {
 	char p[64];
 
-	if (mprotect(addr, len, prot) < 0)
+	if (mprotect(addr, len, prot) < 0) {
+		int err = errno;
 		BROKE(file, line, "mprotect(addr, %zu, %s) failed: %s", len,
-		      prot_string(prot, p, sizeof(p)), errno_name(errno));
+		      prot_string(prot, p, sizeof(p)), errno_name(err));
+	}
 }
 
 void safe_msync_(const char *file, int line, void *addr, size_t len, int flags)

@@ -876,14 +876,18 @@ static void fail_check_fails_succeeded(void *arg)
 
 static void fail_check_map_fails_other_errno(void *arg)
 {
+	const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+
 	(void)arg;
-	MARK(); CHECK_MAP_FAILS(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), ENOMEM);
+	MARK(); CHECK_MAP_FAILS(mmap(NULL, 0, PROT_READ, anon, -1, 0), ENOMEM);
 }
 
 static void fail_check_map_fails_succeeded(void *arg)
 {
+	const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+
 	(void)arg;
-	MARK(); CHECK_MAP_FAILS(mmap(NULL, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), EINVAL);
+	MARK(); CHECK_MAP_FAILS(mmap(NULL, page_size, PROT_READ, anon, -1, 0), EINVAL);
 }
 
 static void fail_check_ok(void *arg)
@@ -894,8 +898,10 @@ static void fail_check_ok(void *arg)
 
 static void fail_check_map_ok(void *arg)
 {
+	const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+
 	(void)arg;
-	MARK(); CHECK_MAP_OK(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+	MARK(); CHECK_MAP_OK(mmap(NULL, 0, PROT_READ, anon, -1, 0));
 }
 
 static void fail_check_read_ok(void *arg)
@@ -970,15 +976,13 @@ static const struct failing_check {
 	{ "CHECK_FAILS succeeded", fail_check_fails_succeeded,
 	  "getppid(): succeeded, expected failure with EINVAL" },
 	{ "CHECK_MAP_FAILS other errno", fail_check_map_fails_other_errno,
-	  "mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0): "
-	  "failed with EINVAL, expected ENOMEM" },
+	  "mmap(NULL, 0, PROT_READ, anon, -1, 0): failed with EINVAL, expected ENOMEM" },
 	{ "CHECK_MAP_FAILS succeeded", fail_check_map_fails_succeeded,
-	  "mmap(NULL, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0): "
+	  "mmap(NULL, page_size, PROT_READ, anon, -1, 0): "
 	  "succeeded, expected failure with EINVAL" },
 	{ "CHECK_OK", fail_check_ok, "close(-1): failed with EBADF, expected success" },
 	{ "CHECK_MAP_OK", fail_check_map_ok,
-	  "mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0): "
-	  "failed with EINVAL, expected success" },
+	  "mmap(NULL, 0, PROT_READ, anon, -1, 0): failed with EINVAL, expected success" },
 	{ "CHECK_READ_OK", fail_check_read_ok,
 	  "read of none: got SIGSEGV (SEGV_ACCERR), expected no fault" },
 	{ "CHECK_WRITE_OK", fail_check_write_ok,
@@ -1261,6 +1265,7 @@ static void safe_mmap_fails(void *arg)
 static void safe_mmap_fails_bad_fd(void *arg)
 {
 	(void)arg;
+	close(987);	/* surely not open */
 	MARK(); SAFE_MMAP(NULL, page_size, PROT_READ, MAP_SHARED, 987, (off_t)page_size);
 }
 
@@ -2318,10 +2323,9 @@ static void exec_addr(void *arg)
 {
 	void *p = scratch(page_size);
 
-	printf("addr=%p\n", arg ? (void *)"zzz" : p);
-	fflush(stdout);
 	if (arg)
 		exec_self("addr", "zzz");
+	printf("addr=%p\n", p);
 	exec_self_addr("addr", p);
 }
 
@@ -2449,8 +2453,8 @@ END_TEST
  * ------------------------------------------------------------------------ */
 
 /*
- * KNOWN BUG (lib/proc.c:62-66, sync_send): writing to a peer that has
- * exited raises SIGPIPE, whose default action kills the process, so the
+ * KNOWN BUG (lib/proc.c, sync_send(), lines 62-67): writing to a peer that
+ * has exited raises SIGPIPE, whose default action kills the process, so the
  * "UNRESOLVED: sync: the peer is gone" branch is unreachable; the runner
  * resets SIGPIPE to SIG_DFL for cases.  A parent dies (CRASH), a child's
  * death becomes the parent's FAIL.
@@ -2479,10 +2483,11 @@ START_TEST(known_bug_sync_post_to_gone_peer_dies_of_sigpipe)
 END_TEST
 
 /*
- * KNOWN BUG (lib/case.c:178-186, mmapcts_exit/run_cleanups): a cleanup that
- * ends the case (say an UNRESOLVED from a SAFE_ call) while the case is
- * already ending FAIL re-enters mmapcts_exit() and replaces the FAIL: the
- * verdict is UNRESOLVED, exit status 99, and the broken rule is lost.
+ * KNOWN BUG (lib/case.c, mmapcts_exit() and run_cleanups(), lines 136-161):
+ * a cleanup that ends the case (say an UNRESOLVED from a SAFE_ call) while
+ * the case is already ending FAIL re-enters mmapcts_exit() and replaces the
+ * FAIL: the verdict is UNRESOLVED, exit status 99, and the broken rule is
+ * lost.
  */
 static void cleanup_that_breaks(void *arg)
 {
@@ -2509,7 +2514,7 @@ START_TEST(known_bug_failing_cleanup_hides_fail)
 END_TEST
 
 /*
- * KNOWN BUG (lib/file.c:75-80, make_object): shm object names live in a
+ * KNOWN BUG (lib/file.c, make_object(), lines 92-100): shm object names live in a
  * ring of 8 static buffers registered with at_cleanup(); the 9th object
  * reuses the 1st buffer, so the 1st object is never unlinked (and the 9th
  * is unlinked twice).  The test removes whatever was left behind.
@@ -2555,7 +2560,7 @@ START_TEST(known_bug_ninth_shm_object_leaks_the_first)
 END_TEST
 
 /*
- * KNOWN BUG (lib/case.c:84-85, mmapcts_source_name): "cases/" is matched
+ * KNOWN BUG (lib/case.c, mmapcts_source_name(), lines 87-88): "cases/" is matched
  * anywhere, also inside a longer directory name, so a library file built
  * under ~/testcases/ is named "cases/mmapcts/lib/check.c" rather than
  * "check.c", and messages differ between machines.
@@ -2570,7 +2575,7 @@ START_TEST(known_bug_source_name_matches_inside_a_directory_name)
 END_TEST
 
 /*
- * KNOWN BUG (lib/check.c:46, mismatch): "%#04x" prints 0 as "0000" (the '#'
+ * KNOWN BUG (lib/check.c, mismatch(), line 47): "%#04x" prints 0 as "0000" (the '#'
  * flag adds no 0x to zero), so a zero byte reads "is 0000, expected 0x3c"
  * and CHECK_ZERO says "expected 0000".
  */
@@ -2588,7 +2593,8 @@ START_TEST(known_bug_zero_byte_printed_as_0000)
 END_TEST
 
 /*
- * KNOWN BUG (lib/file.c:10-18 against lib/mmapcts.h:253-256): the header
+ * KNOWN BUG (lib/file.c, pattern_byte_seed(), lines 10-19, against the
+ * promise in lib/mmapcts.h, lines 262-265): the header
  * promises a pattern "different in every page and every position", but
  * pattern_byte() is a hash into 255 values: the same in-page offset of two
  * consecutive pages holds the same byte about once in 255 (with 4 KiB pages,
@@ -2614,7 +2620,7 @@ START_TEST(known_bug_pattern_same_offset_of_consecutive_pages)
 END_TEST
 
 /*
- * KNOWN BUG (lib/file.c:33-39, touch_pages): it reads addr, addr+page_size,
+ * KNOWN BUG (lib/file.c, touch_pages(), lines 34-40): it reads addr, addr+page_size,
  * ... so with an addr that is not page-aligned the last page of the range
  * is skipped: touch_pages(p + page_size / 2, page_size) never reads the
  * page at p + page_size.  Here that page is PROT_NONE, so touching it
