@@ -4,10 +4,11 @@
  * by a separate call.  A kernel that backs every shared anonymous mapping
  * with one object (say, offset 0 of a single /dev/zero-like file) fails:
  * the second mapping shows the first one's bytes instead of zero.  The
- * second mapping is created after the first is filled, and read after it
- * is filled too, so sharing shows whichever way it happens.
+ * second mapping is created after the first is filled, and the first is
+ * read after the second is filled too, so sharing shows whichever way it
+ * happens.
  */
-#include "mmapcts.h"
+#include "anon.h"
 
 MMAPCTS_CASE(
 	.assertion = "Two MAP_SHARED|MAP_ANONYMOUS mappings made by separate "
@@ -18,18 +19,12 @@ MMAPCTS_CASE(
 	.profile   = "posix",
 );
 
+static unsigned char *map_shared_anonymous(size_t len)
+{
+	return map_anon(len, MAP_SHARED);
+}
+
 static void run(void)
 {
-	size_t len = 2 * page_size;
-	unsigned char *a = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	unsigned char *b;
-
-	fill_pattern(a, 0, len, 1);
-	b = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	CHECK_ZERO(b, len);
-
-	fill_pattern(b, 0, len, 2);
-	CHECK_PATTERN_SEED(a, 0, len, 1);
+	CHECK_MAPPINGS_SEPARATE(map_shared_anonymous, 2 * page_size);
 }

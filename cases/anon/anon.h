@@ -1,0 +1,259 @@
+/*
+ * anon.h - what the anonymous-memory cases share: residency as mincore()
+ * reports it, the machine's memory and overcommit policy as Linux states
+ * them in /proc, address-range arithmetic, and the bodies that cases run
+ * more than once (fresh mappings after an unmap; two mappings that must
+ * be separate objects; stores exchanged with a forked child through
+ * never-touched pages).
+ *
+ * Checks take the case's file and line, so a FAIL names the case's line,
+ * not this header.
+ */
+#ifndef ANON_H
+#define ANON_H
+
+#include "mmapcts.h"
+
+#include <stdlib.h>
+#include <sys/resource.h>
+
+/* A new read-write anonymous mapping of len bytes; flags: MAP_PRIVATE or
+ * MAP_SHARED, with any extra flag (MAP_POPULATE, ...). */
+static inline unsigned char *map_anon(size_t len, int flags)
+{
+	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
+}
+
+/* ------------------------------------------------------------------------
+ * Residency (Linux mincore(); cases that use it declare .needs = "mincore").
+ * ------------------------------------------------------------------------ */
+
+/* How many pages of [addr, addr + len) mincore() reports resident. */
+static inline size_t resident_pages(void *addr, size_t len)
+{
+	size_t npages = (len + page_size - 1) / page_size, n = 0;
+	unsigned char *vec = scratch(npages);
+
+	if (mincore(addr, len, vec) < 0)
+		UNRESOLVED("mincore(addr, %zu) failed: %s", len, errno_name(errno));
+	for (size_t i = 0; i < npages; i++)
+		n += vec[i] & 1;
+	SAFE_MUNMAP(vec, npages);
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * The machine, as Linux describes it in /proc.
+ * ------------------------------------------------------------------------ */
+
+/* /proc/sys/vm/overcommit_memory: 0 heuristic, 1 always, 2 strict. */
+static inline int overcommit_policy(void)
+{
+	FILE *f = fopen("/proc/sys/vm/overcommit_memory", "r");
+	int policy = -1;
+
+	if (!f)
+		UNTESTED("/proc/sys/vm/overcommit_memory cannot be read (%s): the "
+			 "overcommit policy is unknown", errno_name(errno));
+	if (fscanf(f, "%d", &policy) != 1)
+		policy = -1;
+	fclose(f);
+	if (policy < 0 || policy > 2)
+		UNTESTED("/proc/sys/vm/overcommit_memory holds no known policy");
+	OBSERVE("overcommit_memory", "%d", policy);
+	return policy;
+}
+
+/* The value of a "Key:  N kB" line of /proc/meminfo, in bytes. */
+static inline unsigned long long meminfo_bytes(const char *key)
+{
+	char line[256];
+	size_t klen = strlen(key);
+	unsigned long long kb = 0;
+	int found = 0;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		UNTESTED("/proc/meminfo cannot be read: %s", errno_name(errno));
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, klen) && line[klen] == ':') {
+			kb = strtoull(line + klen + 1, NULL, 10);
+			found = 1;
+		}
+	fclose(f);
+	if (!found)
+		UNTESTED("/proc/meminfo has no %s line", key);
+	return kb * 1024;
+}
+
+/*
+ * A page-multiple length of twice all the memory there is (RAM plus swap),
+ * so that no accounting could ever promise it.  UNTESTED where it does not
+ * fit the address space or RLIMIT_AS would refuse it first: then nothing
+ * about overcommit can be learned from the answer.
+ */
+static inline size_t beyond_memory_length(void)
+{
+	unsigned long long total = meminfo_bytes("MemTotal") + meminfo_bytes("SwapTotal");
+	struct rlimit rl;
+
+	if (total > SIZE_MAX / 8)
+		UNTESTED("twice RAM plus swap (%llu bytes) does not fit this "
+			 "address space", total);
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		UNTESTED("RLIMIT_AS is finite: it, not the overcommit policy, "
+			 "would decide a mapping larger than memory");
+	return (size_t)(2 * total + page_size - 1) / page_size * page_size;
+}
+
+/* ------------------------------------------------------------------------
+ * Address ranges.
+ * ------------------------------------------------------------------------ */
+
+/* Do [a, a + alen) and [b, b + blen) share a byte? */
+static inline int ranges_overlap(const void *a, size_t alen, const void *b, size_t blen)
+{
+	uintptr_t as = (uintptr_t)a, bs = (uintptr_t)b;
+
+	return as < bs + blen && bs < as + alen;
+}
+
+/*
+ * The start of len bytes of address space where nothing is mapped, with
+ * two free pages on either side: the range of a mapping made and removed
+ * here.  Free until the case maps something else (the case is one thread).
+ */
+static inline unsigned char *free_range(size_t len)
+{
+	size_t span = len + 4 * page_size;
+	unsigned char *p = SAFE_MMAP(NULL, span, PROT_NONE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	SAFE_MUNMAP(p, span);
+	return p + 2 * page_size;
+}
+
+/* ------------------------------------------------------------------------
+ * POSIX options.
+ * ------------------------------------------------------------------------ */
+
+/* POSIX forbids accesses that the protection does not allow only under
+ * the Memory Protection option. */
+static inline void need_memory_protection(void)
+{
+	if (sysconf(_SC_MEMORY_PROTECTION) <= 0)
+		UNSUPPORTED("the Memory Protection option is not supported: an "
+			    "access against the protection is undefined");
+}
+
+/* ------------------------------------------------------------------------
+ * Bodies that more than one case runs.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Map, fill with a pattern and unmap len bytes of anonymous memory
+ * (flags: exactly MAP_PRIVATE or MAP_SHARED) several times over; every new mapping
+ * must read as zero before it is filled, although the kernel most likely
+ * hands the frames (and addresses) the previous round freed straight back.
+ */
+#define CHECK_FRESH_MAPPINGS_ZERO(flags, len)                                  \
+	check_fresh_mappings_zero_(MMAPCTS_HERE, (flags), (len))
+
+static inline void check_fresh_mappings_zero_(const char *file, int line, int flags,
+					      size_t len)
+{
+	for (unsigned round = 1; round <= 8; round++) {
+		unsigned char *p = map_anon(len, flags);
+
+		mmapcts_check_zero_(file, line, flags == MAP_SHARED ?
+				    "a new shared mapping" : "a new private mapping",
+				    p, len);
+		fill_pattern(p, 0, len, round);
+		SAFE_MUNMAP(p, len);
+	}
+}
+
+/*
+ * Two mappings made one after the other by map(len) are separate objects:
+ * the first is filled before the second exists, the second must read as
+ * zero; then the second is filled, and the first must still hold its own
+ * bytes.  Sharing, in whichever direction it happens, shows.
+ */
+#define CHECK_MAPPINGS_SEPARATE(map, len)                                      \
+	check_mappings_separate_(MMAPCTS_HERE, (map), (len))
+
+static inline void check_mappings_separate_(const char *file, int line,
+					    unsigned char *(*map)(size_t), size_t len)
+{
+	unsigned char *first = map(len), *second;
+
+	fill_pattern(first, 0, len, 1);
+	second = map(len);
+	mmapcts_check_zero_(file, line, "the second mapping", second, len);
+
+	fill_pattern(second, 0, len, 2);
+	mmapcts_check_pattern_(file, line, "the first mapping", first, 0, len, 1);
+}
+
+/*
+ * Stores exchanged with a forked child through two pages of p (2 pages of
+ * anonymous memory that nobody has touched yet): the child stores into
+ * page 0 and posts; the parent looks at page 0, stores into page 1 and
+ * posts; the child looks at page 1.  Each side sees the other's store
+ * (shared) or still zero (private).  No page exists before the fork, so
+ * each store creates its page after the fork.
+ */
+struct anon_exchange {
+	unsigned char *p;
+	int shared;
+	struct sync sync;
+	const char *file;
+	int line;
+};
+
+static inline void anon_check_peer_page(const struct anon_exchange *x,
+					const unsigned char *page, unsigned seed,
+					const char *what)
+{
+	if (x->shared)
+		mmapcts_check_pattern_(x->file, x->line, what, page, 0, page_size, seed);
+	else
+		mmapcts_check_zero_(x->file, x->line, what, page, page_size);
+}
+
+static inline void anon_exchange_child(void *arg)
+{
+	struct anon_exchange *x = arg;
+
+	fill_pattern(x->p, 0, page_size, 1);
+	sync_post(&x->sync);
+	sync_wait(&x->sync);
+	anon_check_peer_page(x, x->p + page_size, 2,
+			     "page 1 in the child, after the parent's store");
+}
+
+#define CHECK_EXCHANGE_WITH_CHILD(p, shared)                                   \
+	check_exchange_with_child_(MMAPCTS_HERE, (p), (shared))
+
+static inline void check_exchange_with_child_(const char *file, int line,
+					      unsigned char *p, int shared)
+{
+	static struct anon_exchange x;
+	pid_t pid;
+
+	x.p = p;
+	x.shared = shared;
+	x.file = file;
+	x.line = line;
+	sync_init(&x.sync);
+	pid = start_child(anon_exchange_child, &x);
+
+	sync_wait(&x.sync);
+	anon_check_peer_page(&x, p, 1, "page 0 in the parent, after the child's store");
+	fill_pattern(p + page_size, 0, page_size, 2);
+	sync_post(&x.sync);
+
+	wait_child(pid);
+}
+
+#endif /* ANON_H */
