@@ -8,7 +8,9 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -225,6 +227,7 @@ struct slot {
 	int out_fd;		/* the capture pipe, -1 once closed */
 	char tmp[4096];
 	char result_path[4096];
+	char token[48];		/* names the case's POSIX shm objects */
 	double start, deadline, kill_at;
 	int timed_out, term_sent, kill_sent, exited, status;
 	struct result *r;
@@ -257,6 +260,31 @@ static void set_cloexec_nonblock(int fd, int nonblock)
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	if (nonblock)
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+/* POSIX shm objects the case left behind (it died before its cleanup):
+ * on Linux they are files under /dev/shm named with the case's token. */
+static void remove_shm_objects(const char *token)
+{
+#ifdef __linux__
+	char prefix[64];
+	DIR *d = opendir("/dev/shm");
+	struct dirent *e;
+
+	if (!d)
+		return;
+	snprintf(prefix, sizeof(prefix), "mmapcts-%s-", token);
+	while ((e = readdir(d)) != NULL) {
+		if (!strncmp(e->d_name, prefix, strlen(prefix))) {
+			char name[300];
+			snprintf(name, sizeof(name), "/%s", e->d_name);
+			shm_unlink(name);
+		}
+	}
+	closedir(d);
+#else
+	(void)token;
+#endif
 }
 
 /* In the child: become the case.  Never returns. */
@@ -297,6 +325,7 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 	setenv("TMPDIR", s->tmp, 1);
 	unsetenv("MMAPCTS_TMPDIR_OWNER");
 	unsetenv("MMAPCTS_CASE_PID");
+	setenv("MMAPCTS_RUN_TOKEN", s->token, 1);
 	if (o->fault) {
 		/* The broken system is the cases' alone: the runner stays whole. */
 		const char *old = getenv("LD_PRELOAD");
@@ -340,6 +369,7 @@ static int start_case(struct slot *s, const struct case_entry *c, const struct o
 	s->out_fd = -1;
 	snprintf(s->tmp, sizeof(s->tmp), "%s/c%zu", workdir, serial);
 	snprintf(s->result_path, sizeof(s->result_path), "%s/c%zu.result", workdir, serial);
+	snprintf(s->token, sizeof(s->token), "%ld.%zu", (long)runner_pid, serial);
 	if (mkdir(s->tmp, 0700) < 0)
 		return -1;
 	result_w = open(s->result_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
@@ -490,6 +520,7 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 
 	unlink(s->result_path);
 	remove_tree(s->tmp);
+	remove_shm_objects(s->token);
 	s->exited = 1;
 	pid_t pid = s->pid;
 	s->pid = 0;

@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 unsigned char pattern_byte_seed(uint64_t off, unsigned seed)
 {
@@ -99,8 +100,16 @@ struct object make_object(size_t len)
 		if (serial >= 32)
 			UNRESOLVED("make_object: more than 32 objects in one case");
 		char *name = names[serial];
-		snprintf(name, sizeof(names[0]), "/mmapcts-%ld-%d", (long)getpid(), serial);
-		obj.fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+		/* The runner's token makes the name unique to this case run, and
+		 * lets the runner remove what a case that died left behind. */
+		const char *token = getenv("MMAPCTS_RUN_TOKEN");
+		for (int attempt = 0;; attempt++) {
+			snprintf(name, sizeof(names[0]), "/mmapcts-%s-%ld-%d-%d",
+				 token && *token ? token : "x", (long)getpid(), serial, attempt);
+			obj.fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+			if (obj.fd >= 0 || errno != EEXIST || attempt == 100)
+				break;
+		}
 		if (obj.fd < 0)
 			UNRESOLVED("shm_open(%s, O_RDWR|O_CREAT|O_EXCL) failed: %s", name,
 				   errno_name(errno));

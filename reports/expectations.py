@@ -32,11 +32,13 @@ class Expectation:
 
 
 def system_key(system):
-    """The string a system glob matches: "<os> <release> <machine> <libc>-<version>"."""
+    """The string a system glob matches:
+    "<os> <release> <machine> <libc>-<version> <fstype of the temp dir>"."""
     libc = system.get("libc", {})
-    return "{} {} {} {}-{}".format(system.get("os", "?"), system.get("kernel_release", "?"),
-                                   system.get("machine", "?"), libc.get("name", "?"),
-                                   libc.get("version", "?"))
+    return "{} {} {} {}-{} {}".format(
+        system.get("os", "?"), system.get("kernel_release", "?"),
+        system.get("machine", "?"), libc.get("name", "?"), libc.get("version", "?"),
+        system.get("tmpdir", {}).get("fstype", "?"))
 
 
 def load(path=DEFAULT_PATH):

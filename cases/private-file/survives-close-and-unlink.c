@@ -1,23 +1,24 @@
 /*
- * A mapping keeps its own reference to the file: after close() of the
- * descriptor and unlink() of the last name, the mapping still shows the
- * file's bytes.  The pages are not touched before close() and unlink(),
- * so every one of them must still be reachable through the mapping's
- * reference, not through a page already in the page tables.  Fails under
- * a kernel whose mapping borrows the descriptor's reference: the file is
- * freed and the loads fault (SIGBUS) or show zeros.
- *
- * File only: unlink() is the file's way of losing its name.
+ * A mapping keeps its own reference to the object: after close() of the
+ * descriptor and removal of the object's name (unlink() of a file,
+ * shm_unlink() of a shm object; a memfd has no name, so only the close),
+ * the mapping still shows the object's bytes.  The pages are not touched
+ * before, so every one of them must still be reachable through the
+ * mapping's reference, not through a page already in the page tables.
+ * Fails under a kernel whose mapping borrows the descriptor's reference:
+ * the object is freed and the loads fault (SIGBUS) or show zeros.
  */
-#include "mmapcts.h"
+#include "private-file.h"
 
 MMAPCTS_CASE(
-	.assertion = "A MAP_PRIVATE file mapping still shows the file's bytes "
-		     "after the descriptor is closed and the file unlinked.",
+	.assertion = "A MAP_PRIVATE mapping still shows the object's bytes after "
+		     "the descriptor is closed and the object's name removed.",
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (mmap() adds \"an extra "
 		     "reference to the file ... which is not removed by a subsequent "
-		     "close()\")",
+		     "close()\"); unlink(), shm_unlink(): DESCRIPTION (removal "
+		     "postponed while references remain)",
 	.profile   = "posix",
+	.variants  = "file shm memfd",
 );
 
 static void run(void)
@@ -27,7 +28,7 @@ static void run(void)
 	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ, MAP_PRIVATE, obj.fd, 0);
 
 	SAFE_CLOSE(obj.fd);
-	SAFE_UNLINK(obj.path);
+	unlink_object(&obj);
 
 	CHECK_READ_OK(map);
 	CHECK_READ_OK(map + page_size);

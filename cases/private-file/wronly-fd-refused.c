@@ -8,7 +8,7 @@
  *
  * No shm variant: shm_open() takes only O_RDONLY or O_RDWR.
  */
-#include "mmapcts.h"
+#include "private-file.h"
 
 MMAPCTS_CASE(
 	.assertion = "mmap() of a descriptor open for writing only fails with "
@@ -21,8 +21,5 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	struct object obj = make_object(page_size);
-	int fd = reopen_object(&obj, O_WRONLY);
-
-	CHECK_MAP_FAILS(mmap(NULL, page_size, PROT_READ, MAP_PRIVATE, fd, 0), EACCES);
+	check_wronly_private_refused(PROT_READ);
 }

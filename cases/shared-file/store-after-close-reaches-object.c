@@ -9,7 +9,7 @@
  * No memfd variant: a memfd has no name to open it again by once its last
  * descriptor is closed.
  */
-#include "mmapcts.h"
+#include "shared-file.h"
 
 MMAPCTS_CASE(
 	.assertion = "A store through a MAP_SHARED mapping after the descriptor "
@@ -23,9 +23,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	struct object obj = make_object(len);
-	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
-				       obj.fd, 0);
+	struct object obj;
+	unsigned char *map = new_shared_mapping(&obj, len);
 	unsigned char *again;
 	int fd;
 

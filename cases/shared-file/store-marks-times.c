@@ -13,7 +13,7 @@
  *
  * File only: the rule is about files; shm and memfd times are not covered.
  */
-#include "mmapcts.h"
+#include "shared-file.h"
 
 MMAPCTS_CASE(
 	.assertion = "After a store through a MAP_SHARED PROT_WRITE mapping and "
@@ -21,35 +21,11 @@ MMAPCTS_CASE(
 		     "updated.",
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (st_ctime and st_mtime "
 		     "\"shall be marked for update\" between a write reference and "
-		     "the next msync())",
+		     "the next msync() with MS_ASYNC or MS_SYNC: MS_SYNC here)",
 	.profile   = "posix",
 );
 
-static intmax_t nanoseconds(struct timespec ts)
-{
-	return (intmax_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static void run(void)
 {
-	struct object obj = make_object(page_size);
-	const struct timespec past[2] = {
-		{ .tv_sec = 0, .tv_nsec = UTIME_OMIT },	/* st_atime as it is */
-		{ .tv_sec = 1000000000, .tv_nsec = 0 },	/* st_mtime in 2001 */
-	};
-	struct stat before, after;
-	unsigned char *map;
-
-	if (futimens(obj.fd, past) < 0)
-		UNRESOLVED("futimens(st_mtime into the past) failed: %s",
-			   errno_name(errno));
-	SAFE_FSTAT(obj.fd, &before);
-	map = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE, MAP_SHARED, obj.fd, 0);
-
-	map[0] = (unsigned char)~map[0];
-	SAFE_MSYNC(map, page_size, MS_SYNC);
-	SAFE_FSTAT(obj.fd, &after);
-
-	CHECK_GE(after.st_mtime, before.st_mtime + 1);
-	CHECK_GE(nanoseconds(after.st_ctim), nanoseconds(after.st_mtim));
+	check_store_marks_times(MS_SYNC, 0);
 }

@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 import expectations as ex  # noqa: E402
 
 SYSTEM = {"os": "Linux", "kernel_release": "5.10.0-30-amd64", "machine": "x86_64",
-          "libc": {"name": "glibc", "version": "2.36"}}
+          "libc": {"name": "glibc", "version": "2.36"}, "tmpdir": {"fstype": "ext4"}}
 
 
 def write(tmp_path, text):
@@ -22,7 +22,7 @@ def test_the_committed_file_loads():
 
 
 def test_system_key():
-    assert ex.system_key(SYSTEM) == "Linux 5.10.0-30-amd64 x86_64 glibc-2.36"
+    assert ex.system_key(SYSTEM) == "Linux 5.10.0-30-amd64 x86_64 glibc-2.36 ext4"
 
 
 def test_match_by_id_glob_verdict_and_system(tmp_path):
@@ -32,6 +32,13 @@ def test_match_by_id_glob_verdict_and_system(tmp_path):
     assert ex.explain(exps, "fork/x", "FAIL", SYSTEM) is None
     other = dict(SYSTEM, kernel_release="6.1.0")
     assert ex.explain(exps, "anon/zero", "FAIL", other) is None
+
+
+def test_match_by_filesystem(tmp_path):
+    exps = ex.load(write(tmp_path, "a/x\tFAIL\tLinux * * * tmpfs\ton tmpfs only\n"))
+    assert ex.explain(exps, "a/x", "FAIL", SYSTEM) is None
+    tmpfs = dict(SYSTEM, tmpdir={"fstype": "tmpfs"})
+    assert ex.explain(exps, "a/x", "FAIL", tmpfs).evidence == "on tmpfs only"
 
 
 def test_unexpected_lists_only_unexplained_failures(tmp_path):

@@ -1,0 +1,144 @@
+/*
+ * shared-file.h - code several shared-file cases share.  Each helper is
+ * the body of a family of cases that differ in one argument; the cases
+ * keep the metadata and say which rule their argument checks.
+ */
+#ifndef SHARED_FILE_H
+#define SHARED_FILE_H
+
+#include "mmapcts.h"
+
+/* A flag bit Linux does not define: the generic and x86 flags stop at
+ * 0x100000 (alpha's at 0x200000) and the huge page size field starts at
+ * 0x4000000.  If a future kernel takes it, the MAP_SHARED_VALIDATE cases
+ * need another bit. */
+#define UNKNOWN_MAP_FLAG 0x800000
+
+/*
+ * The fixture of most cases here: a fresh object of len pattern bytes
+ * (*obj) and a PROT_READ|PROT_WRITE MAP_SHARED mapping of all of it.
+ */
+static inline unsigned char *new_shared_mapping(struct object *obj, size_t len)
+{
+	*obj = make_object(len);
+	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, obj->fd, 0);
+}
+
+static inline intmax_t timespec_ns(struct timespec ts)
+{
+	return (intmax_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * Store through a MAP_SHARED PROT_WRITE mapping of a file whose st_mtime
+ * was just set far into the past, call msync(flags), and check that
+ * st_mtime has moved forward and st_ctime is no earlier than it (both are
+ * marked together).  Setting st_mtime back makes the update show as a
+ * jump of years, so the case need not wait for a coarse clock to tick;
+ * st_ctime cannot be set back (futimens() itself sets it to now).
+ *
+ * With settled, the page was already stored to and msync(flags)ed once
+ * before the times are set back, so the store checked is a later write
+ * reference to a page the mapping has written before.
+ */
+static inline void check_store_marks_times(int flags, int settled)
+{
+	static const struct timespec past[2] = {
+		{ .tv_sec = 0, .tv_nsec = UTIME_OMIT },	/* st_atime as it is */
+		{ .tv_sec = 1000000000, .tv_nsec = 0 },	/* st_mtime in 2001 */
+	};
+	struct object obj;
+	unsigned char *map = new_shared_mapping(&obj, page_size);
+	struct stat before, after;
+
+	if (settled) {
+		map[0] = (unsigned char)~map[0];
+		SAFE_MSYNC(map, page_size, flags);
+	}
+	SAFE_FUTIMENS(obj.fd, past);
+	SAFE_FSTAT(obj.fd, &before);
+
+	map[0] = (unsigned char)~map[0];
+	SAFE_MSYNC(map, page_size, flags);
+	SAFE_FSTAT(obj.fd, &after);
+
+	CHECK_GE(after.st_mtime, before.st_mtime + 1);
+	CHECK_GE(timespec_ns(after.st_ctim), timespec_ns(after.st_mtim));
+}
+
+/*
+ * The two stages of the cases with an unrelated process.  The case's
+ * process maps the object MAP_SHARED and reads it; a new process image
+ * (forked and re-executed, so it inherits no mapping and shares no memory)
+ * opens the object by its name and maps it MAP_SHARED too.  With
+ * new_image_stores, the new image stores a second pattern and the case's
+ * process, once it has exited, must see it through the mapping it held all
+ * along; otherwise the case's process stores and the new image must see
+ * the stores.  No msync() anywhere: the two mappings share the object.
+ */
+static inline void check_shared_with_new_image(int new_image_stores)
+{
+	size_t len = 2 * page_size;
+	struct object obj;
+	unsigned char *map;
+
+	if (exec_stage()) {
+		obj = object_at(exec_arg(), O_RDWR);
+		map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, obj.fd, 0);
+		if (new_image_stores)
+			fill_pattern(map, 0, len, 1);
+		else
+			CHECK_PATTERN_SEED(map, 0, len, 1);
+		return;
+	}
+	map = new_shared_mapping(&obj, len);
+	touch_pages(map, len);
+	if (!new_image_stores)
+		fill_pattern(map, 0, len, 1);
+
+	wait_child(exec_self_in_child("new-image", obj.path, NULL, NULL));
+
+	if (new_image_stores)
+		CHECK_PATTERN_SEED(map, 0, len, 1);
+}
+
+/*
+ * A descriptor open for writing only cannot be mapped with MAP_SHARED,
+ * whatever prot asks for: EACCES.
+ */
+static inline void check_wronly_shared_refused(int prot)
+{
+	struct object obj = make_object(page_size);
+	int fd = reopen_object(&obj, O_WRONLY);
+
+	CHECK_MAP_FAILS(mmap(NULL, page_size, prot, MAP_SHARED, fd, 0), EACCES);
+}
+
+/*
+ * A MAP_SHARED mapping of a fresh object with a read-only descriptor,
+ * PROT_READ only: what the access-mode cases store to.
+ */
+static inline unsigned char *map_read_only_shared(void)
+{
+	struct object obj = make_object(page_size);
+	int fd = reopen_object(&obj, O_RDONLY);
+
+	return CHECK_MAP_OK(mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, 0));
+}
+
+/* Remove the object's name, if it has one: unlink() a file, shm_unlink()
+ * a shm object; a memfd has none. */
+static inline void unlink_object(const struct object *obj)
+{
+	int ret = 0;
+
+	if (!strcmp(obj->backing, "shm"))
+		ret = shm_unlink(obj->path);
+	else if (strcmp(obj->backing, "memfd"))
+		ret = unlink(obj->path);
+	if (ret < 0)
+		UNRESOLVED("removing the name of the %s object failed: %s",
+			   obj->backing, errno_name(errno));
+}
+
+#endif /* SHARED_FILE_H */
