@@ -75,21 +75,39 @@ static void unlink_shm(void *name)
 	shm_unlink(name);
 }
 
+static int is_backing(const char *word)
+{
+	return word && (!strcmp(word, "file") || !strcmp(word, "shm") || !strcmp(word, "memfd"));
+}
+
 void mmapcts_check_backing(const char *backing)
 {
 	if (!strcmp(backing, "shm") && !HAVE_SHM_OPEN)
 		UNSUPPORTED("variant shm: shm_open() is not available on this system");
 	if (!strcmp(backing, "memfd") && !HAVE_MEMFD_CREATE)
 		UNSUPPORTED("variant memfd: memfd_create() is not available on this system");
-	if (strcmp(backing, "file") && strcmp(backing, "shm") && strcmp(backing, "memfd"))
-		UNRESOLVED("unknown backing '%s'", backing);
+}
+
+int variant_is(const char *name)
+{
+	return variant() && !strcmp(variant(), name);
+}
+
+int variant_map_type(void)
+{
+	if (variant_is("shared"))
+		return MAP_SHARED;
+	if (variant_is("private"))
+		return MAP_PRIVATE;
+	UNRESOLVED("variant_map_type(): the variant is '%s', not private or shared",
+		   variant() ? variant() : "(none)");
 }
 
 struct object make_object(size_t len)
 {
 	static int serial;
 	struct object obj;
-	const char *backing = variant() ? variant() : "file";
+	const char *backing = is_backing(variant()) ? variant() : "file";
 
 	memset(&obj, 0, sizeof(obj));
 	obj.backing = backing;
@@ -156,7 +174,7 @@ struct object object_at(const char *path, int flags)
 	struct object obj;
 
 	memset(&obj, 0, sizeof(obj));
-	obj.backing = variant() ? variant() : "file";
+	obj.backing = is_backing(variant()) ? variant() : "file";
 	snprintf(obj.path, sizeof(obj.path), "%s", path);
 	obj.fd = reopen_object(&obj, flags);
 	return obj;

@@ -95,7 +95,7 @@ struct mmapcts_case {
 	const char *spec;	/* "POSIX.1-2024 <interface>(): <section>" or "Linux <page>(2): ..." */
 	const char *profile;	/* "posix" (required by POSIX) or "linux" (Linux promises it) */
 	const char *needs;	/* space-separated: "root", or a feature probed by configure */
-	const char *variants;	/* space-separated backings the body runs over: file shm memfd */
+	const char *variants;	/* space-separated: backings (file shm memfd) or other words */
 	int timeout;		/* seconds, before the runner's multiplier; 0: the default */
 	const char *no_fault;	/* why no fault of mmapcts-faults.so can reach the rule
 				 * (kernel-only behaviour); for `make faults` */
@@ -258,8 +258,15 @@ extern size_t page_size;	/* sysconf(_SC_PAGESIZE); never assume 4096 */
 
 /* The case's private temp directory (also its working directory). */
 const char *tmpdir(void);
-/* The variant this run covers ("file", "shm", "memfd"), or NULL. */
+/*
+ * The variant this run covers, or NULL.  A case's .variants are words: the
+ * backings "file", "shm", "memfd" (make_object() uses them), or any other
+ * words the body tells apart, e.g. "private shared" with variant_map_type().
+ */
 const char *variant(void);
+int variant_is(const char *name);
+/* MAP_PRIVATE or MAP_SHARED for the variants "private" and "shared". */
+int variant_map_type(void);
 
 /* ------------------------------------------------------------------------
  * Files and the recognisable pattern.  Byte n of a pattern file is
