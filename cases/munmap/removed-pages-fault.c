@@ -1,20 +1,25 @@
 /*
- * After munmap() succeeds, every page of the range is gone: a reference to
- * any of them raises SIGSEGV with si_code SEGV_MAPERR (no mapping), not
- * SEGV_ACCERR (a mapping without access).
+ * After munmap() succeeds, every page of the range is gone: a read or a
+ * store at any of them raises SIGSEGV with si_code SEGV_MAPERR (no
+ * mapping), not SEGV_ACCERR (a mapping without access).
  *
- * The pages are written first so that each one is really present before
- * the unmap; a kernel that only dropped the first page's entry, or left
+ * Two mappings are removed, private anonymous memory and shared anonymous
+ * memory (which is backed by an object of its own, on Linux a shmem file,
+ * so its removal goes down the file-backed path).  Every page is written
+ * first, so each one is present with a writable translation before the
+ * unmap.  A kernel that only dropped the first page's entry, or left
  * populated pages reachable until a TLB flush that never comes, fails on
- * the page it left behind.  A kernel that turned the range into an
- * inaccessible mapping (PROT_NONE) instead of removing it fails on the
- * si_code.
+ * the page it left behind; one that kept shared anonymous pages mapped
+ * while their object lives on fails on the shared mapping; one that turned
+ * the range into an inaccessible mapping (PROT_NONE) instead of removing
+ * it fails on the si_code.
  */
-#include "mmapcts.h"
+#include "munmap.h"
 
 MMAPCTS_CASE(
-	.assertion = "After munmap(), a reference to any page of the unmapped range "
-		     "raises SIGSEGV with si_code SEGV_MAPERR.",
+	.assertion = "After munmap() of a private or a shared anonymous mapping, a "
+		     "read or a store at any page of it raises SIGSEGV with si_code "
+		     "SEGV_MAPERR.",
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (\"Further references to "
 		     "these pages shall result in the generation of a SIGSEGV "
 		     "signal\"); <signal.h>: SEGV_MAPERR",
@@ -23,15 +28,13 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	size_t npages = 3;
-	unsigned char *map = SAFE_MMAP(NULL, npages * page_size, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	size_t len = 3 * page_size;
+	unsigned char *private_map = pattern_mapping(3, MAP_PRIVATE);
+	unsigned char *shared_map = pattern_mapping(3, MAP_SHARED);
 
-	for (size_t i = 0; i < npages; i++)
-		map[i * page_size] = 1;
+	SAFE_MUNMAP(private_map, len);
+	SAFE_MUNMAP(shared_map, len);
 
-	SAFE_MUNMAP(map, npages * page_size);
-
-	for (size_t i = 0; i < npages; i++)
-		CHECK_READ_FAULTS(map + i * page_size, SIGSEGV, SEGV_MAPERR);
+	CHECK_UNMAPPED(private_map, len);
+	CHECK_UNMAPPED(shared_map, len);
 }

@@ -1,21 +1,27 @@
 /*
  * Unmapping a MAP_SHARED mapping keeps what was stored through it: the
  * stores already changed the object, and munmap() discards modifications
- * only of private mappings.  read() of the object afterwards returns the
- * stored bytes.
+ * only of private mappings.  Read back after munmap() and after close() of
+ * the descriptor the mapping was made from, the object holds the stores.
  *
  * No msync() is called: the rule is about munmap(), not about writing
- * back.  The stores use a second pattern (seed 1) over the setup's
- * pattern, so a page that was dropped (read() returns the old pattern) or
- * replaced by zeroes shows.  A kernel that threw away dirty shared pages
- * on unmap, as it must for private ones, fails here.
+ * back.  The order is store, munmap(), close(), so when the object is read
+ * nothing of the mapping or of its descriptor is left.  The stores use a
+ * second pattern (seed 1) over the setup's pattern, so a page that was
+ * dropped (the old pattern) or replaced by zeroes shows.  The reading
+ * descriptor is opened before the close: a memfd has no name to open it
+ * by later, and without a second reference it would be gone with it.  The
+ * object is read with pread() where read() is defined for the backing,
+ * through a fresh mapping for shm.  A kernel that threw away dirty shared
+ * pages at munmap(), as it must for private ones, or when the mapping's
+ * descriptor is closed, fails here.
  */
-#include "mmapcts.h"
+#include "munmap.h"
 
 MMAPCTS_CASE(
 	.assertion = "Stores made through a MAP_SHARED mapping are still in the "
-		     "object, as read() shows, after the mapping is removed with "
-		     "munmap().",
+		     "object after munmap() and close() of the mapping's "
+		     "descriptor.",
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED (\"Write "
 		     "references shall change the underlying object\"); munmap(): "
 		     "DESCRIPTION (only private modifications are discarded)",
@@ -26,15 +32,12 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	struct object obj = make_object(len);
-	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
-				       obj.fd, 0);
-	unsigned char *readback = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-					    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct object obj;
+	int reader;
 
-	fill_pattern(map, 0, len, 1);
-	SAFE_MUNMAP(map, len);
+	store_and_unmap(&obj, 2, MAP_SHARED);
+	reader = reopen_object(&obj, O_RDONLY);
+	SAFE_CLOSE(obj.fd);
 
-	SAFE_PREAD(obj.fd, readback, len, 0);
-	CHECK_PATTERN_SEED(readback, 0, len, 1);
+	CHECK_PATTERN_SEED(object_now(&obj, reader, len), 0, len, 1);
 }
