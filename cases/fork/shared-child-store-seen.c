@@ -1,13 +1,14 @@
 /*
  * MAP_SHARED anonymous memory stays shared across fork(): what the child
- * stores, the parent reads.  The parent maps the memory and touches every
- * page before the fork (so the pages exist and must be shared, not merely
- * created later in common); the child overwrites every page with a pattern
- * and exits; the parent, after wait_child(), reads the pattern back.  A
- * kernel that copies shared anonymous pages on fork (treats them as
- * private, copy-on-write) fails: the parent still reads zero.
+ * stores, the parent reads.  Parent and child both read every page before
+ * the child stores (so the pages exist and must be shared, not merely
+ * created later in common); the child then fills every page with another
+ * pattern and exits, and the parent must read that pattern.  A kernel that
+ * copies shared anonymous pages on fork (treats them as private,
+ * copy-on-write) fails: the parent still reads its own bytes.
  */
 #include "mmapcts.h"
+#include "fork.h"
 
 MMAPCTS_CASE(
 	.assertion = "A store by a forked child to inherited MAP_SHARED|"
@@ -17,23 +18,12 @@ MMAPCTS_CASE(
 	.profile   = "posix",
 );
 
-static size_t len;
-
-static void child(void *arg)
-{
-	fill_pattern(arg, 0, len, 1);
-}
-
 static void run(void)
 {
-	unsigned char *p;
+	size_t len = 4 * page_size;
+	unsigned char *map = anon_mapping(MAP_SHARED, len);
 
-	len = 4 * page_size;
-	p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	memset(p, 0, len);
+	store_across_fork(map, len, CHILD, PARENT);
 
-	run_in_child(child, p);
-
-	CHECK_PATTERN_SEED(p, 0, len, 1);
+	CHECK_PATTERN_SEED(map, 0, len, STORED);
 }

@@ -1,0 +1,43 @@
+/*
+ * mlockall(MCL_FUTURE) - lock every mapping made from now on - does not
+ * survive execve(): the new process image's own mappings (its program,
+ * its libraries, its stack and heap, all made after the exec) are not
+ * locked.  As in exec/mlock-dropped, the observable is Linux's VmLck
+ * count.  A child of the case's process calls mlockall(MCL_FUTURE), maps
+ * and touches a page and checks that the count shows it (else UNTESTED),
+ * then re-executes itself; the new image must count nothing locked.  A
+ * kernel that keeps the lock-future default of the old address space for
+ * the new one fails with every page of the new image locked.
+ */
+#include "mmapcts.h"
+#include "exec.h"
+
+MMAPCTS_CASE(
+	.assertion = "A process image started by execve() after "
+		     "mlockall(MCL_FUTURE) has none of its new mappings locked.",
+	.spec      = "POSIX.1-2024 exec: DESCRIPTION (memory locks established by "
+		     "the calling process via calls to mlockall() or mlock() shall "
+		     "be removed); mlockall(): MCL_FUTURE; Linux proc_pid_status(5): "
+		     "VmLck",
+	.profile   = "linux",
+	.needs     = "mlock",
+);
+
+static void lock_future_mappings(void *arg)
+{
+	if (mlockall(MCL_FUTURE))
+		UNRESOLVED("mlockall(MCL_FUTURE) failed: %s", errno_name(errno));
+	touch_pages(mapping(MAP_PRIVATE | MAP_ANONYMOUS, page_size), page_size);
+	if (locked_kb() < (long)(page_size / 1024))
+		UNTESTED("VmLck does not count memory mapped after mlockall(MCL_FUTURE)");
+}
+
+static void run(void)
+{
+	if (exec_stage()) {
+		CHECK_EQ(locked_kb(), 0);
+		return;
+	}
+
+	wait_child(exec_self_in_child(NEW_IMAGE, "", lock_future_mappings, NULL));
+}

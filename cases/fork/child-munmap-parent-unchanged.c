@@ -1,0 +1,33 @@
+/*
+ * A forked child's munmap() removes the child's mapping only: the parent
+ * still has shared memory the child unmapped, with its bytes.  Shared
+ * anonymous memory is used because both processes then reference one
+ * object, which the child's munmap() must not free while the parent maps
+ * it.  Both read every page, the child unmaps the whole range and exits,
+ * and the parent reads every page (probing first, so that a missing page
+ * is reported as such, not as a crash).  A kernel that tears down the
+ * shared object, or the parent's page tables, at the child's munmap()
+ * fails.
+ */
+#include "mmapcts.h"
+#include "fork.h"
+
+MMAPCTS_CASE(
+	.assertion = "After a forked child unmaps inherited MAP_SHARED memory, "
+		     "the parent still reads it, with its contents.",
+	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (removes the mappings "
+		     "for pages of the calling process); fork(): DESCRIPTION",
+	.profile   = "posix",
+);
+
+static void run(void)
+{
+	size_t len = 4 * page_size;
+	unsigned char *map = anon_mapping(MAP_SHARED, len);
+
+	act_across_fork(map, len, CHILD, unmap_range, PARENT);
+
+	for (size_t off = 0; off < len; off += page_size)
+		CHECK_READ_OK(map + off);
+	CHECK_PATTERN_SEED(map, 0, len, BEFORE_FORK);
+}

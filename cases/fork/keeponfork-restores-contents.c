@@ -1,0 +1,37 @@
+/*
+ * MADV_KEEPONFORK undoes MADV_WIPEONFORK: a range advised WIPEONFORK and
+ * then KEEPONFORK is inherited with its contents, not zeroed.  A kernel
+ * whose KEEPONFORK leaves the wipe flag set fails: the child reads zero
+ * where the parent's pattern (never zero) should be.  EINVAL from a kernel
+ * that does not know the advice makes the case UNSUPPORTED.
+ */
+#include "mmapcts.h"
+#include "fork.h"
+
+MMAPCTS_CASE(
+	.assertion = "A range advised MADV_WIPEONFORK and then MADV_KEEPONFORK "
+		     "is inherited by a forked child with its contents.",
+	.spec      = "Linux madvise(2): MADV_KEEPONFORK (since Linux 4.14; undo "
+		     "the effect of an earlier MADV_WIPEONFORK)",
+	.profile   = "linux",
+	.needs     = "madvise MADV_WIPEONFORK",
+);
+
+static size_t len;
+
+static void child(void *arg)
+{
+	CHECK_PATTERN_SEED(arg, 0, len, BEFORE_FORK);
+}
+
+static void run(void)
+{
+	unsigned char *map;
+
+	len = 4 * page_size;
+	map = anon_mapping(MAP_PRIVATE, len);
+	advise_or_unsupported(map, len, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+	advise_or_unsupported(map, len, MADV_KEEPONFORK, "MADV_KEEPONFORK");
+
+	run_in_child(child, map);
+}

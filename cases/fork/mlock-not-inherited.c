@@ -1,0 +1,43 @@
+/*
+ * Memory locks are not inherited: a child forked by a process that has
+ * locked memory with mlock() starts with nothing locked, although it
+ * inherits the locked mapping itself.  POSIX offers no interface that
+ * tells whether a page is locked (mincore() reports residency, which a
+ * locked page and any recently used page share), so the case reads
+ * Linux's count of a process's locked memory, VmLck in /proc/self/status,
+ * and is a Linux-profile case for that reason; where the figure is missing
+ * it ends UNTESTED.  The parent locks 4 pages and checks that its own
+ * count shows them (else the figure cannot tell, UNTESTED); the child
+ * must count none.  A fork that copies the locked flag of the mappings
+ * fails.
+ */
+#include "mmapcts.h"
+#include "fork.h"
+
+MMAPCTS_CASE(
+	.assertion = "A child forked after its parent locked memory with mlock() "
+		     "has no memory locked.",
+	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (memory locks established by "
+		     "the parent process through calls to mlockall() or mlock() "
+		     "shall not be inherited); Linux proc_pid_status(5): VmLck",
+	.profile   = "linux",
+	.needs     = "mlock",
+);
+
+static void child(void *arg)
+{
+	CHECK_EQ(locked_kb(), 0);
+}
+
+static void run(void)
+{
+	size_t len = 4 * page_size;
+	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+
+	if (mlock(map, len))
+		UNRESOLVED("mlock() failed: %s", errno_name(errno));
+	if (locked_kb() < (long)(len / 1024))
+		UNTESTED("VmLck does not count the pages mlock() locked");
+
+	run_in_child(child, NULL);
+}

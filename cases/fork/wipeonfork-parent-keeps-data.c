@@ -1,0 +1,34 @@
+/*
+ * MADV_WIPEONFORK wipes the child's view only: the parent keeps its bytes,
+ * whatever the child then does with its zeroed range.  Parent and child
+ * both read every page after the fork, the child stores a new pattern
+ * into its (wiped) range, and the parent must still read the bytes it
+ * stored before the fork.  A kernel that implements the wipe by zeroing
+ * the shared pages in place, or that gives the child the parent's pages
+ * to write into, fails.  EINVAL from a kernel that does not know the
+ * advice makes the case UNSUPPORTED.
+ */
+#include "mmapcts.h"
+#include "fork.h"
+
+MMAPCTS_CASE(
+	.assertion = "After fork(), a range the parent advised MADV_WIPEONFORK "
+		     "still holds the parent's bytes in the parent, whatever the "
+		     "child stores there.",
+	.spec      = "Linux madvise(2): MADV_WIPEONFORK (present the child process "
+		     "with zero-filled memory in this range after a fork)",
+	.profile   = "linux",
+	.needs     = "madvise MADV_WIPEONFORK",
+);
+
+static void run(void)
+{
+	size_t len = 4 * page_size;
+	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+
+	advise_or_unsupported(map, len, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+
+	store_across_fork(map, len, CHILD, PARENT);
+
+	CHECK_PATTERN_SEED(map, 0, len, BEFORE_FORK);
+}

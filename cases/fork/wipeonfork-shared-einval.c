@@ -1,0 +1,32 @@
+/*
+ * MADV_WIPEONFORK applies to private anonymous memory only; Linux refuses
+ * it on a MAP_SHARED mapping with EINVAL (wiping memory shared with the
+ * parent would wipe the parent's data).  Because EINVAL is also what a
+ * kernel older than 4.14 returns for any use of the advice, the case first
+ * advises a private anonymous mapping: if that fails, the kernel does not
+ * know the advice and the case is UNSUPPORTED; only then is the refusal
+ * on the shared mapping the rule at work.  A kernel that accepts the
+ * advice on shared memory fails.
+ */
+#include "mmapcts.h"
+#include "fork.h"
+
+MMAPCTS_CASE(
+	.assertion = "madvise(MADV_WIPEONFORK) on a MAP_SHARED|MAP_ANONYMOUS "
+		     "mapping fails with EINVAL.",
+	.spec      = "Linux madvise(2): MADV_WIPEONFORK (applies only to private "
+		     "anonymous pages); ERRORS, EINVAL (the range includes "
+		     "MAP_SHARED ranges)",
+	.profile   = "linux",
+	.needs     = "madvise MADV_WIPEONFORK",
+);
+
+static void run(void)
+{
+	unsigned char *private_map = anon_mapping(MAP_PRIVATE, page_size);
+	unsigned char *shared_map = anon_mapping(MAP_SHARED, page_size);
+
+	advise_or_unsupported(private_map, page_size, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+
+	CHECK_FAILS(madvise(shared_map, page_size, MADV_WIPEONFORK), EINVAL);
+}
