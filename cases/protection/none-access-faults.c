@@ -8,9 +8,10 @@
  * existing page table entry (PROT_NONE treated as read-only) fails on the
  * read, and one that unmapped the page fails on the si_code.  POSIX
  * forbids any access but does not name the signal; SIGSEGV with
- * SEGV_ACCERR is what Linux promises, hence the linux profile.
+ * SEGV_ACCERR is what Linux promises, hence the linux profile (the POSIX
+ * twin is none-access-denied).
  */
-#include "mmapcts.h"
+#include "protection.h"
 
 MMAPCTS_CASE(
 	.assertion = "After mprotect(PROT_NONE), a read and a store of the page each "
@@ -23,12 +24,7 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	memset(map, 1, page_size);
-
-	SAFE_MPROTECT(map, page_size, PROT_NONE);
+	unsigned char *map = filled_pages(1, PROT_NONE);
 
 	CHECK_READ_FAULTS(map, SIGSEGV, SEGV_ACCERR);
 	CHECK_WRITE_FAULTS(map, SIGSEGV, SEGV_ACCERR);

@@ -8,9 +8,9 @@
  * length down to whole pages and changed nothing, lets that store through
  * and fails.  The rule is POSIX; observing it relies on the signal Linux
  * promises for a refused store (SIGSEGV, SEGV_ACCERR), hence the linux
- * profile.
+ * profile (the POSIX twin is one-byte-covers-page-denied).
  */
-#include "mmapcts.h"
+#include "protection.h"
 
 MMAPCTS_CASE(
 	.assertion = "mprotect(addr, 1, PROT_READ) makes the whole page at addr "
@@ -24,10 +24,7 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	memset(map, 1, page_size);
+	unsigned char *map = filled_pages(1, PROT_READ | PROT_WRITE);
 
 	SAFE_MPROTECT(map, 1, PROT_READ);
 

@@ -11,7 +11,7 @@
  * write access only at mmap() time, not when mprotect() adds it, returns
  * 0 and fails.
  */
-#include "mmapcts.h"
+#include "protection.h"
 
 MMAPCTS_CASE(
 	.assertion = "mprotect() adding PROT_WRITE to a MAP_SHARED mapping of a "
@@ -27,8 +27,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	struct object obj = make_object(page_size);
-	int rdonly = reopen_object(&obj, O_RDONLY);
-	unsigned char *map = SAFE_MMAP(NULL, page_size, PROT_READ, MAP_SHARED, rdonly, 0);
+	int rdonly;
+	unsigned char *map = map_through_rdonly_fd(&obj, MAP_SHARED, &rdonly);
 
 	CHECK_FAILS(mprotect(map, page_size, PROT_READ | PROT_WRITE), EACCES);
 }

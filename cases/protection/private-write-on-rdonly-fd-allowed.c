@@ -1,0 +1,33 @@
+/*
+ * A MAP_PRIVATE mapping needs no write permission on the object to become
+ * writable: mprotect() adding PROT_WRITE to a private mapping made through
+ * an O_RDONLY descriptor succeeds, and the mapping then takes stores.
+ *
+ * The mapping is created PROT_READ, so the write permission comes only
+ * from mprotect().  A kernel that applied the MAP_SHARED rule (EACCES) to
+ * private mappings, or that accepted the call but kept the pages
+ * read-only, fails.  (Whether the stores stay private is
+ * private-write-on-rdonly-fd-stays-private.)
+ */
+#include "protection.h"
+
+MMAPCTS_CASE(
+	.assertion = "mprotect() adding PROT_WRITE to a MAP_PRIVATE mapping made "
+		     "through an O_RDONLY descriptor succeeds and the mapping takes "
+		     "stores.",
+	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (write permission on the "
+		     "object is needed for PROT_WRITE \"unless MAP_PRIVATE was "
+		     "specified in the original mapping\")",
+	.profile   = "posix",
+	.variants  = "file shm memfd",
+);
+
+static void run(void)
+{
+	struct object obj = make_object(page_size);
+	int rdonly;
+	unsigned char *map = map_through_rdonly_fd(&obj, MAP_PRIVATE, &rdonly);
+
+	CHECK_OK(mprotect(map, page_size, PROT_READ | PROT_WRITE));
+	CHECK_WRITE_OK(map + page_size - 1, 0x5a);
+}

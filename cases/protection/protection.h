@@ -1,0 +1,517 @@
+/*
+ * protection.h - code shared by the cases of cases/protection/.
+ *
+ * Memory set up the way the protection cases need it (pattern-filled pages
+ * given a protection after they were written, pages with a hole, pages
+ * holding a tiny function), a probe that calls into a page and reports
+ * the fault the call raised, and the few Linux-only steps some cases need
+ * (a noexec tmpfs in a private mount namespace, a write-sealed memfd, the
+ * question whether the hardware enforces PROT_EXEC) behind small shims, so
+ * that the cases themselves carry no #if.
+ */
+#ifndef MMAPCTS_PROTECTION_H
+#define MMAPCTS_PROTECTION_H
+
+#include "mmapcts.h"
+
+#include <setjmp.h>
+#include <sys/statvfs.h>
+
+#ifdef __linux__
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#endif
+
+/* ------------------------------------------------------------------------
+ * Memory.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * mprotect() for setup.  A protection with PROT_EXEC may be refused for
+ * reasons outside the rule under test (POSIX lets an implementation fail
+ * with ENOTSUP for a combination it does not support; a security policy
+ * may refuse executable memory with EACCES or EPERM): that is UNSUPPORTED.
+ * Any other failure is UNRESOLVED, as with SAFE_MPROTECT().
+ */
+static inline void set_prot(void *addr, size_t len, int prot)
+{
+	char buf[64];
+
+	if (mprotect(addr, len, prot) == 0)
+		return;
+	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
+		UNSUPPORTED("mprotect(%s) is refused here: %s",
+			    prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+	UNRESOLVED("mprotect(%zu bytes, %s) failed: %s", len,
+		   prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+}
+
+/*
+ * npages of private anonymous memory holding the pattern, written while
+ * the pages were writable (so they are present and dirty when the
+ * protection changes: the kernel has real page table entries to update),
+ * then given prot.
+ */
+static inline unsigned char *filled_pages(size_t npages, int prot)
+{
+	size_t len = npages * page_size;
+	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	fill_pattern(map, 0, len, 0);
+	if (prot != (PROT_READ | PROT_WRITE))
+		set_prot(map, len, prot);
+	return map;
+}
+
+/* npages filled writable pages, of which page `hole` is then unmapped. */
+static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
+{
+	unsigned char *map = filled_pages(npages, PROT_READ | PROT_WRITE);
+
+	SAFE_MUNMAP(map + hole * page_size, page_size);
+	return map;
+}
+
+/* Three filled writable pages, of which page `which` is made PROT_READ. */
+static inline unsigned char *three_pages_one_read_only(size_t which)
+{
+	unsigned char *map = filled_pages(3, PROT_READ | PROT_WRITE);
+
+	SAFE_MPROTECT(map + which * page_size, page_size, PROT_READ);
+	return map;
+}
+
+/*
+ * Every page of [map, map + npages pages) except page `skip` takes a store
+ * at its first and at its last byte.  (Pass skip >= npages to check all.)
+ */
+#define CHECK_PAGES_WRITABLE(map, npages, skip)                                \
+	check_pages_writable_(MMAPCTS_HERE, (map), (npages), (skip))
+
+static inline void check_pages_writable_(const char *file, int line, unsigned char *map,
+					 size_t npages, size_t skip)
+{
+	char what[64];
+
+	for (size_t i = 0; i < npages; i++) {
+		unsigned char *first = map + i * page_size, *last = first + page_size - 1;
+
+		if (i == skip)
+			continue;
+		snprintf(what, sizeof(what), "the first byte of page %zu of %zu%s", i,
+			 npages, skip < npages ? " (another page changed)" : "");
+		mmapcts_check_fault_(file, line, what, "write", probe_write(first, 0x11),
+				     first, 0, 0);
+		snprintf(what, sizeof(what), "the last byte of page %zu of %zu%s", i,
+			 npages, skip < npages ? " (another page changed)" : "");
+		mmapcts_check_fault_(file, line, what, "write", probe_write(last, 0x22),
+				     last, 0, 0);
+	}
+}
+
+/*
+ * Map two pages (flags, fd, offset 0; fd -1 with MAP_ANONYMOUS), store a
+ * new pattern (seed 1) into them, take all access away with PROT_NONE,
+ * give read and write back, and check that the pattern is still there:
+ * mprotect() changes access, never contents.
+ */
+#define CHECK_SURVIVES_PROT_NONE(flags, fd)                                    \
+	check_survives_prot_none_(MMAPCTS_HERE, (flags), (fd))
+
+static inline void check_survives_prot_none_(const char *file, int line, int flags, int fd)
+{
+	size_t len = 2 * page_size;
+	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, flags, fd, 0);
+	char what[80], names[48];
+
+	fill_pattern(map, 0, len, 1);
+	SAFE_MPROTECT(map, len, PROT_NONE);
+	SAFE_MPROTECT(map, len, PROT_READ | PROT_WRITE);
+	snprintf(what, sizeof(what), "the %s mapping",
+		 map_flags_string(flags, names, sizeof(names)));
+	mmapcts_check_pattern_(file, line, what, map, 0, len, 1);
+	SAFE_MUNMAP(map, len);
+}
+
+/*
+ * The first len bytes of an object as the object itself holds them:
+ * pread() for a file or a memfd, a fresh MAP_SHARED mapping for a shm
+ * object (read() of a shm object is unspecified).
+ */
+static inline const unsigned char *object_contents(const struct object *obj, size_t len)
+{
+	if (!strcmp(obj->backing, "shm"))
+		return SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj->fd, 0);
+	return read_object(obj, 0, len);
+}
+
+/*
+ * A PROT_READ mapping (MAP_SHARED or MAP_PRIVATE in flags) of the first
+ * page of obj, made through a new descriptor opened O_RDONLY, which is
+ * stored at *rdonly.
+ */
+static inline unsigned char *map_through_rdonly_fd(const struct object *obj, int flags,
+						   int *rdonly)
+{
+	*rdonly = reopen_object(obj, O_RDONLY);
+	return SAFE_MMAP(NULL, page_size, PROT_READ, flags, *rdonly, 0);
+}
+
+/*
+ * A MAP_SHARED mapping of the first len bytes of obj, made through its
+ * read-write descriptor and stored to (pattern seed 1) while writable,
+ * then made PROT_READ: the object's pages are present and dirty when
+ * write access goes away.
+ */
+static inline unsigned char *shared_stored_then_read_only(const struct object *obj,
+							  size_t len)
+{
+	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
+				       obj->fd, 0);
+
+	fill_pattern(map, 0, len, 1);
+	SAFE_MPROTECT(map, len, PROT_READ);
+	return map;
+}
+
+/*
+ * A read of addr where the protection does not grant PROT_READ but an
+ * implementation "may permit accesses other than those specified": the
+ * read either completes and returns expected, or raises SIGSEGV with
+ * si_code code1 or code2 and si_addr in the page.  Which of the two is
+ * recorded as the observation key (permitted, or the signal and code).
+ */
+#define CHECK_READ_PERMITTED_OR_REFUSED(key, addr, expected, code1, code2)     \
+	check_read_permitted_or_refused_(MMAPCTS_HERE, (key), #addr, (addr),   \
+					 (expected), (code1), (code2))
+
+static inline void check_read_permitted_or_refused_(const char *file, int line,
+						    const char *key, const char *expr,
+						    const unsigned char *addr,
+						    unsigned char expected, int code1,
+						    int code2)
+{
+	struct fault f = probe_read(addr);
+
+	if (!f.sig) {
+		mmapcts_check_cmp_(file, line, "==", "the byte read", f.value,
+				   "the byte stored", expected);
+		OBSERVE(key, "permitted");
+		return;
+	}
+	mmapcts_check_fault_(file, line, expr, "read", f, addr, SIGSEGV,
+			     f.code == code2 ? code2 : code1);
+	OBSERVE(key, "refused by %s/%s", signal_name(f.sig), si_code_name(f.sig, f.code));
+}
+
+/*
+ * The si_code of a refused read of a PROT_EXEC-only page: on x86 with
+ * protection keys, Linux makes such pages execute-only with a key
+ * (pkeys(7)), and the read fails with SEGV_PKUERR; elsewhere SEGV_ACCERR.
+ */
+#ifdef SEGV_PKUERR
+#define EXEC_ONLY_KEY_SI_CODE SEGV_PKUERR
+#else
+#define EXEC_ONLY_KEY_SI_CODE SEGV_ACCERR
+#endif
+
+/* ------------------------------------------------------------------------
+ * Code.  A function `int f(void) { return value; }` in machine code for
+ * the architectures this group knows; a case that needs one on another
+ * architecture is UNSUPPORTED.  value must be in [0, 2047] (the smallest
+ * immediate field among them).
+ * ------------------------------------------------------------------------ */
+
+/* Write the function at dst; return its length, or 0 without code here. */
+static inline size_t return_const_code(unsigned char *dst, int value)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	/* mov $value, %eax; ret */
+	const unsigned char code[] = { 0xb8, value & 0xff, (value >> 8) & 0xff, 0, 0, 0xc3 };
+#elif defined(__aarch64__) && defined(__AARCH64EL__)
+	/* mov w0, #value; ret */
+	const uint32_t code[] = { 0x52800000u | (uint32_t)value << 5, 0xd65f03c0u };
+#elif defined(__riscv) && __riscv_xlen == 64
+	/* addi a0, zero, value; jalr zero, 0(ra) */
+	const uint32_t code[] = { (uint32_t)value << 20 | 0x513u, 0x8067u };
+#elif defined(__powerpc64__) && defined(_CALL_ELF) && _CALL_ELF == 2
+	/* li r3, value; blr  (ELFv2: a function pointer is the code address) */
+	const uint32_t code[] = { 0x38600000u | (uint32_t)value, 0x4e800020u };
+#elif defined(__s390x__)
+	/* lghi %r2, value; br %r14 */
+	const unsigned char code[] = { 0xa7, 0x29, (value >> 8) & 0xff, value & 0xff, 0x07, 0xfe };
+#else
+#define PROTECTION_NO_CODE_FOR_THIS_MACHINE 1
+#endif
+#ifdef PROTECTION_NO_CODE_FOR_THIS_MACHINE
+	(void)dst;
+	(void)value;
+	return 0;
+#else
+	memcpy(dst, code, sizeof(code));
+	return sizeof(code);
+#endif
+}
+
+/* Copy the function into writable memory at dst and make the instruction
+ * cache see it; UNSUPPORTED where this group has no code for the machine. */
+static inline void put_function(unsigned char *dst, int value)
+{
+	size_t n = return_const_code(dst, value);
+
+	if (!n)
+		UNSUPPORTED("cases/protection/protection.h has no machine code for this "
+			    "architecture");
+	__builtin___clear_cache((char *)dst, (char *)dst + n);
+}
+
+/* A private anonymous page holding the function, then given prot. */
+static inline unsigned char *function_page(int value, int prot)
+{
+	unsigned char *page = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	put_function(page, value);
+	if (prot != (PROT_READ | PROT_WRITE))
+		set_prot(page, page_size, prot);
+	return page;
+}
+
+/*
+ * Call the function at code and report what happened, like probe_read():
+ * sig 0 when the call returned (its value in *result), otherwise the
+ * signal (SIGSEGV, SIGBUS or SIGILL), si_code and si_addr.
+ */
+struct call_probe {
+	sigjmp_buf env;
+	volatile sig_atomic_t active;
+	struct fault fault;
+};
+
+static inline struct call_probe *call_probe_state(void)
+{
+	static struct call_probe state;
+
+	return &state;
+}
+
+static inline void call_probe_handler(int sig, siginfo_t *si, void *uc)
+{
+	struct call_probe *p = call_probe_state();
+
+	(void)uc;
+	if (!p->active) {
+		/* Not ours: die of it as if nobody had caught it. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	p->active = 0;
+	p->fault.sig = sig;
+	p->fault.code = si->si_code;
+	p->fault.addr = si->si_addr;
+	siglongjmp(p->env, 1);
+}
+
+static inline struct fault probe_call(const void *code, int *result)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL };
+	struct call_probe *p = call_probe_state();
+	struct sigaction sa, old[3];
+	volatile int value = -1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = call_probe_handler;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	memset(&p->fault, 0, sizeof(p->fault));
+	if (sigsetjmp(p->env, 1) == 0) {
+		int (*fn)(void) = (int (*)(void))(uintptr_t)code;
+
+		p->active = 1;
+		value = fn();
+		p->active = 0;
+	}
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	if (result)
+		*result = value;
+	return p->fault;
+}
+
+/* The call completes and returns expected. */
+#define CHECK_CALL_RETURNS(code, expected)                                     \
+	check_call_returns_(MMAPCTS_HERE, #code, (code), (expected))
+/* The call raises sig with si_code code, si_addr in the page of code. */
+#define CHECK_CALL_FAULTS(code, sig, si_code)                                  \
+	mmapcts_check_fault_(MMAPCTS_HERE, #code, "call", probe_call((code), NULL), \
+			     (code), (sig), (si_code))
+/* The call does not complete: SIGSEGV or SIGBUS in the page (observed). */
+#define CHECK_CALL_DENIED(code)                                                \
+	mmapcts_check_denied_(MMAPCTS_HERE, #code, "call", probe_call((code), NULL), \
+			      (code))
+
+static inline void check_call_returns_(const char *file, int line, const char *expr,
+				       const void *code, int expected)
+{
+	int value;
+	struct fault f = probe_call(code, &value);
+
+	mmapcts_check_fault_(file, line, expr, "call", f, code, 0, 0);
+	mmapcts_check_cmp_(file, line, "==", "the value the call returned", value,
+			   "expected", expected);
+}
+
+/* Setup: the function at code must return expected (else UNRESOLVED). */
+static inline void require_call_returns(const void *code, int expected)
+{
+	int value;
+	struct fault f = probe_call(code, &value);
+
+	if (f.sig)
+		UNRESOLVED("calling the function in an executable page raised %s (%s)",
+			   signal_name(f.sig), si_code_name(f.sig, f.code));
+	if (value != expected)
+		UNRESOLVED("the function in an executable page returned %d, expected %d",
+			   value, expected);
+}
+
+/*
+ * NULL when this machine is known to refuse instruction fetches from a
+ * page without PROT_EXEC, otherwise why not (for an observation):
+ * x86_64 and i386 enforce it when the CPU has the NX bit (the "nx" flag
+ * of /proc/cpuinfo) and the process does not run with the
+ * READ_IMPLIES_EXEC personality; aarch64 always has execute-never bits.
+ * Other machines may enforce it too; this group does not know.
+ */
+static inline const char *exec_not_enforced_reason(void)
+{
+#if defined(__linux__) && (defined(__x86_64__) || defined(__i386__))
+	char line[4096];
+	int nx = 0;
+	FILE *f;
+
+	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
+		return "the process runs with the READ_IMPLIES_EXEC personality";
+	f = fopen("/proc/cpuinfo", "r");
+	if (!f)
+		return "/proc/cpuinfo cannot be read to look for the nx flag";
+	while (!nx && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "flags", 5))
+			nx = strstr(line, " nx ") || strstr(line, " nx\n");
+	fclose(f);
+	return nx ? NULL : "the CPU has no NX bit (no nx flag in /proc/cpuinfo)";
+#elif defined(__linux__) && defined(__aarch64__)
+	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
+		return "the process runs with the READ_IMPLIES_EXEC personality";
+	return NULL;
+#else
+	return "whether this machine enforces PROT_EXEC is not known to this group";
+#endif
+}
+
+/*
+ * A call into code in a page without PROT_EXEC raises SIGSEGV with
+ * SEGV_ACCERR in the page, where exec_not_enforced_reason() knows the
+ * machine enforces PROT_EXEC.  Elsewhere the outcome is recorded as
+ * call_without_prot_exec and the case ends UNTESTED with the reason.
+ */
+#define CHECK_CALL_FAULTS_WHERE_ENFORCED(code)                                 \
+	check_call_faults_where_enforced_(MMAPCTS_HERE, #code, (code))
+
+static inline void check_call_faults_where_enforced_(const char *file, int line,
+						     const char *expr, const void *code)
+{
+	const char *why = exec_not_enforced_reason();
+	struct fault f = probe_call(code, NULL);
+
+	if (why) {
+		if (f.sig)
+			OBSERVE("call_without_prot_exec", "%s/%s", signal_name(f.sig),
+				si_code_name(f.sig, f.code));
+		else
+			OBSERVE("call_without_prot_exec", "completed");
+		mmapcts_end_(VERDICT_UNTESTED, file, line,
+			     "cannot tell whether PROT_EXEC is enforced here: %s", why);
+	}
+	mmapcts_check_fault_(file, line, expr, "call", f, code, SIGSEGV, SEGV_ACCERR);
+}
+
+/* Is the file open at fd on a filesystem mounted noexec?  (0 where the
+ * system cannot tell: ST_NOEXEC is not POSIX.) */
+static inline int on_noexec_mount(int fd)
+{
+#ifdef ST_NOEXEC
+	struct statvfs vfs;
+
+	return fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_NOEXEC);
+#else
+	(void)fd;
+	return 0;
+#endif
+}
+
+/* ------------------------------------------------------------------------
+ * Linux-only setup.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Mount a fresh tmpfs with MS_NOEXEC at tmpdir()/noexec, in a mount
+ * namespace of the calling process's own, and return its path.  Call it
+ * in a child (run_in_child()): the namespace and the mount go away with
+ * the child, and the case's own process can remove its temp directory.
+ * UNSUPPORTED where the system cannot do it (not Linux, no permission to
+ * make namespaces or mounts, as in many containers).
+ */
+static inline const char *noexec_tmpfs(void)
+{
+#ifdef __linux__
+	static const char dir[] = "noexec";
+
+	if (unshare(CLONE_NEWNS) < 0)
+		UNSUPPORTED("unshare(CLONE_NEWNS) failed: %s", errno_name(errno));
+	/* Keep the mount below out of the namespace we came from. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		UNSUPPORTED("making / a private mount failed: %s", errno_name(errno));
+	if (mkdir(dir, 0700) < 0)
+		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
+	if (mount("mmapcts", dir, "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV, "size=1m") < 0)
+		UNSUPPORTED("mounting a noexec tmpfs failed: %s", errno_name(errno));
+	return dir;
+#else
+	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
+#endif
+}
+
+/* A file of one page in a fresh noexec tmpfs (noexec_tmpfs(), so call it
+ * in a child), open O_RDWR. */
+static inline int file_on_noexec_mount(void)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "%s/object", noexec_tmpfs());
+	return make_file(path, page_size);
+}
+
+/* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case
+ * declares .needs = "memfd_create F_SEAL_WRITE"). */
+static inline int write_sealed_memfd(size_t len)
+{
+	unsigned char *buf = scratch(len);
+	int fd = memfd_create("mmapcts-sealed", MFD_ALLOW_SEALING);
+
+	if (fd < 0)
+		UNRESOLVED("memfd_create(MFD_ALLOW_SEALING) failed: %s", errno_name(errno));
+	fill_pattern(buf, 0, len, 0);
+	SAFE_PWRITE(fd, buf, len, 0);
+	if (fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE) < 0)
+		UNRESOLVED("fcntl(F_ADD_SEALS, F_SEAL_WRITE) failed: %s", errno_name(errno));
+	SAFE_MUNMAP(buf, len);
+	return fd;
+}
+
+#endif /* MMAPCTS_PROTECTION_H */
