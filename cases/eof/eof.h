@@ -1,0 +1,151 @@
+/*
+ * eof.h - what the end-of-file cases share.
+ *
+ * The usual object holds eof_size() bytes: one whole page and a partial
+ * second page, so a two-page mapping has a tail past end-of-file (from
+ * eof_size() to 2 * page_size) and a longer mapping has pages wholly past
+ * end-of-file from its third page on.  The size is odd, so a kernel that
+ * rounds the end to a word or a block shows.
+ */
+#ifndef MMAPCTS_EOF_H
+#define MMAPCTS_EOF_H
+
+#include "mmapcts.h"
+
+static inline size_t eof_size(void)
+{
+	return page_size + page_size / 2 + 1;
+}
+
+/* The bytes of the second page past end-of-file. */
+static inline size_t eof_tail(void)
+{
+	return 2 * page_size - eof_size();
+}
+
+/*
+ * The usual object (eof_size() bytes) mapped for len bytes from offset 0
+ * with prot and flags; *obj, unless obj is NULL, is the object.
+ */
+static inline unsigned char *map_eof_object(struct object *obj, size_t len, int prot,
+					    int flags)
+{
+	struct object made = make_object(eof_size());
+
+	if (obj)
+		*obj = made;
+	return SAFE_MMAP(NULL, len, prot, flags, made.fd, 0);
+}
+
+/* The first page wholly past end-of-file (the third page) of a three-page
+ * MAP_SHARED mapping of the usual object, mapped with prot. */
+static inline unsigned char *page_past_eof(int prot)
+{
+	return map_eof_object(NULL, 3 * page_size, prot, MAP_SHARED) + 2 * page_size;
+}
+
+/*
+ * The access raises exactly sig, with si_addr in the page of addr; the
+ * si_code is recorded ("<access>_si_code"), not checked: POSIX names the
+ * signal for references past the end of an object but not its code.
+ * Linux-profile cases check the code with CHECK_*_FAULTS.
+ */
+#define CHECK_READ_SIGNAL(addr, sig)                                           \
+	eof_check_signal_(MMAPCTS_HERE, #addr, "read", probe_read(addr), (addr), (sig))
+#define CHECK_WRITE_SIGNAL(addr, sig)                                          \
+	eof_check_signal_(MMAPCTS_HERE, #addr, "write", probe_write((addr), 0x5a), \
+			  (addr), (sig))
+
+static inline void eof_check_signal_(const char *file, int line, const char *expr,
+				     const char *access, struct fault f,
+				     const volatile void *addr, int sig)
+{
+	char key[32];
+
+	if (f.sig != sig)
+		mmapcts_end_(VERDICT_FAIL, file, line, "%s of %s: got %s%s%s%s, expected %s",
+			     access, expr, f.sig ? signal_name(f.sig) : "no fault",
+			     f.sig ? " (" : "", f.sig ? si_code_name(f.sig, f.code) : "",
+			     f.sig ? ")" : "", signal_name(sig));
+	snprintf(key, sizeof(key), "%s_si_code", access);
+	OBSERVE(key, "%s", si_code_name(f.sig, f.code));
+	/* The signal and code match by construction: this checks si_addr. */
+	mmapcts_check_fault_(file, line, expr, access, f, addr, sig, f.code);
+}
+
+/*
+ * SIGBUS deliveries counted from sigbus_count_start() on: for the cases
+ * whose rule is that a system call reports EFAULT instead of signalling.
+ * The handler returns, so it must only ever see a SIGBUS raised for a
+ * system call (never for a fault of the case's own code).
+ */
+static inline volatile sig_atomic_t *sigbus_count(void)
+{
+	static volatile sig_atomic_t count;
+
+	return &count;
+}
+
+static inline void eof_on_sigbus(int sig)
+{
+	(void)sig;
+	(*sigbus_count())++;
+}
+
+static inline void sigbus_count_start(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = eof_on_sigbus;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGBUS, &sa, NULL) < 0)
+		UNRESOLVED("sigaction(SIGBUS) failed: %s", errno_name(errno));
+	*sigbus_count() = 0;
+}
+
+/*
+ * An object of len pattern bytes, mapped MAP_SHARED for reading (every
+ * page touched), then cut with ftruncate() to eof_size() (the middle of
+ * its second page) and grown back to len, the mapping in place all the
+ * while.  Returns the mapping; *obj, unless obj is NULL, is the object.
+ */
+static inline unsigned char *shrunk_and_grown(struct object *obj, size_t len)
+{
+	struct object made = make_object(len);
+	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, made.fd, 0);
+
+	touch_pages(map, len);
+	SAFE_FTRUNCATE(made.fd, (off_t)eof_size());
+	SAFE_FTRUNCATE(made.fd, (off_t)len);
+	if (obj)
+		*obj = made;
+	return map;
+}
+
+/*
+ * An object of eof_size() bytes with a two-page MAP_SHARED read-write
+ * mapping whose tail past end-of-file has been overwritten with the
+ * pattern of seed 1.  Returns the mapping; *obj is the object.
+ */
+static inline unsigned char *shared_tail_stored(struct object *obj)
+{
+	unsigned char *map;
+
+	*obj = make_object(eof_size());
+	map = SAFE_MMAP(NULL, 2 * page_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			obj->fd, 0);
+	fill_pattern(map + eof_size(), eof_size(), eof_tail(), 1);
+	return map;
+}
+
+/* 4 GiB and one page: an offset that does not fit in 32 bits. */
+static inline off_t offset_above_4gib(void)
+{
+	if (sizeof(off_t) < 8)
+		UNSUPPORTED("off_t is %zu bits here: no offset above 4 GiB can be given",
+			    8 * sizeof(off_t));
+	return (off_t)(((uint64_t)1 << 32) + page_size);
+}
+
+#endif /* MMAPCTS_EOF_H */

@@ -1,0 +1,108 @@
+/*
+ * file-args.h - what the cases on mmap() arguments and file types share.
+ */
+#ifndef MMAPCTS_FILE_ARGS_H
+#define MMAPCTS_FILE_ARGS_H
+
+#include "mmapcts.h"
+
+/*
+ * A descriptor that may only read: an object of the case's variant holding
+ * len pattern bytes, given mode 0444 and opened again O_RDONLY.  The cases
+ * run as root here, and root may open a 0444 file for writing anyway; so
+ * the read-only situation rests on the descriptor's open mode, which binds
+ * root too (mmap() checks the descriptor, not the file's mode), and the
+ * mode makes it the only way in for an ordinary user as well.
+ */
+static inline int readonly_object_fd(size_t len)
+{
+	struct object obj = make_object(len);
+
+	if (fchmod(obj.fd, 0444) < 0)
+		UNRESOLVED("fchmod(%s object, 0444) failed: %s", obj.backing,
+			   errno_name(errno));
+	return reopen_object(&obj, O_RDONLY);
+}
+
+/*
+ * A call that POSIX lets either map or fail: if it maps (recorded as
+ * key=yes, and unmapped again), fine; if it fails, errno must be in the
+ * set given.  For what the standard leaves to the implementation but
+ * still constrains in the error it reports.
+ */
+#define CHECK_MAPS_OR_FAILS(call, len, key, ...)                               \
+	check_maps_or_fails_(MMAPCTS_HERE, #call, (call), (len), (key),        \
+			     (const int[]){ __VA_ARGS__, 0 })
+
+static inline void check_maps_or_fails_(const char *file, int line, const char *expr,
+					void *p, size_t len, const char *key,
+					const int *allowed)
+{
+	int err = errno;
+
+	OBSERVE(key, "%s", p == MAP_FAILED ? "no" : "yes");
+	if (p != MAP_FAILED) {
+		SAFE_MUNMAP(p, len);
+		return;
+	}
+	errno = err;
+	mmapcts_check_fails_(file, line, expr, 1, allowed);
+}
+
+/*
+ * mmap() of a file of a type that POSIX does not require mmap() to support
+ * ("Support for any other type of file is unspecified"): the call either
+ * maps it (recorded as "<type>_mappable=yes") or fails with ENODEV, the one
+ * errno POSIX gives an unsupported type.  The call is PROT_READ and
+ * MAP_SHARED on a descriptor open for reading, so that no other error
+ * condition of mmap() applies.
+ */
+#define CHECK_MAPS_OR_ENODEV(fd, type)                                         \
+	CHECK_MAPS_OR_FAILS(mmap(NULL, page_size, PROT_READ, MAP_SHARED, (fd), 0), \
+			    page_size, type "_mappable", ENODEV)
+
+/* /dev/zero opened with flags; UNSUPPORTED where the system has none. */
+static inline int open_dev_zero(int flags)
+{
+	int fd = open("/dev/zero", flags);
+
+	if (fd < 0 && errno == ENOENT)
+		UNSUPPORTED("this system has no /dev/zero");
+	if (fd < 0)
+		UNRESOLVED("open(/dev/zero, %#o) failed: %s", (unsigned)flags,
+			   errno_name(errno));
+	return fd;
+}
+
+/* len bytes of /dev/zero mapped read-write with sharing (MAP_PRIVATE or
+ * MAP_SHARED); the descriptor is closed again, the mapping stays. */
+static inline unsigned char *map_dev_zero(size_t len, int sharing)
+{
+	int fd = open_dev_zero(O_RDWR);
+	unsigned char *p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, sharing, fd, 0);
+
+	SAFE_CLOSE(fd);
+	return p;
+}
+
+static inline void store_pattern_in_child(void *map)
+{
+	fill_pattern(map, 0, 4 * page_size, 1);
+}
+
+/*
+ * Four pages of /dev/zero mapped with sharing, every page read (so the
+ * pages exist before the fork), then a forked child stores the pattern of
+ * seed 1 over all of them and exits.  Returns the mapping, for the parent
+ * to look at.
+ */
+static inline unsigned char *dev_zero_after_child_store(int sharing)
+{
+	unsigned char *map = map_dev_zero(4 * page_size, sharing);
+
+	touch_pages(map, 4 * page_size);
+	run_in_child(store_pattern_in_child, map);
+	return map;
+}
+
+#endif /* MMAPCTS_FILE_ARGS_H */
