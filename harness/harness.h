@@ -67,6 +67,7 @@ struct options {
 	size_t output_cap;
 	int repeat;
 	const char *fault;		/* a fault of mmapcts-faults.so, or NULL */
+	const char *expectations;	/* known deviations (reports/expectations.tsv) */
 	const char *faults_lib;		/* its path, set by main */
 	int list_faults;
 	int list;
@@ -159,6 +160,7 @@ struct result {
 	size_t nobs;
 	struct capture output;
 	double start;		/* seconds since the epoch */
+	const char *expected;	/* the evidence, when a known deviation */
 };
 /* Decide the outcome from the wait status, the time-out and the report;
  * sets exit_code, signal, outcome and message. */
@@ -178,6 +180,21 @@ int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 /* Set by SIGINT/SIGTERM: the run stops, its record stays valid. */
 extern volatile int runner_interrupted;
 
+/* -------------------------------------------------------------- expect.c */
+struct expectations {
+	struct expectation {
+		char *id, *verdict, *system, *evidence;
+	} *items;
+	size_t n;
+};
+/* "<os> <release> <machine> <libc>-<version> <fstype>", what patterns match. */
+void system_key(char *out, size_t size, const struct sysinfo *s);
+int expectations_load(struct expectations *e, const char *path, char *err, size_t errlen);
+/* The evidence of the expectation covering this outcome here, or NULL. */
+const char *expectation_for(const struct expectations *e, const char *id,
+			    enum outcome o, const char *system);
+void expectations_free(struct expectations *e);
+
 /* -------------------------------------------------------------- record.c */
 struct record {
 	int fd;
@@ -188,6 +205,7 @@ struct record {
 	char **in_flight;
 	size_t nin_flight;
 	size_t counts[OUT_COUNT];
+	size_t expected;
 	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
 	int resumes;		/* how often the run was resumed */
 };
@@ -211,6 +229,7 @@ struct reporter {
 	int verbose;
 	size_t total, done, running;
 	size_t counts[OUT_COUNT];
+	size_t expected;	/* non-PASS results that are known deviations */
 	int progress_shown;
 };
 void reporter_begin(struct reporter *rp, size_t total);

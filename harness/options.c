@@ -33,6 +33,8 @@ static const char usage_text[] =
 	"                               mmapcts-<os>-<release>-<arch>-<libc>-<version>.json)\n"
 	"      --no-json                write no record\n"
 	"      --junit FILE             also write JUnit XML to FILE\n"
+	"  -e, --expectations FILE      known deviations (reports/expectations.tsv):\n"
+	"                               a matching verdict is expected, not a failure\n"
 	"      --wrapper 'CMD ...'      run each case under CMD (qemu-user, valgrind,\n"
 	"                               env LD_PRELOAD=...)\n"
 	"      --resume FILE            continue a run cut short, in its record\n"
@@ -47,7 +49,8 @@ static const char usage_text[] =
 	"  -h, --help                   this text\n"
 	"  -V, --version                the version\n"
 	"\n"
-	"Exit status: 0 when no case FAILed, TIMEOUTed or CRASHed; 1 otherwise;\n"
+	"Exit status: 0 when no case FAILed, TIMEOUTed or CRASHed (but for known\n"
+	"deviations); 1 otherwise;\n"
 	"2 on bad usage or when the runner itself could not work.\n";
 
 static int error(char *err, size_t errlen, const char *fmt, ...)
@@ -106,7 +109,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 		{ "resume", 0, 1 }, { "cases-dir", 0, 1 }, { "output-cap", 0, 1 },
 		{ "repeat", 0, 1 }, { "verbose", 'v', 0 }, { "progress", 0, 0 },
 		{ "no-progress", 0, 0 }, { "help", 'h', 0 }, { "version", 'V', 0 },
-		{ "fault", 0, 1 }, { "list-faults", 0, 0 },
+		{ "fault", 0, 1 }, { "list-faults", 0, 0 }, { "expectations", 'e', 1 },
 	};
 	int only_positional = 0;
 
@@ -249,6 +252,8 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 				goto fail;
 			}
 			o->fault = value;
+		} else if (!strcmp(opt, "expectations")) {
+			o->expectations = value;
 		} else if (!strcmp(opt, "list-faults")) {
 			o->list_faults = 1;
 		} else if (!strcmp(opt, "verbose")) {

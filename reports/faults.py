@@ -122,7 +122,10 @@ def main(argv=None):
     caught = [f for f in faults if kills[f["name"]]]
     uncaught = [f for f in faults if not kills[f["name"]]]
     killed_cases = set().union(*kills.values()) if kills else set()
-    never = sorted(ids - killed_cases)
+    # Only a case that passes here can be shown to fail by a fault; the
+    # others (known deviations, UNSUPPORTED) are listed apart.
+    not_passing = sorted(ids - passed)
+    never = sorted(passed - killed_cases)
     score = 100.0 * len(caught) / len(faults) if faults else 0.0
 
     by_group = collections.OrderedDict()
@@ -166,7 +169,7 @@ def main(argv=None):
                      f"{f['description']} |")
     lines += ["", "| case group | cases some fault makes FAIL | cases |", "|---|---|---|"]
     lines += [f"| {g} | {killed_by_group[g]} | {n} |" for g, n in sorted(case_groups.items())]
-    lines += ["", f"## Cases no fault made fail ({len(never)} of {len(ids)})", ""]
+    lines += ["", f"## Cases no fault made fail ({len(never)} of the {len(passed)} that pass here)", ""]
     if never:
         lines += ["Each needs a fault that proves it can fail, or a reason in its",
                   "`.no_fault` metadata why no interposed fault can reach its rule.", ""]
@@ -175,6 +178,12 @@ def main(argv=None):
             lines.append(f"- `{c}`: {reason}")
     else:
         lines.append("None.")
+    if not_passing:
+        verdicts = {c["id"]: c["verdict"] for c in base["cases"]}
+        lines += ["", f"## Cases that do not pass here ({len(not_passing)})", "",
+                  "A fault cannot turn these into a FAIL: they are UNSUPPORTED on this",
+                  "system, or known deviations (reports/expectations.tsv).", ""]
+        lines += [f"- `{c}`: {verdicts.get(c, '?')}" for c in not_passing]
     if unhealthy:
         lines += ["", "## Faults under which the runner was unhealthy", ""]
         lines += [f"- `{n}`: {p}" for n, p in unhealthy.items()]
@@ -185,7 +194,7 @@ def main(argv=None):
           f"in {elapsed:.1f} s")
     for g, (c, n) in by_group.items():
         print(f"  {g:14} {c}/{n}")
-    print(f"  cases no fault made fail: {len(never)} of {len(ids)} "
+    print(f"  cases no fault made fail: {len(never)} of the {len(passed)} that pass here "
           f"({sum(1 for c in never if not manifest[c]['no_fault'])} without a reason)")
     for f in uncaught:
         print(f"  UNCAUGHT {f['name']}: {f['description']}")

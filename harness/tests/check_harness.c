@@ -1666,7 +1666,7 @@ static const char record_detail_py[] =
 	"import json, sys\n"
 	"d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
 	"keys = ('id', 'group', 'profile', 'variant', 'verdict', 'exit_code', 'signal',\n"
-	"        'message', 'observations', 'output', 'output_bytes', 'output_truncated',\n"
+	"        'message', 'observations', 'expected', 'output', 'output_bytes', 'output_truncated',\n"
 	"        'spec', 'assertion')\n"
 	"for c in d['cases']:\n"
 	"    assert sorted(c) == sorted(keys + ('duration',)), sorted(c)\n"
@@ -1792,7 +1792,7 @@ START_TEST(record_valid_after_every_step)
 	want.len = 0;
 	buf_printf(&want, "in_flight []\ncomplete True resumes 0\n"
 		   "cases ['anon/a PASS', '%s CRASH', 'anon/b:shm FAIL']\n"
-		   "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=1\n",
+		   "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=1 expected=0\n",
 		   long_id);
 	expect_record(dir, path, 8, want.data);
 
@@ -1805,12 +1805,12 @@ START_TEST(record_valid_after_every_step)
 	ck_assert_int_eq(python(dir, record_detail_py, path, &out), 0);
 	want.len = 0;
 	buf_printf(&want,
-		   "['anon/a', 'anon', 'posix', '', 'PASS', 0, None, None, {}, '', 0, False, "
+		   "['anon/a', 'anon', 'posix', '', 'PASS', 0, None, None, {}, None, '', 0, False, "
 		   "'POSIX mmap() MAP_ANONYMOUS', 'a \"quoted\" rule']\n"
 		   "['%s', 'munmap', 'posix', '', 'CRASH', None, 'SIGSEGV', 'killed by SIGSEGV', "
-		   "{}, '', 0, False, 'POSIX munmap()', 'c']\n"
+		   "{}, None, '', 0, False, 'POSIX munmap()', 'c']\n"
 		   "['anon/b:shm', 'anon', 'linux', 'shm', 'FAIL', 1, None, "
-		   "'said \"no\"\\n\\x01 \\ufffd end', {'size': '4096', 'eq': 'a=b'}, "
+		   "'said \"no\"\\n\\x01 \\ufffd end', {'size': '4096', 'eq': 'a=b'}, None, "
 		   "'out\\x00put\\ufffd', 13, True, 'Linux mmap(2)', \"b <holds> & 'stays'\"]\n"
 		   "[['mmapcts', '--wrapper', 'env A=\"b c\"', 'sel\\ufffd\\n'], 2, 1.5, 0, 'all', "
 		   "'env A=\"b c\"', 65536]\n"
@@ -1844,7 +1844,7 @@ START_TEST(record_close_with_cases_in_flight)
 	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
 	record_close(&rec, 0.0);
 	expect_record(dir, path, 1, "in_flight []\ncomplete True resumes 0\ncases []\n"
-		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* Interrupted: a case still running makes the record incomplete. */
 	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
@@ -1853,7 +1853,7 @@ START_TEST(record_close_with_cases_in_flight)
 	record_close(&rec, 0.5);
 	expect_record(dir, path, 2, "in_flight ['anon/a', 'anon/b:shm']\n"
 		      "complete False resumes 0\ncases []\n"
-		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 	free_options(&o);
 }
 END_TEST
@@ -1900,7 +1900,7 @@ START_TEST(record_resume_continues)
 	record_close(&rec, 2.0);
 	expect_record(dir, path, 0, "in_flight []\ncomplete True resumes 0\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
-		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* The cut record with c in flight: a and b are done, c is not. */
 	expect_record(dir, cut2, 1, "in_flight ['munmap/c']\ncomplete False resumes 0\n"
@@ -1928,7 +1928,7 @@ START_TEST(record_resume_continues)
 	record_close(&rec, 1.0);
 	expect_record(dir, cut2, 5, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
-		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* Resumed again (complete already): nothing left, counted twice. */
 	ck_assert_int_eq(record_resume(&rec, cut2, err, sizeof(err)), 0);
@@ -1939,7 +1939,7 @@ START_TEST(record_resume_continues)
 	record_close(&rec, 0.1);
 	expect_record(dir, cut2, 7, "in_flight []\ncomplete True resumes 2\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
-		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* Cut right after a result. */
 	expect_record(dir, cut1, 8, "in_flight []\ncomplete False resumes 0\n"
@@ -1951,7 +1951,7 @@ START_TEST(record_resume_continues)
 	record_close(&rec, 0.1);
 	expect_record(dir, cut1, 10, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
-		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* Cut before any case: the first case line after a resume. */
 	ck_assert_int_eq(record_resume(&rec, empty, err, sizeof(err)), 0);
@@ -1965,7 +1965,7 @@ START_TEST(record_resume_continues)
 	record_close(&rec, 0.1);
 	expect_record(dir, empty, 13, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS']\n"
-		      "summary PASS=1 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	result_free(a);
 	result_free(b);
@@ -2010,7 +2010,7 @@ START_TEST(record_resume_after_torn_case_line)
 	record_close(&rec, 1.0);
 	expect_record(dir, path, 2, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
-		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0\n");
+		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 	result_free(a);
 	result_free(b);
 	free_options(&o);
