@@ -1334,6 +1334,8 @@ START_TEST(options_help_and_version)
 		char err[256], *printed = NULL;
 
 		ck_assert_int_eq(parse_list(&o, help[i], err, sizeof(err), &printed), PARSE_EXIT);
+		ck_assert_ptr_nonnull(printed);
+		/* cppcheck-suppress nullPointerRedundantCheck ; ck_assert ends the test */
 		ck_assert_msg(!strncmp(printed, "Usage: mmapcts", 14), "help: %s", printed);
 		EXPECT_CONTAINS(printed, "--timeout-multiplier");
 		EXPECT_CONTAINS(printed, "--resume FILE");
