@@ -297,7 +297,14 @@ int main(int argc, char **argv)
 
 	if (have_record)
 		record_close(&rec, duration);
-	reporter_end(&rp, duration, have_record ? record_path : NULL);
+	/* Say where the record is in a way that works from any directory. */
+	char shown[PATH_MAX * 2];
+	char cwd[PATH_MAX];
+	if (have_record && record_path[0] != '/' && getcwd(cwd, sizeof(cwd)))
+		snprintf(shown, sizeof(shown), "%s/%s", cwd, record_path);
+	else
+		snprintf(shown, sizeof(shown), "%s", record_path);
+	reporter_end(&rp, duration, have_record ? shown : NULL);
 	if (o.junit_path) {
 		FILE *f = fopen(o.junit_path, "w");
 		if (!f) {

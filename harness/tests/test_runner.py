@@ -181,7 +181,7 @@ def test_default_record_name(run_runner, tmp_path):
     assert len(names) == 1
     assert names[0].startswith(f"mmapcts-{uname.sysname.lower()}-")
     assert uname.machine in names[0]
-    assert f"record written to {names[0]}" in run.stdout
+    assert f"record written to {tmp_path / names[0]}" in run.stdout
 
 
 def test_ktap_output(run_runner):
