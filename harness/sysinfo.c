@@ -94,8 +94,11 @@ static void musl_version(char *out, size_t size)
 	char line[256];
 	while (fgets(line, sizeof(line), p)) {
 		if (!strncmp(line, "Version ", 8)) {
-			snprintf(out, size, "%s", line + 8);
-			out[strcspn(out, "\n")] = '\0';
+			size_t n = strcspn(line + 8, "\n");
+			if (n >= size)
+				n = size - 1;
+			memcpy(out, line + 8, n);
+			out[n] = '\0';
 		}
 	}
 	pclose(p);

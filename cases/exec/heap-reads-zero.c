@@ -25,6 +25,10 @@ static unsigned char *grow_heap(size_t len)
 {
 	void *p = sbrk((intptr_t)len);
 
+	/* musl refuses every increment on purpose (its malloc owns the break). */
+	if (p == (void *)-1 && errno == ENOMEM)
+		UNSUPPORTED("sbrk(%zu) failed with ENOMEM: this libc does not grow the "
+			    "program break", len);
 	if (p == (void *)-1)
 		UNRESOLVED("sbrk(%zu) failed: %s", len, errno_name(errno));
 	return p;
