@@ -187,3 +187,16 @@ unsigned char *read_object(const struct object *obj, off_t off, size_t len)
 	SAFE_PREAD(obj->fd, buf, len, off);
 	return buf;
 }
+
+void unlink_object(const struct object *obj)
+{
+	int ret = 0;
+
+	if (!strcmp(obj->backing, "shm"))
+		ret = shm_unlink(obj->path);
+	else if (strcmp(obj->backing, "memfd"))
+		ret = unlink(obj->path);
+	if (ret < 0)
+		UNRESOLVED("removing the name of the %s object failed: %s",
+			   obj->backing, errno_name(errno));
+}

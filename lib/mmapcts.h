@@ -301,6 +301,9 @@ struct object {
 struct object make_object(size_t len);
 /* Another descriptor for the same object, opened with flags. */
 int reopen_object(const struct object *obj, int flags);
+/* Remove the object's name, if it has one: unlink() a file, shm_unlink()
+ * a shm object; a memfd has none. */
+void unlink_object(const struct object *obj);
 /* The object of this variant named path (obj.path), reopened with flags:
  * how an exec_self() image finds the object its predecessor made. */
 struct object object_at(const char *path, int flags);
@@ -361,6 +364,13 @@ void *exec_arg_addr(void);
  * its objects and cleanups. */
 pid_t exec_self_in_child(const char *stage, const char *stage_arg,
 			 void (*before)(void *), void *arg);
+
+/*
+ * Linux: the kibibytes of memory this process has locked (VmLck in
+ * /proc/self/status).  Ends the case UNTESTED where the figure is missing:
+ * no portable interface tells whether memory is locked.
+ */
+long locked_kb(void);
 
 /* ------------------------------------------------------------------------
  * Names, for messages that diff cleanly across libcs.

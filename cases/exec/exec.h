@@ -218,25 +218,4 @@ static inline const unsigned char *object_after_exec(int flags, size_t len)
 
 /* ---- memory locks ---- */
 
-/*
- * Linux: the kibibytes of memory this process has locked (VmLck in
- * /proc/self/status).  Ends the case UNTESTED where the figure is missing:
- * no portable interface tells whether memory is locked.
- */
-static inline long locked_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kb < 0)
-		UNTESTED("no VmLck in /proc/self/status: memory locks cannot be observed");
-	return kb;
-}
-
 #endif /* EXEC_H */

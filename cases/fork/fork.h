@@ -127,27 +127,6 @@ static inline void advise_or_unsupported(void *addr, size_t len, int advice,
 }
 
 /*
- * Linux: the kibibytes of memory this process has locked (VmLck in
- * /proc/self/status).  Ends the case UNTESTED where the figure is missing:
- * no portable interface tells whether memory is locked.
- */
-static inline long locked_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kb < 0)
-		UNTESTED("no VmLck in /proc/self/status: memory locks cannot be observed");
-	return kb;
-}
-
-/*
  * Linux: the layout of [map, map+len) as /proc/self/maps shows it, without
  * addresses: one "first-end perms offset name" item per mapping that
  * overlaps the range, first and end in pages from map, name the last part

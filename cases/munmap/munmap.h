@@ -198,25 +198,10 @@ static inline void child_after_parent_unmaps(unsigned char *map, size_t off,
 	wait_child(pid);
 }
 
-/*
- * Memory locks, seen through the VmLck line of /proc/self/status (Linux):
- * the locked memory of the process, in bytes.
- */
+/* The locked memory of the process in bytes (the library's locked_kb()). */
 static inline size_t locked_bytes(void)
 {
-	char line[256];
-	FILE *f = fopen("/proc/self/status", "r");
-	long kb = -1;
-
-	if (!f)
-		UNSUPPORTED("/proc/self/status cannot be read: %s", errno_name(errno));
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, "VmLck:", 6))
-			kb = strtol(line + 6, NULL, 10);
-	fclose(f);
-	if (kb < 0)
-		UNSUPPORTED("/proc/self/status has no VmLck line");
-	return (size_t)kb * 1024;
+	return (size_t)locked_kb() * 1024;
 }
 
 /*

@@ -180,19 +180,4 @@ static inline void check_change_hidden_after_store(enum object_change how)
 	CHECK_PATTERN(priv + 1, 1, page_size - 1);
 }
 
-/* Remove the object's name, if it has one: unlink() a file, shm_unlink()
- * a shm object; a memfd has none. */
-static inline void unlink_object(const struct object *obj)
-{
-	int ret = 0;
-
-	if (!strcmp(obj->backing, "shm"))
-		ret = shm_unlink(obj->path);
-	else if (strcmp(obj->backing, "memfd"))
-		ret = unlink(obj->path);
-	if (ret < 0)
-		UNRESOLVED("removing the name of the %s object failed: %s",
-			   obj->backing, errno_name(errno));
-}
-
 #endif /* PRIVATE_FILE_H */

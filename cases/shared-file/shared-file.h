@@ -126,19 +126,4 @@ static inline unsigned char *map_read_only_shared(void)
 	return CHECK_MAP_OK(mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, 0));
 }
 
-/* Remove the object's name, if it has one: unlink() a file, shm_unlink()
- * a shm object; a memfd has none. */
-static inline void unlink_object(const struct object *obj)
-{
-	int ret = 0;
-
-	if (!strcmp(obj->backing, "shm"))
-		ret = shm_unlink(obj->path);
-	else if (strcmp(obj->backing, "memfd"))
-		ret = unlink(obj->path);
-	if (ret < 0)
-		UNRESOLVED("removing the name of the %s object failed: %s",
-			   obj->backing, errno_name(errno));
-}
-
 #endif /* SHARED_FILE_H */
