@@ -19,6 +19,9 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (the new process image is constructed from the "
 		     "file)",
 	.profile   = "posix",
+	.no_fault  = "The kernel maps the new image's .data from the executable "
+		     "before any preloaded code runs; no interposed libc call "
+		     "takes part in building it.",
 );
 
 #define DATA_BYTES (128 * 1024)	/* several pages, whatever the page size */
