@@ -41,6 +41,19 @@ void mmapcts_check_ptr_(const char *file, int line, const char *aexpr,
 			(intmax_t)((const char *)a - (const char *)b));
 }
 
+/* A memory check reads what it compares: a fault on the way is the
+ * check's FAIL (which signal, where), not a crash of the case. */
+static void readable_or_fail(const char *file, int line, const char *expr,
+			     const void *addr, size_t n)
+{
+	size_t at;
+	struct fault f = probe_read_range(addr, n, &at);
+
+	if (f.sig)
+		FAIL_AT(file, line, "%s: reading byte %zu (page %zu) raised %s (%s)", expr,
+			at, at / page_size, signal_name(f.sig), si_code_name(f.sig, f.code));
+}
+
 static void mismatch(const char *file, int line, const char *expr, size_t at,
 		     unsigned got, unsigned want, const char *what)
 {
@@ -53,6 +66,7 @@ void mmapcts_check_mem_(const char *file, int line, const char *expr,
 {
 	const unsigned char *a = actual, *e = expected;
 
+	readable_or_fail(file, line, expr, actual, n);
 	for (size_t i = 0; i < n; i++)
 		if (a[i] != e[i])
 			mismatch(file, line, expr, i, a[i], e[i], "the expected bytes");
@@ -63,6 +77,7 @@ void mmapcts_check_pattern_(const char *file, int line, const char *expr,
 {
 	const unsigned char *a = addr;
 
+	readable_or_fail(file, line, expr, addr, n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char want = pattern_byte_seed(off + i, seed);
 		if (a[i] != want)
@@ -78,6 +93,7 @@ void mmapcts_check_zero_(const char *file, int line, const char *expr,
 {
 	const unsigned char *a = addr;
 
+	readable_or_fail(file, line, expr, addr, n);
 	for (size_t i = 0; i < n; i++)
 		if (a[i])
 			mismatch(file, line, expr, i, a[i], 0, "zero");

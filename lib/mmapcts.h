@@ -197,6 +197,8 @@ struct fault {
 };
 
 struct fault probe_read(const volatile void *addr);
+/* Read one byte of every page of [addr, addr+len); *at: where it faulted. */
+struct fault probe_read_range(const volatile void *addr, size_t len, size_t *at);
 struct fault probe_write(volatile void *addr, unsigned char value);
 
 /* The read or write completes (a write stores value). */

@@ -82,3 +82,27 @@ struct fault probe_write(volatile void *addr, unsigned char value)
 	f = caught;
 	return f;
 }
+
+struct fault probe_read_range(const volatile void *addr, size_t len, size_t *at)
+{
+	struct probe_state st;
+	struct fault f;
+	/* volatile: the value must survive siglongjmp() */
+	volatile uintptr_t a = (uintptr_t)addr;
+	uintptr_t end = (uintptr_t)addr + len;
+
+	arm(&st);
+	if (sigsetjmp(probe_env, 1) == 0) {
+		probing = 1;
+		/* One byte in every page the range touches, the first included. */
+		for (uintptr_t page = a - a % page_size; page < end; page += page_size) {
+			a = page < (uintptr_t)addr ? (uintptr_t)addr : page;
+			(void)*(const volatile unsigned char *)a;
+		}
+		probing = 0;
+	}
+	disarm(&st);
+	f = caught;
+	*at = f.sig ? (size_t)(a - (uintptr_t)addr) : 0;
+	return f;
+}
