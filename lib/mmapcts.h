@@ -256,7 +256,7 @@ struct fault probe_write(volatile void *addr, unsigned char value);
 /* ------------------------------------------------------------------------
  * The environment of a case.
  * ------------------------------------------------------------------------ */
-extern size_t page_size;	/* sysconf(_SC_PAGESIZE); never assume 4096 */
+extern size_t page_size;	/* sysconf(_SC_PAGESIZE): 4, 16 or 64 KiB, never a constant */
 
 /* The case's private temp directory (also its working directory). */
 const char *tmpdir(void);
