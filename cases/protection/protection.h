@@ -391,7 +391,7 @@ static inline void require_call_returns(const void *code, int expected)
 static inline const char *exec_not_enforced_reason(void)
 {
 #if defined(__linux__) && (defined(__x86_64__) || defined(__i386__))
-	char line[4096];
+	char line[8192];	/* a cpuinfo "flags" line is long */
 	int nx = 0;
 	FILE *f;
 
