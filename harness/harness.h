@@ -22,6 +22,9 @@ void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
+/* Write a one-line error message into err; returns -1. */
+int set_error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Append s as a JSON string literal, quotes included; invalid UTF-8 and
  * control bytes are escaped so the record always parses. */
 void json_string(struct buf *b, const char *s, size_t n);

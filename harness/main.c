@@ -51,11 +51,32 @@ static void on_finished(struct result *r, void *ctx)
 	st->results[st->nresults++] = r;
 }
 
+/* The directory of this runner's executable, or "" when unknown. */
+static const char *self_dir(const char *argv0)
+{
+	static char dir[PATH_MAX];
+	ssize_t n = -1;
+
+#ifdef __linux__
+	n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (n > 0)
+		dir[n] = '\0';
+#endif
+	if (n <= 0 && !realpath(argv0, dir))
+		dir[0] = '\0';
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		dir[0] = '\0';
+	return dir;
+}
+
 /* The cases next to a runner in the build tree, else the installed ones. */
 static const char *find_cases_dir(const struct options *o, const char *argv0)
 {
 	static char guess[PATH_MAX + 32];
-	char self[PATH_MAX];
+	char probe[sizeof(guess) + 16];
 	struct stat st;
 	const char *env = getenv("MMAPCTS_CASES_DIR");
 
@@ -63,55 +84,25 @@ static const char *find_cases_dir(const struct options *o, const char *argv0)
 		return o->cases_dir;
 	if (env && *env)
 		return env;
-	ssize_t n = -1;
-#ifdef __linux__
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n > 0)
-		self[n] = '\0';
-#endif
-	if (n <= 0 && !realpath(argv0, self))
-		return CASESDIR;
-	char *slash = strrchr(self, '/');
-	if (slash) {
-		*slash = '\0';
-		snprintf(guess, sizeof(guess), "%s/../cases", self);
-		char probe[sizeof(guess) + 16];
-		snprintf(probe, sizeof(probe), "%s/manifest.tsv", guess);
-		if (stat(probe, &st) == 0)
-			return guess;
-	}
-	return CASESDIR;
+	snprintf(guess, sizeof(guess), "%s/../cases", self_dir(argv0));
+	snprintf(probe, sizeof(probe), "%s/manifest.tsv", guess);
+	return stat(probe, &st) == 0 ? guess : CASESDIR;
 }
 
 /* mmapcts-faults.so beside a runner in the build tree, else the installed one. */
 static const char *find_faults_lib(const char *argv0)
 {
-	static char path[PATH_MAX + 64];
-	char self[PATH_MAX];
-	ssize_t n = -1;
-
 #ifdef HAVE_FAULTS
-#ifdef __linux__
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n > 0)
-		self[n] = '\0';
-#endif
-	if (n <= 0 && !realpath(argv0, self))
-		self[0] = '\0';
-	char *slash = strrchr(self, '/');
-	if (slash) {
-		*slash = '\0';
-		snprintf(path, sizeof(path), "%s/faults/mmapcts-faults.so", self);
-		if (access(path, R_OK) == 0)
-			return path;
-	}
+	static char path[PATH_MAX + 64];
+
+	snprintf(path, sizeof(path), "%s/faults/mmapcts-faults.so", self_dir(argv0));
+	if (access(path, R_OK) == 0)
+		return path;
 	snprintf(path, sizeof(path), "%s/mmapcts-faults.so", PKGLIBEXECDIR);
 	if (access(path, R_OK) == 0)
 		return path;
 #else
 	(void)argv0;
-	(void)self;
-	(void)n;
 #endif
 	return NULL;
 }

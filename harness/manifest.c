@@ -14,18 +14,6 @@
 #define MANIFEST_HEADER "# mmapcts manifest 1"
 #define MANIFEST_FIELDS 10	/* the last, no_fault, may be absent */
 
-static int error(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static struct case_entry *grow(struct manifest *m)
 {
 	m->cases = xrealloc(m->cases, sizeof(*m->cases) * (m->n + 1));
@@ -43,7 +31,7 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 	size_t hlen = strlen(MANIFEST_HEADER);
 	if (strncmp(text, MANIFEST_HEADER, hlen) != 0 ||
 	    (text[hlen] != '\n' && text[hlen] != '\0'))
-		return error(err, errlen, "not an mmapcts manifest (no '%s' line)",
+		return set_error(err, errlen, "not an mmapcts manifest (no '%s' line)",
 			     MANIFEST_HEADER);
 	while (*line) {
 		const char *end = strchr(line, '\n');
@@ -73,14 +61,14 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 			int fields_there = 1;
 			for (size_t k = 0; k < len; k++)
 				fields_there += line[k] == '\t';
-			return error(err, errlen, "manifest line %d: %d fields, expected %d",
+			return set_error(err, errlen, "manifest line %d: %d fields, expected %d",
 				     lineno, fields_there, MANIFEST_FIELDS);
 		}
 		long timeout = strtol(fields[4], &p, 10);
 		if (*p || timeout <= 0 || timeout > 86400 || !*fields[0] || !*fields[1]) {
 			free(copy);
 			manifest_free(m);
-			return error(err, errlen, "manifest line %d: a bad id or time limit",
+			return set_error(err, errlen, "manifest line %d: a bad id or time limit",
 				     lineno);
 		}
 		struct case_entry *c = grow(m);
@@ -117,7 +105,7 @@ int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t e
 	snprintf(path, sizeof(path), "%s/manifest.tsv", cases_dir);
 	f = fopen(path, "r");
 	if (!f)
-		return error(err, errlen, "cannot read the manifest %s: %s", path,
+		return set_error(err, errlen, "cannot read the manifest %s: %s", path,
 			     strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&text, chunk, n);
@@ -128,7 +116,7 @@ int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t e
 	if (ret < 0) {
 		char inner[512];
 		snprintf(inner, sizeof(inner), "%s", err);
-		error(err, errlen, "%s: %s", path, inner);
+		set_error(err, errlen, "%s: %s", path, inner);
 	}
 	buf_free(&text);
 	return ret;

@@ -53,18 +53,6 @@ static const char usage_text[] =
 	"deviations); 1 otherwise;\n"
 	"2 on bad usage or when the runner itself could not work.\n";
 
-static int error(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static int parse_long(const char *s, long min, long max, long *out)
 {
 	char *end;
@@ -160,24 +148,24 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 				value = arg + 2;
 		}
 		if (k == sizeof(table) / sizeof(table[0])) {
-			error(err, errlen, "unknown option '%s' (try --help)", arg);
+			set_error(err, errlen, "unknown option '%s' (try --help)", arg);
 			goto fail;
 		}
 		if (table[k].takes_value && !value) {
 			if (i + 1 >= argc) {
-				error(err, errlen, "option '%s' needs a value", arg);
+				set_error(err, errlen, "option '%s' needs a value", arg);
 				goto fail;
 			}
 			value = argv[++i];
 		} else if (!table[k].takes_value && value) {
-			error(err, errlen, "option '%.*s' takes no value", (int)namelen, name);
+			set_error(err, errlen, "option '%.*s' takes no value", (int)namelen, name);
 			goto fail;
 		}
 
 		const char *opt = table[k].lng;
 		if (!strcmp(opt, "jobs")) {
 			if (parse_long(value, 1, 4096, &n) < 0) {
-				error(err, errlen, "--jobs wants a number from 1 to 4096, not '%s'", value);
+				set_error(err, errlen, "--jobs wants a number from 1 to 4096, not '%s'", value);
 				goto fail;
 			}
 			o->jobs = (int)n;
@@ -185,7 +173,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			push(&o->groups, &o->ngroups, value);
 		} else if (!strcmp(opt, "profile")) {
 			if (strcmp(value, "posix") && strcmp(value, "linux")) {
-				error(err, errlen, "--profile is posix or linux, not '%s'", value);
+				set_error(err, errlen, "--profile is posix or linux, not '%s'", value);
 				goto fail;
 			}
 			o->profile = value;
@@ -194,13 +182,13 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			errno = 0;
 			double x = strtod(value, &end);
 			if (errno || end == value || *end || !(x > 0) || x > 1000) {
-				error(err, errlen, "--timeout-multiplier wants a number above 0, not '%s'", value);
+				set_error(err, errlen, "--timeout-multiplier wants a number above 0, not '%s'", value);
 				goto fail;
 			}
 			o->timeout_multiplier = x;
 		} else if (!strcmp(opt, "timeout")) {
 			if (parse_long(value, 1, 86400, &n) < 0) {
-				error(err, errlen, "--timeout wants seconds from 1 to 86400, not '%s'", value);
+				set_error(err, errlen, "--timeout wants seconds from 1 to 86400, not '%s'", value);
 				goto fail;
 			}
 			o->timeout = (int)n;
@@ -212,7 +200,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			else if (!strcmp(value, "ktap"))
 				o->format = FORMAT_KTAP;
 			else {
-				error(err, errlen, "--format is text or ktap, not '%s'", value);
+				set_error(err, errlen, "--format is text or ktap, not '%s'", value);
 				goto fail;
 			}
 		} else if (!strcmp(opt, "json")) {
@@ -223,7 +211,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			o->junit_path = value;
 		} else if (!strcmp(opt, "wrapper")) {
 			if (!*value) {
-				error(err, errlen, "--wrapper wants a command");
+				set_error(err, errlen, "--wrapper wants a command");
 				goto fail;
 			}
 			o->wrapper = value;
@@ -233,13 +221,13 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			o->cases_dir = value;
 		} else if (!strcmp(opt, "output-cap")) {
 			if (parse_long(value, 0, 1L << 30, &n) < 0) {
-				error(err, errlen, "--output-cap wants bytes from 0 to 2^30, not '%s'", value);
+				set_error(err, errlen, "--output-cap wants bytes from 0 to 2^30, not '%s'", value);
 				goto fail;
 			}
 			o->output_cap = (size_t)n;
 		} else if (!strcmp(opt, "repeat")) {
 			if (parse_long(value, 1, 1000000, &n) < 0) {
-				error(err, errlen, "--repeat wants a number from 1 to 1000000, not '%s'", value);
+				set_error(err, errlen, "--repeat wants a number from 1 to 1000000, not '%s'", value);
 				goto fail;
 			}
 			o->repeat = (int)n;
@@ -248,7 +236,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			for (int f = 0; f < FAULT_COUNT; f++)
 				known |= !strcmp(value, mmapcts_fault_defs[f].name);
 			if (!known) {
-				error(err, errlen, "unknown fault '%s' (see --list-faults)", value);
+				set_error(err, errlen, "unknown fault '%s' (see --list-faults)", value);
 				goto fail;
 			}
 			o->fault = value;
@@ -273,11 +261,11 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 		}
 	}
 	if (o->no_json && o->json_path) {
-		error(err, errlen, "--json and --no-json contradict each other");
+		set_error(err, errlen, "--json and --no-json contradict each other");
 		goto fail;
 	}
 	if (o->resume_path && (o->no_json || o->json_path)) {
-		error(err, errlen, "--resume continues its own record; drop --json/--no-json");
+		set_error(err, errlen, "--resume continues its own record; drop --json/--no-json");
 		goto fail;
 	}
 	if (o->jobs == 0) {

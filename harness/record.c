@@ -27,18 +27,6 @@
 #define MMAPCTS_GIT_COMMIT "unknown"
 #endif
 
-static int error(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static void iso_time(char *out, size_t size, time_t t)
 {
 	struct tm tm;
@@ -125,7 +113,7 @@ int record_open(struct record *rec, const char *path, const struct sysinfo *s,
 	rec->path = xstrdup(path);
 	rec->fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (rec->fd < 0) {
-		error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
+		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
 	iso_time(start, sizeof(start), time(NULL));
@@ -154,7 +142,7 @@ int record_open(struct record *rec, const char *path, const struct sysinfo *s,
 	buf_printf(&b, ", \"output_cap\": %zu},\n \"cases\": [", o->output_cap);
 	rec->tail_offset = 0;
 	if (write_at(rec, &b, 0) < 0) {
-		error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
+		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
 		return record_fail(rec, &b);
 	}
 	rec->tail_offset = (off_t)b.len;
@@ -194,7 +182,7 @@ int record_resume(struct record *rec, const char *path, char *err, size_t errlen
 	rec->path = xstrdup(path);
 	rec->fd = open(path, O_RDWR | O_CLOEXEC);
 	if (rec->fd < 0) {
-		error(err, errlen, "%s: cannot open the record: %s", path, strerror(errno));
+		set_error(err, errlen, "%s: cannot open the record: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
 	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
@@ -203,18 +191,18 @@ int record_resume(struct record *rec, const char *path, char *err, size_t errlen
 		buf_puts(&text, "");
 	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
 	if (strncmp(text.data, head, strlen(head)) != 0) {
-		error(err, errlen, "%s: not an mmapcts record", path);
+		set_error(err, errlen, "%s: not an mmapcts record", path);
 		return record_fail(rec, &text);
 	}
 	version = atoi(text.data + strlen(head));
 	if (version != RECORD_VERSION) {
-		error(err, errlen, "%s: a record of format version %d; this runner "
+		set_error(err, errlen, "%s: a record of format version %d; this runner "
 		      "writes version %d", path, version, RECORD_VERSION);
 		return record_fail(rec, &text);
 	}
 	char *cases = strstr(text.data, "\n \"cases\": [");
 	if (!cases) {
-		error(err, errlen, "%s: the record has no case list", path);
+		set_error(err, errlen, "%s: the record has no case list", path);
 		return record_fail(rec, &text);
 	}
 	rec->tail_offset = (off_t)(cases - text.data) + (off_t)strlen("\n \"cases\": [");

@@ -522,10 +522,8 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 	remove_tree(s->tmp);
 	remove_shm_objects(s->token);
 	s->exited = 1;
-	pid_t pid = s->pid;
 	s->pid = 0;
 	kill_orphans(slots, nslots);
-	(void)pid;
 	struct result *r = s->r;
 	s->r = NULL;
 	hooks->finished(r, hooks->ctx);

@@ -81,6 +81,16 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	free(big);
 }
 
+int set_error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 void buf_free(struct buf *b)
 {
 	free(b->data);

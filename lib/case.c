@@ -193,8 +193,8 @@ void mmapcts_exit(enum verdict v)
 	_exit(verdict_exit_status(v));
 }
 
-void mmapcts_vend(enum verdict v, const char *file, int line,
-		  const char *fmt, va_list ap)
+MMAPCTS_NORETURN static void vend(enum verdict v, const char *file, int line,
+				  const char *fmt, va_list ap)
 {
 	char msg[1536];
 
@@ -211,7 +211,7 @@ void mmapcts_end_(enum verdict v, const char *file, int line, const char *fmt, .
 	va_list ap;
 
 	va_start(ap, fmt);
-	mmapcts_vend(v, file, line, fmt, ap);
+	vend(v, file, line, fmt, ap);
 	va_end(ap);
 }
 

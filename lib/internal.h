@@ -13,8 +13,6 @@
 enum verdict mmapcts_verdict_of_status(int status);
 /* Is this the case's own process (not a child it forked)? */
 int mmapcts_in_case_process(void);
-MMAPCTS_NORETURN void mmapcts_vend(enum verdict v, const char *file, int line,
-				   const char *fmt, va_list ap);
 /* UNSUPPORTED when the backing a variant names is missing here. */
 void mmapcts_check_backing(const char *backing);
 /* Give every struct sync made by sync_init() its ends after a fork. */
