@@ -31,14 +31,25 @@ class Expectation:
                 and fnmatch.fnmatchcase(system_key, self.system))
 
 
-def system_key(system):
-    """The string a system glob matches:
-    "<os> <release> <machine> <libc>-<version> <fstype of the temp dir>"."""
+def emulation(record):
+    """How a record's cases ran: "qemu-system" (in a guest; stream.py gives
+    such records a "vm" object), "qemu-user" (each case under the runner's
+    --wrapper, which system.emulation names) or "native"."""
+    if isinstance(record.get("vm"), dict):
+        return "qemu-system"
+    return "qemu-user" if record.get("system", {}).get("emulation") else "native"
+
+
+def system_key(record):
+    """The string a system glob matches: "<os> <release> <machine>
+    <libc>-<version> <fstype of the temp dir> <emulation>".  The C runner
+    computes the same key (harness/expect.c); keep the two in step."""
+    system = record.get("system", {})
     libc = system.get("libc", {})
-    return "{} {} {} {}-{} {}".format(
+    return "{} {} {} {}-{} {} {}".format(
         system.get("os", "?"), system.get("kernel_release", "?"),
         system.get("machine", "?"), libc.get("name", "?"), libc.get("version", "?"),
-        system.get("tmpdir", {}).get("fstype", "?"))
+        system.get("tmpdir", {}).get("fstype", "?"), emulation(record))
 
 
 def load(path=DEFAULT_PATH):
@@ -62,9 +73,9 @@ def load(path=DEFAULT_PATH):
     return expectations
 
 
-def explain(expectations, case_id, verdict, system):
-    """The expectation that covers this verdict on this system, or None."""
-    key = system_key(system)
+def explain(expectations, case_id, verdict, record):
+    """The expectation that covers this verdict in this record's system, or None."""
+    key = system_key(record)
     for e in expectations:
         if e.matches(case_id, verdict, key):
             return e
@@ -77,7 +88,7 @@ def unexpected(record, expectations):
     for case in record["cases"]:
         if case["verdict"] in OK_VERDICTS:
             continue
-        if explain(expectations, case["id"], case["verdict"], record["system"]):
+        if explain(expectations, case["id"], case["verdict"], record):
             continue
         found.append(case)
     return found

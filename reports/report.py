@@ -2,18 +2,23 @@
 """Compare mmapcts run records.
 
   report.py matrix RECORD... [--markdown FILE] [--html FILE]
-      cases x records (kernel, architecture, page size, libc, filesystem,
-      emulation): the verdicts, every row that differs brought to the top,
-      and a second table of the recorded observations across systems.
+      cases x records: a table of the records (kernel, architecture, page
+      size, libc, filesystem, how the cases ran: native, qemu-user or
+      qemu-system, complete or not, counts), the verdicts with every row that
+      differs brought to the top, and the recorded observations across
+      systems.  A known deviation (the record marks the result expected) is
+      shown as "FAIL*"; a case running when the run was cut short (the guest
+      panicked) as "in flight".
   report.py diff BASE NEW [--expectations FILE]
-      what regressed (PASS -> FAIL, TIMEOUT or CRASH), what was fixed, what
-      else changed, what is new or gone.  Exit status 1 on a regression, so
-      that CI can gate a kernel upgrade on it.  A verdict that the
-      expectations file names for NEW's system is a known deviation, not a
-      regression.
+      what regressed (PASS -> FAIL, TIMEOUT, CRASH, or in flight when NEW was
+      cut short), what was fixed, what else changed, what is new or gone.
+      Exit status 1 on a regression, so that CI can gate a kernel upgrade on
+      it.  A verdict that NEW marks as expected, or that the expectations
+      file names for NEW's system key, is a known deviation, not a regression.
 
-Bad input (a truncated record, a record of another format version, a file
-that is not a record) gets a one-line error naming the file and exit
+Records may come from the runner or from stream.py (a QEMU guest's console).
+Bad input (an empty or truncated file, a record of another format version, a
+file that is not a record) gets a one-line error naming the file and exit
 status 2.  Python standard library only.
 """
 import argparse
@@ -37,11 +42,16 @@ class RecordError(Exception):
 def load(path):
     try:
         with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+            text = f.read()
+        if not text.strip():
+            raise RecordError(f"{path}: an empty file, not a record")
+        data = json.loads(text)
     except OSError as err:
         raise RecordError(f"{path}: cannot read: {err.strerror}") from None
     except (ValueError, UnicodeDecodeError) as err:
         raise RecordError(f"{path}: not JSON, or truncated ({err})") from None
+    except RecursionError:
+        raise RecordError(f"{path}: not a record (JSON nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordError(f"{path}: not an mmapcts record")
     if data.get("format_version") != VERSION:
@@ -50,34 +60,108 @@ def load(path):
     if not isinstance(data.get("system"), dict) or not isinstance(data.get("cases"), list):
         raise RecordError(f"{path}: the record has no system or no case list")
     for case in data["cases"]:
-        if not isinstance(case, dict) or "id" not in case or "verdict" not in case:
+        if not (isinstance(case, dict) and isinstance(case.get("id"), str)
+                and isinstance(case.get("verdict"), str)):
             raise RecordError(f"{path}: a case without id or verdict")
+        if not isinstance(case.get("observations") or {}, dict):
+            raise RecordError(f"{path}: case {case['id']}: observations are not an object")
+    # The tables read these; a wrong shape is bad input, not a traceback.
+    shapes = [("system.libc", data["system"].get("libc", {}), dict),
+              ("system.tmpdir", data["system"].get("tmpdir", {}), dict),
+              ("vm", data.get("vm", {}), dict), ("in_flight", data.get("in_flight", []), list)]
+    for name, value, kind in shapes:
+        if not isinstance(value, kind):
+            raise RecordError(f"{path}: {name} is not a JSON {kind.__name__}")
+    if not all(isinstance(i, str) for i in data.get("in_flight", [])):
+        raise RecordError(f"{path}: in_flight holds something other than case ids")
     data["_path"] = path
     return data
 
 
-def label(rec):
-    """How a record is named in a table: the system it ran on."""
+def how_it_ran(rec):
+    """native, qemu-user, or qemu-system with its accelerator ("qemu-system tcg")."""
+    kind = expectations.emulation(rec)
+    accel = rec.get("vm", {}).get("accel") if kind == "qemu-system" else None
+    return f"{kind} {accel}" if accel else kind
+
+
+def describe(rec):
+    """The system a record ran on, field by field, for the table of records."""
     s = rec["system"]
     libc = s.get("libc", {})
-    parts = [s.get("kernel_release", "?"), s.get("machine", "?"),
-             f"{s.get('page_size', '?')}B pages",
-             f"{libc.get('name', '?')} {libc.get('version', '')}".strip(),
-             s.get("tmpdir", {}).get("fstype", "?")]
-    if s.get("emulation"):
-        parts.append(f"emulated: {s['emulation']}")
-    if rec.get("complete") is False:
+    return {"kernel": str(s.get("kernel_release", "?")), "arch": str(s.get("machine", "?")),
+            "page size": str(s.get("page_size", "?")),
+            "libc": f"{libc.get('name', '?')} {libc.get('version', '')}".strip(),
+            "fs": str(s.get("tmpdir", {}).get("fstype", "?")), "ran": how_it_ran(rec)}
+
+
+def label(rec):
+    """How a record is named in one line: the system it ran on, how, and
+    whether it is complete.  Records that differ in any of these differ here."""
+    d = describe(rec)
+    parts = [d["kernel"], d["arch"], f"{d['page size']}B pages", d["libc"], d["fs"], d["ran"]]
+    if rec.get("complete") is not True:
         parts.append("INCOMPLETE")
     return ", ".join(parts)
 
 
+IN_FLIGHT = "in flight"
+KNOWN_MARK = "*"
+
+
 def verdicts(rec):
-    return {c["id"]: c["verdict"] for c in rec["cases"]}
+    """id -> verdict; cases in flight when the run was cut short are "in flight"."""
+    found = {i: IN_FLIGHT for i in rec.get("in_flight", [])}
+    found.update((c["id"], c["verdict"]) for c in rec["cases"])
+    return found
+
+
+def cells(rec):
+    """id -> what the matrix shows: the verdict, "*" after a known deviation."""
+    shown = verdicts(rec)
+    for c in rec["cases"]:
+        if c.get("expected"):
+            shown[c["id"]] += KNOWN_MARK
+    return shown
+
+
+def counts(rec):
+    """The record's counts in a few words:
+    "540 PASS, 6 FAIL, 1 in flight (6 known deviations)"."""
+    per = {}
+    for v in verdicts(rec).values():
+        per[v] = per.get(v, 0) + 1
+    order = list(expectations.VERDICTS) + [IN_FLIGHT]
+    order += sorted(v for v in per if v not in order)   # a verdict these tools do not know
+    text = ", ".join(f"{per[v]} {v}" for v in order if per.get(v))
+    known = sum(1 for c in rec["cases"] if c.get("expected"))
+    plural = "s" if known != 1 else ""
+    return (text or "no cases") + (f" ({known} known deviation{plural})" if known else "")
+
+
+RECORD_COLUMNS = ("kernel", "arch", "page size", "libc", "fs", "ran")
+
+
+def record_rows(records):
+    """A row per record: its column number, system, how it ran, state, counts."""
+    rows = []
+    for n, rec in enumerate(records, 1):
+        d = describe(rec)
+        state = "complete" if rec.get("complete") is True else "INCOMPLETE"
+        rows.append([f"({n})"] + [d[k] for k in RECORD_COLUMNS] + [state, counts(rec)])
+    return rows
+
+
+RECORD_HEADS = ["column"] + list(RECORD_COLUMNS) + ["complete", "counts"]
+LEGEND = (f"`FAIL{KNOWN_MARK}` (any verdict with `{KNOWN_MARK}`): a known deviation, the "
+          "record marks the result expected (reports/expectations.tsv gives the evidence); "
+          f"`{IN_FLIGHT}`: the case was running when the run was cut short (the guest "
+          "panicked, the runner was killed); `-`: not in that record.")
 
 
 def matrix_rows(records):
-    """(id, [verdict per record]) with the rows that differ first."""
-    per = [verdicts(r) for r in records]
+    """(id, [cell per record]) with the rows that differ first."""
+    per = [cells(r) for r in records]
     ids = sorted(set().union(*per))
     rows = [(i, [p.get(i, "-") for p in per]) for i in ids]
     return sorted(rows, key=lambda r: (len(set(r[1])) == 1, r[0]))
@@ -89,74 +173,105 @@ def observation_rows(records):
         obs = {}
         for c in r["cases"]:
             for k, v in (c.get("observations") or {}).items():
-                obs[(c["id"], k)] = v
+                obs[(c["id"], k)] = v if isinstance(v, str) else json.dumps(v)
         per.append(obs)
     keys = sorted(set().union(*per))
     rows = [(f"{i} {k}", [p.get((i, k), "-") for p in per]) for i, k in keys]
     return sorted(rows, key=lambda r: (len(set(r[1])) == 1, r[0]))
 
 
+def md_escape(text):
+    return str(text).replace("|", "\\|")
+
+
+def md_table(heads, rows):
+    out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    return out + ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+
+
 def markdown(records):
-    heads = [label(r) for r in records]
-    out = ["# mmapcts: verdicts across systems", "",
-           "Records: " + "; ".join(f"({n}) {h}" for n, h in enumerate(heads, 1)), ""]
+    numbers = [f"({n})" for n in range(1, len(records) + 1)]
+    out = ["# mmapcts: verdicts across systems", "", "## Records", ""]
+    out += md_table(RECORD_HEADS, record_rows(records))
     rows = matrix_rows(records)
     differ = sum(1 for _, v in rows if len(set(v)) > 1)
-    out += [f"{len(rows)} cases; {differ} differ between records (listed first).", ""]
-    out.append("| case | " + " | ".join(f"({n})" for n in range(1, len(records) + 1)) + " |")
-    out.append("|---|" + "---|" * len(records))
-    out += [f"| `{i}` | " + " | ".join(v) + " |" for i, v in rows]
+    out += ["", "## Verdicts", "",
+            f"{len(rows)} cases; {differ} differ between records (listed first).  "
+            + LEGEND, ""]
+    out += md_table(["case"] + numbers, [[f"`{i}`"] + v for i, v in rows])
     obs = observation_rows(records)
     out += ["", "## Observations (implementation-defined behaviour)", ""]
     if obs:
-        out.append("| case, key | " + " | ".join(f"({n})" for n in range(1, len(records) + 1)) + " |")
-        out.append("|---|" + "---|" * len(records))
-        out += [f"| `{i}` | " + " | ".join(v.replace("|", "\\|") for v in vals) + " |"
-                for i, vals in obs]
+        out += md_table(["case, key"] + numbers, [[f"`{i}`"] + v for i, v in obs])
     else:
         out.append("None recorded.")
     return "\n".join(out) + "\n"
 
 
 COLOURS = {"PASS": "#d7f5d7", "FAIL": "#f7c6c6", "CRASH": "#f2a5a5", "TIMEOUT": "#f7d9a8",
-           "UNRESOLVED": "#eee0a8", "UNSUPPORTED": "#e4e4e4", "UNTESTED": "#e4e4e4"}
+           "UNRESOLVED": "#eee0a8", "UNSUPPORTED": "#e4e4e4", "UNTESTED": "#e4e4e4",
+           IN_FLIGHT: "#d9c6f2"}
+KNOWN_COLOUR = "#f5ead0"   # a known deviation: explained, unlike a bare FAIL
+
+
+def colour(cell):
+    if cell.endswith(KNOWN_MARK):
+        return KNOWN_COLOUR
+    return COLOURS.get(cell, "#ffffff")
 
 
 def html_page(records):
     e = html.escape
-    heads = [label(r) for r in records]
 
-    def table(title, rows):
-        parts = [f"<h2>{e(title)}</h2><table><tr><th>case</th>"]
-        parts += [f"<th>({n})</th>" for n in range(1, len(records) + 1)]
-        parts.append("</tr>")
+    def grid(heads, rows, first_is_code=True, mark_differences=True):
+        parts = ["<table><tr>"] + [f"<th>{e(h)}</th>" for h in heads] + ["</tr>"]
         for name, vals in rows:
-            cls = ' class="differs"' if len(set(vals)) > 1 else ""
-            parts.append(f"<tr{cls}><td><code>{e(name)}</code></td>")
+            cls = ' class="differs"' if mark_differences and len(set(vals)) > 1 else ""
+            first = f"<code>{e(name)}</code>" if first_is_code else e(name)
+            parts.append(f"<tr{cls}><td>{first}</td>")
             for v in vals:
-                colour = COLOURS.get(v, "#ffffff")
-                parts.append(f'<td style="background:{colour}">{e(v)}</td>')
+                style = f' style="background:{colour(v)}"' if mark_differences else ""
+                parts.append(f"<td{style}>{e(str(v))}</td>")
             parts.append("</tr>")
         parts.append("</table>")
         return "".join(parts)
 
-    legend = "".join(f"<li>({n}) {e(h)}</li>" for n, h in enumerate(heads, 1))
+    numbers = [f"({n})" for n in range(1, len(records) + 1)]
+    legend = (f"<p><b>FAIL{KNOWN_MARK}</b> (any verdict with {KNOWN_MARK}, "
+              f"<span style=\"background:{KNOWN_COLOUR}\">this colour</span>): a known "
+              "deviation, the record marks the result expected (reports/expectations.tsv "
+              f"gives the evidence). <b>{IN_FLIGHT}</b>: the case was running when the run "
+              "was cut short (the guest panicked, the runner was killed). <b>-</b>: not in "
+              "that record. Rows that differ between records come first, in bold.</p>")
+    rows = matrix_rows(records)
+    differ = sum(1 for _, v in rows if len(set(v)) > 1)
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             "<title>mmapcts: verdicts across systems</title><style>"
             "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
             "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}"
             "tr.differs td:first-child{font-weight:bold}</style></head><body>"
-            "<h1>mmapcts: verdicts across systems</h1>"
-            f"<ol style=\"list-style:none;padding:0\">{legend}</ol>"
-            "<p>Rows that differ between records come first, in bold.</p>"
-            + table("Verdicts", matrix_rows(records))
-            + table("Observations (implementation-defined behaviour)",
-                    observation_rows(records))
+            "<h1>mmapcts: verdicts across systems</h1><h2>Records</h2>"
+            + grid(RECORD_HEADS, [(r[0], r[1:]) for r in record_rows(records)],
+                   first_is_code=False, mark_differences=False)
+            + f"<h2>Verdicts</h2><p>{len(rows)} cases; {differ} differ between records.</p>"
+            + legend + grid(["case"] + numbers, rows)
+            + "<h2>Observations (implementation-defined behaviour)</h2>"
+            + grid(["case, key"] + numbers, observation_rows(records))
             + "</body></html>\n")
+
+
+def known_deviation(new, case_id, verdict, known):
+    """Whether NEW's result is a known deviation: the record marks it
+    expected, or the expectations cover it for NEW's system key."""
+    for c in new["cases"]:
+        if c["id"] == case_id and c.get("expected"):
+            return True
+    return bool(known and expectations.explain(known, case_id, verdict, new))
 
 
 def diff(base, new, known):
     b, n = verdicts(base), verdicts(new)
+    broken = FAILING + (IN_FLIGHT,)
     result = {"regressed": [], "fixed": [], "changed": [], "known": [], "new": [], "gone": []}
     for i in sorted(set(b) | set(n)):
         if i not in b:
@@ -164,11 +279,11 @@ def diff(base, new, known):
         elif i not in n:
             result["gone"].append((i, b[i], None))
         elif b[i] != n[i]:
-            if n[i] in FAILING and known and expectations.explain(known, i, n[i], new["system"]):
+            if n[i] != "PASS" and known_deviation(new, i, n[i], known):
                 result["known"].append((i, b[i], n[i]))
-            elif b[i] == "PASS" and n[i] in FAILING:
+            elif b[i] == "PASS" and n[i] in broken:
                 result["regressed"].append((i, b[i], n[i]))
-            elif b[i] in FAILING and n[i] == "PASS":
+            elif b[i] in broken and n[i] == "PASS":
                 result["fixed"].append((i, b[i], n[i]))
             else:
                 result["changed"].append((i, b[i], n[i]))
@@ -216,8 +331,8 @@ def main(argv=None):
     for key, title in titles.items():
         for i, was, now in result[key]:
             print(f"{title:16} {i}: {was or '-'} -> {now or '-'}")
-    counts = ", ".join(f"{len(v)} {k}" for k, v in result.items())
-    print(f"diff: {counts}")
+    totals = ", ".join(f"{len(v)} {k}" for k, v in result.items())
+    print(f"diff: {totals}")
     return 1 if result["regressed"] else 0
 
 

@@ -1,5 +1,4 @@
 """Tests of reports/report.py: matrix and diff over fixture records."""
-import copy
 import json
 import os
 import sys
@@ -14,10 +13,18 @@ SYSTEM = {"os": "Linux", "kernel_release": "6.1.0-30-amd64", "machine": "x86_64"
           "tmpdir": {"path": "/tmp", "fstype": "ext4"}, "emulation": ""}
 
 
-def record(cases, system=SYSTEM, complete=True):
-    return {"format": "mmapcts-record", "format_version": 1, "system": system,
-            "complete": complete,
-            "cases": [{"id": i, "verdict": v, "observations": o} for i, v, o in cases]}
+def record(cases, system=SYSTEM, complete=True, **extra):
+    return dict({"format": "mmapcts-record", "format_version": 1, "system": system,
+                 "complete": complete,
+                 "cases": [{"id": i, "verdict": v, "observations": o} for i, v, o in cases]},
+                **extra)
+
+
+def guest(cases, complete=True, **extra):
+    """A record stream.py made from a QEMU guest's console."""
+    system = dict(SYSTEM, machine="aarch64", kernel_release="6.12.117+deb13-arm64")
+    return record(cases, system, complete,
+                  vm={"qemu": "qemu-system-aarch64 7.2.15", "accel": "tcg"}, **extra)
 
 
 def write(tmp_path, name, data):
@@ -67,7 +74,8 @@ def test_matrix_puts_differences_first(two, tmp_path, capsys):
     differing = [l for l in table if l.count("PASS") != 2]
     assert table[:len(differing)] == differing
     assert table[-1].startswith("| `a/pass` | PASS | PASS |")
-    assert "6.1.0-30-amd64, x86_64, 4096B pages, glibc 2.36, ext4" in out
+    assert ("| (1) | 6.1.0-30-amd64 | x86_64 | 4096 | glibc 2.36 | ext4 | native | "
+            "complete |") in out
     assert "| `a/obs hint` | yes | no |" in out
     text = page.read_text()
     assert text.startswith("<!DOCTYPE html>") and "a/regress" in text
@@ -79,7 +87,17 @@ def test_matrix_puts_differences_first(two, tmp_path, capsys):
     ('{"format": "mmapcts-record", "format_version": 9}', "format version 9"),
     ('[1, 2]', "not an mmapcts record"),
     ('{"format": "mmapcts-record", "format_version": 1, "system": {}}', "no case list"),
-])
+    ('', "an empty file"),
+    ('\n  \n', "an empty file"),
+    ('[' * 100000, "nested too deep"),
+    ('{"format": "mmapcts-record", "format_version": 1, "system": {"libc": "glibc"}, '
+     '"cases": []}', "system.libc is not a JSON dict"),
+    ('{"format": "mmapcts-record", "format_version": 1, "system": {}, '
+     '"cases": [{"id": "a", "verdict": "PASS", "observations": [1]}]}', "observations"),
+    ('{"format": "mmapcts-record", "format_version": 1, "system": {}, "cases": [], '
+     '"in_flight": [3]}', "in_flight"),
+], ids=["truncated", "other-format", "other-version", "not-object", "no-cases", "empty",
+        "blank", "deep", "libc-shape", "observations-shape", "in-flight-shape"])
 def test_bad_input_is_one_line(tmp_path, capsys, content, message):
     bad = write(tmp_path, "bad.json", content)
     good = write(tmp_path, "good.json", record([("a/x", "PASS", {})]))
@@ -91,6 +109,75 @@ def test_bad_input_is_one_line(tmp_path, capsys, content, message):
 def test_missing_file_is_one_line(tmp_path, capsys):
     assert report.main(["matrix", str(tmp_path / "nope.json")]) == 2
     assert "nope.json: cannot read" in capsys.readouterr().err
+
+
+def test_labels_say_how_the_cases_ran():
+    native = record([])
+    user = record([], dict(SYSTEM, emulation="qemu-aarch64 -L /usr/aarch64-linux-gnu"))
+    vm = guest([])
+    assert report.label(native).endswith(", ext4, native")
+    assert report.label(user).endswith(", ext4, qemu-user")
+    assert report.label(vm) == ("6.12.117+deb13-arm64, aarch64, 4096B pages, glibc 2.36, "
+                                "ext4, qemu-system tcg")
+    on_tmpfs = guest([])
+    on_tmpfs["system"] = dict(on_tmpfs["system"], tmpdir={"fstype": "tmpfs"})
+    assert report.label(on_tmpfs) != report.label(vm)
+
+
+def test_matrix_of_native_user_and_guest_records(tmp_path, capsys):
+    native = write(tmp_path, "n.json", record([("a/x", "PASS", {}), ("a/y", "PASS", {})]))
+    user = write(tmp_path, "u.json", record(
+        [("a/x", "PASS", {}), ("a/y", "PASS", {})],
+        dict(SYSTEM, emulation="qemu-aarch64 -L /usr/aarch64-linux-gnu")))
+    known = guest([("a/x", "PASS", {}), ("a/y", "FAIL", {})])
+    known["cases"][1]["expected"] = "a documented deviation"
+    ext4 = write(tmp_path, "g1.json", known)
+    crashed = guest([("a/x", "FAIL", {})], complete=False, in_flight=["a/y"])
+    crashed["system"] = dict(crashed["system"], tmpdir={"fstype": "tmpfs"})
+    tmpfs = write(tmp_path, "g2.json", crashed)
+    page = tmp_path / "m.html"
+    assert report.main(["matrix", native, user, ext4, tmpfs, "--html", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert ("| (1) | 6.1.0-30-amd64 | x86_64 | 4096 | glibc 2.36 | ext4 | native | "
+            "complete |") in out
+    assert "| (2) | 6.1.0-30-amd64 | x86_64 | 4096 | glibc 2.36 | ext4 | qemu-user |" in out
+    assert ("| (3) | 6.12.117+deb13-arm64 | aarch64 | 4096 | glibc 2.36 | ext4 | "
+            "qemu-system tcg | complete | 1 PASS, 1 FAIL (1 known deviation) |") in out
+    assert ("| (4) | 6.12.117+deb13-arm64 | aarch64 | 4096 | glibc 2.36 | tmpfs | "
+            "qemu-system tcg | INCOMPLETE | 1 FAIL, 1 in flight |") in out
+    assert "| `a/y` | PASS | PASS | FAIL* | in flight |" in out
+    assert "| `a/x` | PASS | PASS | PASS | FAIL |" in out
+    text = page.read_text()
+    assert "<td>qemu-system tcg</td>" in text and ">FAIL*</td>" in text
+    assert ">in flight</td>" in text
+
+
+def test_diff_of_guest_records(tmp_path, capsys):
+    base = write(tmp_path, "base.json", guest([("a/x", "PASS", {}), ("a/y", "PASS", {}),
+                                               ("a/z", "PASS", {})]))
+    marked = guest([("a/x", "PASS", {}), ("a/y", "FAIL", {}), ("a/z", "PASS", {})])
+    marked["cases"][1]["expected"] = "known on this kernel"
+    new = write(tmp_path, "marked.json", marked)
+    assert report.main(["diff", base, new, "--expectations", ""]) == 0
+    assert "known deviation  a/y: PASS -> FAIL" in capsys.readouterr().out
+
+    unmarked = write(tmp_path, "unmarked.json", guest(
+        [("a/x", "PASS", {}), ("a/y", "FAIL", {}), ("a/z", "PASS", {})]))
+    assert report.main(["diff", base, unmarked, "--expectations", ""]) == 1
+    exp = write(tmp_path, "exp.tsv", "a/y\tFAIL\tLinux * aarch64 * ext4 qemu-system\twhy\n")
+    assert report.main(["diff", base, unmarked, "--expectations", exp]) == 0
+    native_only = write(tmp_path, "native.tsv", "a/y\tFAIL\t* * * * * native\twhy\n")
+    assert report.main(["diff", base, unmarked, "--expectations", native_only]) == 1
+
+    # The guest panicked during a/y: a regression; a/z never ran.
+    cut = write(tmp_path, "cut.json", guest([("a/x", "PASS", {})], complete=False,
+                                            in_flight=["a/y"]))
+    capsys.readouterr()
+    assert report.main(["diff", base, cut, "--expectations", ""]) == 1
+    out = capsys.readouterr().out
+    assert "REGRESSED        a/y: PASS -> in flight" in out
+    assert "gone             a/z: PASS -> -" in out
+    assert "INCOMPLETE" in out
 
 
 def test_incomplete_record_is_labelled(tmp_path, capsys):
