@@ -12,8 +12,9 @@
 
 void system_key(char *out, size_t size, const struct sysinfo *s)
 {
-	snprintf(out, size, "%s %s %s %s-%s %s", s->os, s->kernel_release, s->machine,
-		 s->libc_name, s->libc_version, s->tmpdir_fstype);
+	snprintf(out, size, "%s %s %s %s-%s %s %s", s->os, s->kernel_release, s->machine,
+		 s->libc_name, s->libc_version, s->tmpdir_fstype,
+		 s->emulation[0] ? "qemu-user" : "native");
 }
 
 int expectations_load(struct expectations *e, const char *path, char *err, size_t errlen)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 /* ---------------------------------------------------------------- text.c */
 /* A growing string. */
@@ -71,6 +72,7 @@ struct options {
 	int repeat;
 	const char *fault;		/* a fault of mmapcts-faults.so, or NULL */
 	const char *expectations;	/* known deviations (reports/expectations.tsv) */
+	const char *stream_path;	/* events as they happen (--stream), or NULL */
 	const char *faults_lib;		/* its path, set by main */
 	int list_faults;
 	int list;
@@ -190,7 +192,8 @@ struct expectations {
 	} *items;
 	size_t n;
 };
-/* "<os> <release> <machine> <libc>-<version> <fstype>", what patterns match. */
+/* "<os> <release> <machine> <libc>-<version> <fstype> <emulation>", what
+ * patterns match; emulation is "native", or "qemu-user" under --wrapper. */
 void system_key(char *out, size_t size, const struct sysinfo *s);
 int expectations_load(struct expectations *e, const char *path, char *err, size_t errlen);
 /* The evidence of the expectation covering this outcome here, or NULL. */
@@ -212,8 +215,16 @@ struct record {
 	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
 	int resumes;		/* how often the run was resumed */
 };
-int record_open(struct record *rec, const char *path, const struct sysinfo *s,
-		const struct options *o, int argc, char **argv, char *err, size_t errlen);
+/* The run as the record and the stream describe it before any case. */
+struct run_info {
+	const struct sysinfo *sys;
+	const struct options *o;
+	int argc;
+	char **argv;
+	time_t start;
+};
+int record_open(struct record *rec, const char *path, const struct run_info *run,
+		char *err, size_t errlen);
 /* Reopen a record cut short; its finished ids are in done_ids. */
 int record_resume(struct record *rec, const char *path, char *err, size_t errlen);
 int record_has(const struct record *rec, const char *id);
@@ -221,6 +232,25 @@ void record_started(struct record *rec, const char *id);
 void record_result(struct record *rec, const struct result *r);
 void record_close(struct record *rec, double duration);
 void result_json(struct buf *b, const struct result *r);
+
+/* The run's events as they happen, one line each, for a channel that
+ * outlives the runner (a serial console): "@mmapcts-stream <seq> <json>\n"
+ * with the events begin, start, result and end.  A write that fails gives
+ * the stream up (one warning on stderr); the run goes on. */
+struct stream {
+	int fd;			/* -1: none, or given up */
+	char *path;
+	unsigned long seq;	/* of the last line */
+	size_t nin_flight;
+	size_t counts[OUT_COUNT];	/* of the results in this stream */
+	size_t expected;
+};
+int stream_open(struct stream *st, const char *path, char *err, size_t errlen);
+void stream_begin(struct stream *st, const struct run_info *run);
+void stream_started(struct stream *st, const char *id);
+void stream_result(struct stream *st, const struct result *r);
+/* The end event (complete unless interrupted or cases are in flight). */
+void stream_close(struct stream *st, double duration, int interrupted);
 void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
 		 double duration);
 

@@ -1,7 +1,7 @@
 /*
  * main.c - mmapcts, the runner: select the cases, run them isolated and in
- * parallel, and write what happened (terminal or KTAP, a JSON record,
- * JUnit XML).
+ * parallel, and write what happened (terminal or KTAP, a JSON record, a
+ * stream of events, JUnit XML).
  */
 #include "harness.h"
 #include "faults/faults.h"
@@ -22,6 +22,7 @@ struct run_state {
 	const struct expectations *known;
 	const char *system;
 	struct record *rec;
+	struct stream *stream;
 	struct reporter *rp;
 	struct result **results;
 	size_t nresults;
@@ -32,6 +33,7 @@ static void on_started(const struct case_entry *c, void *ctx)
 {
 	struct run_state *st = ctx;
 
+	stream_started(st->stream, c->id);
 	if (st->rec)
 		record_started(st->rec, c->id);
 	reporter_started(st->rp, c);
@@ -43,6 +45,7 @@ static void on_finished(struct result *r, void *ctx)
 
 	if (r->outcome != OUT_PASS && st->known)
 		r->expected = expectation_for(st->known, r->c->id, r->outcome, st->system);
+	stream_result(st->stream, r);
 	if (st->rec)
 		record_result(st->rec, r);
 	reporter_result(st->rp, r);
@@ -124,6 +127,7 @@ int main(int argc, char **argv)
 	int *used = NULL;
 	struct sysinfo sys;
 	struct record rec;
+	struct stream stream = { .fd = -1 };
 	struct reporter rp = { 0 };
 	struct run_state st = { 0 };
 	char err[1024], record_path[PATH_MAX];
@@ -247,6 +251,16 @@ int main(int argc, char **argv)
 		st.known = &known;
 	}
 
+	struct run_info run = { &sys, &o, argc, argv, time(NULL) };
+	if (o.stream_path) {
+		if (stream_open(&stream, o.stream_path, err, sizeof(err)) < 0) {
+			fprintf(stderr, "mmapcts: %s\n", err);
+			status = 2;
+			goto done;
+		}
+		stream_begin(&stream, &run);
+	}
+
 	if (o.resume_path) {
 		if (record_resume(&rec, o.resume_path, err, sizeof(err)) < 0) {
 			fprintf(stderr, "mmapcts: %s\n", err);
@@ -265,7 +279,7 @@ int main(int argc, char **argv)
 			snprintf(record_path, sizeof(record_path), "%s", o.json_path);
 		else
 			default_record_name(record_path, sizeof(record_path), &sys);
-		if (record_open(&rec, record_path, &sys, &o, argc, argv, err, sizeof(err)) < 0) {
+		if (record_open(&rec, record_path, &run, err, sizeof(err)) < 0) {
 			fprintf(stderr, "mmapcts: %s\n", err);
 			status = 2;
 			goto done;
@@ -278,6 +292,7 @@ int main(int argc, char **argv)
 	rp.verbose = o.verbose;
 	rp.progress = o.progress < 0 ? isatty(STDOUT_FILENO) : o.progress;
 	st.rec = have_record ? &rec : NULL;
+	st.stream = &stream;
 	st.rp = &rp;
 	reporter_begin(&rp, total);
 
@@ -288,6 +303,7 @@ int main(int argc, char **argv)
 
 	if (have_record)
 		record_close(&rec, duration);
+	stream_close(&stream, duration, ran != 0);
 	/* Say where the record is in a way that works from any directory. */
 	char shown[PATH_MAX * 2];
 	char cwd[PATH_MAX];
@@ -319,6 +335,7 @@ int main(int argc, char **argv)
 	}
 
 done:
+	stream_close(&stream, 0, 1);	/* done already, unless a later step failed */
 	expectations_free(&known);
 	for (size_t i = 0; i < st.nresults; i++)
 		result_free(st.results[i]);

@@ -33,6 +33,9 @@ static const char usage_text[] =
 	"                               mmapcts-<os>-<release>-<arch>-<libc>-<version>.json)\n"
 	"      --no-json                write no record\n"
 	"      --junit FILE             also write JUnit XML to FILE\n"
+	"      --stream PATH            also write each event as it happens, one line\n"
+	"                               each, to PATH (a file, /dev/ttyS1, /dev/hvc0):\n"
+	"                               what a crash of the system cannot take back\n"
 	"  -e, --expectations FILE      known deviations (reports/expectations.tsv):\n"
 	"                               a matching verdict is expected, not a failure\n"
 	"      --wrapper 'CMD ...'      run each case under CMD (qemu-user, valgrind,\n"
@@ -98,6 +101,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 		{ "repeat", 0, 1 }, { "verbose", 'v', 0 }, { "progress", 0, 0 },
 		{ "no-progress", 0, 0 }, { "help", 'h', 0 }, { "version", 'V', 0 },
 		{ "fault", 0, 1 }, { "list-faults", 0, 0 }, { "expectations", 'e', 1 },
+		{ "stream", 0, 1 },
 	};
 	int only_positional = 0;
 
@@ -242,6 +246,8 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			o->fault = value;
 		} else if (!strcmp(opt, "expectations")) {
 			o->expectations = value;
+		} else if (!strcmp(opt, "stream")) {
+			o->stream_path = value;
 		} else if (!strcmp(opt, "list-faults")) {
 			o->list_faults = 1;
 		} else if (!strcmp(opt, "verbose")) {

@@ -1,5 +1,5 @@
 /*
- * record.c - the JSON record of a run, and JUnit XML.
+ * record.c - the JSON record of a run, its stream of events, and JUnit XML.
  *
  * The record is one JSON document that is valid after every write: cases
  * go in one line each, and every write also rewrites the closing part (the
@@ -103,11 +103,61 @@ static int record_fail(struct record *rec, struct buf *text)
 	return -1;
 }
 
-int record_open(struct record *rec, const char *path, const struct sysinfo *s,
-		const struct options *o, int argc, char **argv, char *err, size_t errlen)
+/* The run as it starts: the members "format" to "run" of the record, no
+ * braces; sep follows the comma between members ("\n " in the record, " " on
+ * the stream's one line). */
+static void run_header_json(struct buf *b, const char *sep, const struct run_info *run)
+{
+	const struct options *o = run->o;
+	char start[32];
+
+	iso_time(start, sizeof(start), run->start);
+	buf_printf(b, "\"format\": \"%s\", \"format_version\": %d,%s", RECORD_FORMAT,
+		   RECORD_VERSION, sep);
+	buf_puts(b, "\"suite\": {\"name\": \"mmapcts\", \"version\": ");
+	jstr(b, PACKAGE_VERSION);
+	buf_puts(b, ", \"commit\": ");
+	jstr(b, MMAPCTS_GIT_COMMIT);
+	buf_printf(b, "},%s\"system\": ", sep);
+	sysinfo_json(b, run->sys);
+	buf_printf(b, ",%s\"run\": {\"start\": ", sep);
+	jstr(b, start);
+	buf_puts(b, ", \"argv\": [");
+	for (int i = 0; i < run->argc; i++) {
+		buf_puts(b, i ? ", " : "");
+		jstr(b, run->argv[i]);
+	}
+	buf_printf(b, "], \"jobs\": %d, \"timeout_multiplier\": %g, \"timeout\": %d, "
+		   "\"profile\": ", o->jobs, o->timeout_multiplier, o->timeout);
+	jstr(b, o->profile ? o->profile : "all");
+	buf_puts(b, ", \"wrapper\": ");
+	jstr(b, o->wrapper);
+	buf_puts(b, ", \"fault\": ");
+	jstr(b, o->fault);
+	buf_printf(b, ", \"output_cap\": %zu}", o->output_cap);
+}
+
+/* The members "end" to "complete", sep as for the header. */
+static void run_end_json(struct buf *b, const char *sep, double duration,
+			 const size_t counts[OUT_COUNT], size_t expected, int complete)
+{
+	char when[32];
+
+	iso_time(when, sizeof(when), time(NULL));
+	buf_puts(b, "\"end\": ");
+	jstr(b, when);
+	buf_printf(b, ", \"duration\": %.3f,%s\"summary\": {", duration, sep);
+	for (int o = 0; o < OUT_COUNT; o++)
+		buf_printf(b, "%s\"%s\": %zu", o ? ", " : "", outcome_name((enum outcome)o),
+			   counts[o]);
+	buf_printf(b, ", \"expected\": %zu},%s\"complete\": %s", expected, sep,
+		   complete ? "true" : "false");
+}
+
+int record_open(struct record *rec, const char *path, const struct run_info *run,
+		char *err, size_t errlen)
 {
 	struct buf b = { 0 };
-	char start[32];
 
 	memset(rec, 0, sizeof(*rec));
 	rec->path = xstrdup(path);
@@ -116,30 +166,9 @@ int record_open(struct record *rec, const char *path, const struct sysinfo *s,
 		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
-	iso_time(start, sizeof(start), time(NULL));
-	buf_printf(&b, "{\"format\": \"%s\", \"format_version\": %d,\n", RECORD_FORMAT,
-		   RECORD_VERSION);
-	buf_puts(&b, " \"suite\": {\"name\": \"mmapcts\", \"version\": ");
-	jstr(&b, PACKAGE_VERSION);
-	buf_puts(&b, ", \"commit\": ");
-	jstr(&b, MMAPCTS_GIT_COMMIT);
-	buf_puts(&b, "},\n \"system\": ");
-	sysinfo_json(&b, s);
-	buf_puts(&b, ",\n \"run\": {\"start\": ");
-	jstr(&b, start);
-	buf_puts(&b, ", \"argv\": [");
-	for (int i = 0; i < argc; i++) {
-		buf_puts(&b, i ? ", " : "");
-		jstr(&b, argv[i]);
-	}
-	buf_printf(&b, "], \"jobs\": %d, \"timeout_multiplier\": %g, \"timeout\": %d, "
-		   "\"profile\": ", o->jobs, o->timeout_multiplier, o->timeout);
-	jstr(&b, o->profile ? o->profile : "all");
-	buf_puts(&b, ", \"wrapper\": ");
-	jstr(&b, o->wrapper);
-	buf_puts(&b, ", \"fault\": ");
-	jstr(&b, o->fault);
-	buf_printf(&b, ", \"output_cap\": %zu},\n \"cases\": [", o->output_cap);
+	buf_puts(&b, "{");
+	run_header_json(&b, "\n ", run);
+	buf_puts(&b, ",\n \"cases\": [");
 	rec->tail_offset = 0;
 	if (write_at(rec, &b, 0) < 0) {
 		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
@@ -343,17 +372,8 @@ void record_result(struct record *rec, const struct result *r)
 void record_close(struct record *rec, double duration)
 {
 	struct buf end = { 0 }, b = { 0 };
-	char when[32];
 
-	iso_time(when, sizeof(when), time(NULL));
-	buf_puts(&end, "\"end\": ");
-	jstr(&end, when);
-	buf_printf(&end, ", \"duration\": %.3f,\n \"summary\": {", duration);
-	for (int o = 0; o < OUT_COUNT; o++)
-		buf_printf(&end, "%s\"%s\": %zu", o ? ", " : "", outcome_name((enum outcome)o),
-			   rec->counts[o]);
-	buf_printf(&end, ", \"expected\": %zu},\n \"complete\": %s", rec->expected,
-		   rec->nin_flight ? "false" : "true");
+	run_end_json(&end, "\n ", duration, rec->counts, rec->expected, !rec->nin_flight);
 	size_t text_len = add_tail(&b, rec, end.data, rec->tail_offset);
 	/* Valid with the padding first; then drop the padding. */
 	if (write_at(rec, &b, rec->tail_offset) < 0 ||
@@ -370,6 +390,122 @@ void record_close(struct record *rec, double duration)
 	buf_free(&b);
 	memset(rec, 0, sizeof(*rec));
 	rec->fd = -1;
+}
+
+/*
+ * The stream: every event of the run as one line, written the moment it
+ * happens to a channel that outlives the runner and its kernel (a serial
+ * console, a virtio port), so a panic mid-run still leaves every verdict
+ * before it and the case in flight.  One write(2) per line keeps lines
+ * whole.  A channel that fails is given up: the run matters more.
+ */
+int stream_open(struct stream *st, const char *path, char *err, size_t errlen)
+{
+	memset(st, 0, sizeof(*st));
+	/* O_NONBLOCK only to open: a serial port may wait for its carrier, a
+	 * FIFO for a reader; neither should hang the run before it starts. */
+	st->fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC | O_NONBLOCK,
+		      0644);
+	if (st->fd < 0 || fcntl(st->fd, F_SETFL, O_APPEND) < 0) {
+		set_error(err, errlen, "cannot write the stream %s: %s", path, strerror(errno));
+		if (st->fd >= 0)
+			close(st->fd);
+		st->fd = -1;
+		return -1;
+	}
+	st->path = xstrdup(path);
+	return 0;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t done = write(fd, p, n);
+		if (done < 0 && errno == EINTR)
+			continue;
+		if (done <= 0) {
+			if (done == 0)
+				errno = EIO;	/* took nothing: would loop forever */
+			return -1;
+		}
+		p += done;
+		n -= (size_t)done;
+	}
+	return 0;
+}
+
+/* "@mmapcts-stream <seq> <event>\n", in one write. */
+static void stream_line(struct stream *st, const struct buf *event)
+{
+	struct buf line = { 0 };
+
+	if (st->fd < 0)
+		return;
+	buf_printf(&line, "@mmapcts-stream %lu ", ++st->seq);
+	buf_add(&line, event->data, event->len);
+	buf_add(&line, "\n", 1);
+	if (write_all(st->fd, line.data, line.len) < 0) {
+		fprintf(stderr, "mmapcts: writing the stream %s: %s; going on without it\n",
+			st->path, strerror(errno));
+		close(st->fd);
+		st->fd = -1;
+	}
+	buf_free(&line);
+}
+
+void stream_begin(struct stream *st, const struct run_info *run)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "{\"event\": \"begin\", \"record\": {");
+	run_header_json(&b, " ", run);
+	buf_puts(&b, "}}");
+	stream_line(st, &b);
+	buf_free(&b);
+}
+
+void stream_started(struct stream *st, const char *id)
+{
+	struct buf b = { 0 };
+
+	st->nin_flight++;
+	buf_puts(&b, "{\"event\": \"start\", \"id\": ");
+	jstr(&b, id);
+	buf_puts(&b, "}");
+	stream_line(st, &b);
+	buf_free(&b);
+}
+
+void stream_result(struct stream *st, const struct result *r)
+{
+	struct buf b = { 0 };
+
+	if (st->nin_flight)
+		st->nin_flight--;
+	st->counts[r->outcome]++;
+	st->expected += r->expected != NULL;
+	buf_puts(&b, "{\"event\": \"result\", \"case\": ");
+	result_json(&b, r);
+	buf_puts(&b, "}");
+	stream_line(st, &b);
+	buf_free(&b);
+}
+
+void stream_close(struct stream *st, double duration, int interrupted)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "{\"event\": \"end\", ");
+	run_end_json(&b, " ", duration, st->counts, st->expected,
+		     !interrupted && !st->nin_flight);
+	buf_puts(&b, "}");
+	stream_line(st, &b);
+	buf_free(&b);
+	if (st->fd >= 0)
+		close(st->fd);
+	free(st->path);
+	memset(st, 0, sizeof(*st));
+	st->fd = -1;
 }
 
 void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,

@@ -1047,6 +1047,7 @@ START_TEST(options_defaults)
 	ck_assert_uint_eq(o.output_cap, 65536);
 	ck_assert_int_eq(o.repeat, 1);
 	ck_assert_ptr_null(o.fault);
+	ck_assert_ptr_null(o.stream_path);
 	ck_assert_int_eq(o.list_faults, 0);
 	ck_assert_int_eq(o.list, 0);
 	ck_assert_int_eq(o.verbose, 0);
@@ -1125,6 +1126,13 @@ START_TEST(options_value_forms)
 	for (size_t i = 0; i < 2; i++) {
 		parse_ok(&o, wrapper[i]);
 		ck_assert_str_eq(o.wrapper, "qemu-x86_64 -cpu max");
+		free_options(&o);
+	}
+	const char **stream[] = { ARGS("--stream", "/dev/ttyS1"), ARGS("--stream=/dev/ttyS1") };
+	for (size_t i = 0; i < 2; i++) {
+		parse_ok(&o, stream[i]);
+		ck_assert_str_eq(o.stream_path, "/dev/ttyS1");
+		ck_assert_int_eq(o.npaths, 0);		/* a value, not a path */
 		free_options(&o);
 	}
 	const char **resume[] = { ARGS("--resume", "r.json"), ARGS("--resume=r.json") };
@@ -1265,6 +1273,7 @@ START_TEST(options_errors)
 	parse_refused(ARGS("--jobs"), "option '--jobs' needs a value");
 	parse_refused(ARGS("-j"), "option '-j' needs a value");
 	parse_refused(ARGS("anon", "--json"), "option '--json' needs a value");
+	parse_refused(ARGS("--stream"), "option '--stream' needs a value");
 	parse_refused(ARGS("--timeout"), "needs a value");
 	/* values given to flags */
 	parse_refused(ARGS("--list=yes"), "option 'list' takes no value");
@@ -1339,6 +1348,7 @@ START_TEST(options_help_and_version)
 		ck_assert_msg(!strncmp(printed, "Usage: mmapcts", 14), "help: %s", printed);
 		EXPECT_CONTAINS(printed, "--timeout-multiplier");
 		EXPECT_CONTAINS(printed, "--resume FILE");
+		EXPECT_CONTAINS(printed, "--stream PATH");
 		ck_assert_int_eq(printed[strlen(printed) - 1], '\n');
 		ck_assert_ptr_null(o.selectors);
 		ck_assert_ptr_null(o.paths);
@@ -1704,6 +1714,9 @@ static void expect_record_at(int line, const char *dir, const char *record, int 
 	buf_free(&out);
 }
 
+/* The run as record_open() and stream_begin() take it, starting now. */
+#define RUN(s, o, argc, argv) (&(struct run_info){ (s), (o), (argc), (argv), time(NULL) })
+
 static void weird_sysinfo(struct sysinfo *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -1744,7 +1757,7 @@ START_TEST(record_valid_after_every_step)
 	struct case_entry long_case = case_c;
 	long_case.id = long_id;
 
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 4, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 4, argv), err, sizeof(err)), 0);
 	expect_record(dir, path, 1, "in_flight []\ncomplete False resumes 0\ncases []\n");
 
 	record_started(&rec, "anon/a");
@@ -1843,13 +1856,13 @@ START_TEST(record_close_with_cases_in_flight)
 	path_in(path, sizeof(path), dir, "cut.json");
 	weird_sysinfo(&s);
 	parse_ok(&o, ARGS("--no-json"));
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	record_close(&rec, 0.0);
 	expect_record(dir, path, 1, "in_flight []\ncomplete True resumes 0\ncases []\n"
 		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
 	/* Interrupted: a case still running makes the record incomplete. */
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	record_started(&rec, "anon/a");
 	record_started(&rec, "anon/b:shm");
 	record_close(&rec, 0.5);
@@ -1889,7 +1902,7 @@ START_TEST(record_resume_continues)
 	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "x.c:1: no");
 	struct result *c = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no munmap");
 
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 2, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 2, argv), err, sizeof(err)), 0);
 	copy_file(path, empty);
 	record_started(&rec, case_a.id);
 	record_result(&rec, a);
@@ -1992,7 +2005,7 @@ START_TEST(record_resume_after_torn_case_line)
 	parse_ok(&o, ARGS("-j1"));
 	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	record_result(&rec, a);
 	record_result(&rec, b);
 	record_close(&rec, 1.0);
@@ -2078,7 +2091,7 @@ START_TEST(record_resume_errors)
 
 	/* A real record of another format version. */
 	path_in(path, sizeof(path), dir, "v2.json");
-	ck_assert_int_eq(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	record_close(&rec, 0.0);
 	read_file(path, &text);
 	char *v = strstr(text.data, "\"format_version\": 1");
@@ -2090,7 +2103,7 @@ START_TEST(record_resume_errors)
 
 	/* record_open(): a directory that does not exist. */
 	path_in(path, sizeof(path), dir, "no/such/dir/r.json");
-	ck_assert_int_lt(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_lt(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	EXPECT_ONE_LINE(err);
 	EXPECT_CONTAINS(err, path);
 	EXPECT_CONTAINS(err, strerror(ENOENT));
@@ -2128,7 +2141,7 @@ START_TEST(record_failure_holds_nothing)
 	weird_sysinfo(&s);
 	parse_ok(&o, ARGS("-j1"));
 	path_in(path, sizeof(path), dir, "no/such/r.json");
-	ck_assert_int_lt(record_open(&rec, path, &s, &o, 1, argv, err, sizeof(err)), 0);
+	ck_assert_int_lt(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	p = rec.path;
 	release_failed_record(&rec);
 	free_options(&o);
@@ -2158,6 +2171,312 @@ START_TEST(result_json_is_one_object)
 	result_free(r);
 	buf_free(&b);
 	buf_free(&out);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * record.c: the stream
+ * ------------------------------------------------------------------------ */
+
+/* Every line of a stream, checked and summed up by Python: the prefix, the
+ * numbering (from 1 again in each process that appends to the stream), one
+ * JSON object per line; then each event in brief.
+ * With a record as second argument, the begin event must carry exactly its
+ * format, suite, system and run. */
+static const char stream_view_py[] =
+	"import json, re, sys\n"
+	"data = open(sys.argv[1], 'rb').read().decode('utf-8')\n"
+	"assert data.endswith('\\n'), 'the last line is cut'\n"
+	"n = 0\n"
+	"for line in data[:-1].split('\\n'):\n"
+	"    m = re.fullmatch(r'@mmapcts-stream (\\d+) (\\{.*\\})', line)\n"
+	"    assert m and int(m.group(1)) in (1, n + 1), (n, line[:80])\n"
+	"    n = int(m.group(1))\n"
+	"    e = json.loads(m.group(2))\n"
+	"    if e['event'] == 'begin':\n"
+	"        rec = e['record']\n"
+	"        assert rec['format'] == 'mmapcts-record' and rec['format_version'] == 1\n"
+	"        if len(sys.argv) > 2:\n"
+	"            whole = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+	"            keys = ('format', 'format_version', 'suite', 'system', 'run')\n"
+	"            assert rec == {k: whole[k] for k in keys}, (rec, whole)\n"
+	"        print(n, 'begin', ascii(rec['run']['argv']), ascii(rec['system']['emulation']))\n"
+	"    elif e['event'] == 'start':\n"
+	"        print(n, 'start', e['id'])\n"
+	"    elif e['event'] == 'result':\n"
+	"        print(n, 'result', e['case']['id'], e['case']['verdict'],\n"
+	"              ascii(e['case']['message']), ascii(e['case']['output']))\n"
+	"    else:\n"
+	"        assert e['event'] == 'end' and sorted(e) == ['complete', 'duration', 'end',\n"
+	"            'event', 'summary'] and e['end'].endswith('Z'), e\n"
+	"        print(n, 'end', e['duration'], e['complete'],\n"
+	"              ' '.join('%s=%d' % kv for kv in e['summary'].items()))\n";
+
+/* Python's view of the stream at path (and of the record, if not NULL). */
+static void stream_view(const char *dir, const char *path, const char *record,
+			struct buf *out)
+{
+	char args[9000];
+
+	snprintf(args, sizeof(args), "%s' '%s", path, record ? record : "");
+	if (!record)
+		snprintf(args, sizeof(args), "%s", path);
+	int status = python(dir, stream_view_py, args, out);
+	ck_assert_msg(status == 0, "the stream does not read back: %s", out->data);
+}
+
+/* The number of write(2) calls this process has made, or -1 if unknown. */
+static long write_calls(void)
+{
+	char line[128];
+	long n = -1;
+	FILE *f = fopen("/proc/self/io", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "syscw: %ld", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+/* Every event is a line of its own, numbered from 1, exactly as the format
+ * says; the begin event carries what the record's head does. */
+START_TEST(stream_one_line_per_event)
+{
+	char dir[4096], path[4200], record[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", (char *)"--stream", (char *)"x", NULL };
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+	struct stream st;
+	struct buf line = { 0 }, content = { 0 }, out = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "run.stream");
+	path_in(record, sizeof(record), dir, "run.json");
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("-j", "2"));
+	const struct run_info *run = RUN(&s, &o, 3, argv);
+
+	ck_assert_int_eq(record_open(&rec, record, run, err, sizeof(err)), 0);
+	record_close(&rec, 0.0);
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
+	stream_begin(&st, run);
+	stream_started(&st, "anon/a");
+	stream_started(&st, "anon/b:shm");
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	stream_result(&st, a);
+	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "two\nlines \"q\" \xff");
+	b->expected = "known";
+	capture_add(&b->output, "out\nput\r\n\x01", 10);
+	stream_result(&st, b);
+	ck_assert_uint_eq(st.seq, 5);
+	stream_close(&st, 1.5, 0);
+	ck_assert_int_eq(st.fd, -1);
+
+	read_file(path, &content);
+	EXPECT_CONTAINS(content.data, "@mmapcts-stream 1 {\"event\": \"begin\", \"record\": "
+			"{\"format\": \"mmapcts-record\", \"format_version\": 1, \"suite\": "
+			"{\"name\": \"mmapcts\", ");
+	EXPECT_CONTAINS(content.data, "\n@mmapcts-stream 2 {\"event\": \"start\", "
+			"\"id\": \"anon/a\"}\n");
+	/* The result event holds result_json()'s object, byte for byte. */
+	buf_puts(&line, "\n@mmapcts-stream 5 {\"event\": \"result\", \"case\": ");
+	result_json(&line, b);
+	buf_puts(&line, "}\n@mmapcts-stream 6 {\"event\": \"end\", \"end\": \"");
+	EXPECT_CONTAINS(content.data, line.data);
+
+	stream_view(dir, path, record, &out);
+	ck_assert_str_eq(out.data,
+			 "1 begin ['mmapcts', '--stream', 'x'] \"qemu-x86_64 -cpu 'max'\"\n"
+			 "2 start anon/a\n"
+			 "3 start anon/b:shm\n"
+			 "4 result anon/a PASS None ''\n"
+			 "5 result anon/b:shm FAIL 'two\\nlines \"q\" \\ufffd' 'out\\nput\\r\\n\\x01'\n"
+			 "6 end 1.5 True PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 "
+			 "TIMEOUT=0 CRASH=0 expected=1\n");
+	result_free(a);
+	result_free(b);
+	free_options(&o);
+	buf_free(&line);
+	buf_free(&content);
+	buf_free(&out);
+}
+END_TEST
+
+/* One write(2) per line, whatever its length, so that a line is never
+ * split by another writer of the same console. */
+START_TEST(stream_writes_each_line_at_once)
+{
+	char dir[4096], path[4200], err[512] = "";
+	struct stream st;
+	struct result *big = make_result(&case_c, OUT_FAIL, 1, 0, "big");
+
+	if (write_calls() < 0)
+		return;		/* no /proc/self/io here: nothing to count with */
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "run.stream");
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
+	for (int i = 0; i < 65536 / 8; i++)
+		capture_add(&big->output, "\x01\"\\\n\xff<>&", 8);	/* escapes grow */
+
+	long before = write_calls();
+	stream_started(&st, "munmap/c");
+	ck_assert_int_eq(write_calls() - before, 1);
+	before = write_calls();
+	stream_result(&st, big);
+	ck_assert_int_eq(write_calls() - before, 1);
+	before = write_calls();
+	stream_close(&st, 2.0, 0);
+	ck_assert_int_eq(write_calls() - before, 1);
+	result_free(big);
+}
+END_TEST
+
+/* The run is interrupted, or cases are still running: the end says so. */
+START_TEST(stream_end_incomplete)
+{
+	char dir[4096], path[4200], err[512] = "";
+	struct stream st;
+	struct buf out = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "run.stream");
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
+	stream_started(&st, "anon/a");
+	stream_close(&st, 0.25, 0);
+	/* O_APPEND: a stream opened again goes on after what is there. */
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
+	stream_close(&st, 0.5, 1);
+	stream_view(dir, path, NULL, &out);
+	ck_assert_str_eq(out.data,
+			 "1 start anon/a\n"
+			 "2 end 0.25 False PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 "
+			 "TIMEOUT=0 CRASH=0 expected=0\n"
+			 "1 end 0.5 False PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 "
+			 "TIMEOUT=0 CRASH=0 expected=0\n");
+	buf_free(&out);
+}
+END_TEST
+
+/* A channel that breaks is given up with one warning; the calls after it
+ * write nothing and fail nothing. */
+START_TEST(stream_write_failure_gives_up)
+{
+	char dir[4096], fifo[4200], errfile[4200], err[512] = "";
+	struct stream st;
+	struct buf said = { 0 }, want = { 0 };
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+
+	test_dir(dir, sizeof(dir));
+	path_in(fifo, sizeof(fifo), dir, "console");
+	path_in(errfile, sizeof(errfile), dir, "stderr");
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	int reader = open(fifo, O_RDONLY | O_NONBLOCK);
+	ck_assert_int_ge(reader, 0);
+	ck_assert_int_eq(stream_open(&st, fifo, err, sizeof(err)), 0);
+	ck_assert_int_eq(close(reader), 0);	/* the other end goes away: EPIPE */
+	signal(SIGPIPE, SIG_IGN);		/* as the runner does */
+
+	int errfd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(errfd, 0);
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	ck_assert_int_eq(dup2(errfd, STDERR_FILENO), STDERR_FILENO);
+	stream_started(&st, "anon/a");
+	int fd_after = st.fd;
+	unsigned long seq = st.seq;
+	stream_result(&st, a);
+	stream_close(&st, 1.0, 0);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(errfd);
+
+	ck_assert_int_eq(fd_after, -1);
+	ck_assert_uint_eq(st.seq, 0);		/* closed: all reset */
+	ck_assert_uint_eq(seq, 1);
+	read_file(errfile, &said);
+	buf_printf(&want, "mmapcts: writing the stream %s: %s; going on without it\n", fifo,
+		   strerror(EPIPE));
+	ck_assert_str_eq(said.data, want.data);
+	result_free(a);
+	buf_free(&said);
+	buf_free(&want);
+}
+END_TEST
+
+/* What cannot be opened is refused with one line, holding nothing. */
+START_TEST(stream_open_errors)
+{
+	char dir[4096], path[4200], err[512];
+	struct stream st;
+	struct stat sb;
+	size_t fds = open_fd_count();
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "no/such/dir");
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), -1);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, path);
+	EXPECT_CONTAINS(err, strerror(ENOENT));
+	ck_assert_int_eq(st.fd, -1);
+	ck_assert_ptr_null(st.path);
+
+	/* A FIFO nobody reads: refused at once, not waited on. */
+	path_in(path, sizeof(path), dir, "fifo");
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, strerror(ENXIO));
+	ck_assert_uint_eq(open_fd_count(), fds);
+
+	/* A new file is made, rw-r--r-- less the umask. */
+	umask(022);
+	path_in(path, sizeof(path), dir, "new.stream");
+	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0644);
+	ck_assert_int_eq(fcntl(st.fd, F_GETFL) & (O_NONBLOCK | O_APPEND), O_APPEND);
+	ck_assert_int_ne(fcntl(st.fd, F_GETFD) & FD_CLOEXEC, 0);
+	stream_close(&st, 0, 0);
+	ck_assert_uint_eq(open_fd_count(), fds);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * expect.c
+ * ------------------------------------------------------------------------ */
+
+START_TEST(system_key_names_emulation)
+{
+	char key[1024], dir[4096], path[4200], err[512];
+	struct sysinfo s;
+	struct expectations e;
+
+	weird_sysinfo(&s);
+	system_key(key, sizeof(key), &s);
+	ck_assert_str_eq(key, "Linux 6.1.0-test x86_64 glibc-2.36 tmpfs qemu-user");
+	s.emulation[0] = '\0';
+	system_key(key, sizeof(key), &s);
+	ck_assert_str_eq(key, "Linux 6.1.0-test x86_64 glibc-2.36 tmpfs native");
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "exp.tsv");
+	write_str(path, "# id\tverdict\tsystem\tevidence\n"
+		  "a/any\tFAIL\tLinux * * * tmpfs *\tanywhere on tmpfs\n"
+		  "a/qemu\tFAIL\t* * * * * qemu-*\tunder qemu only\n");
+	ck_assert_int_eq(expectations_load(&e, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(expectation_for(&e, "a/any", OUT_FAIL, key), "anywhere on tmpfs");
+	ck_assert_ptr_null(expectation_for(&e, "a/qemu", OUT_FAIL, key));
+	ck_assert_str_eq(expectation_for(&e, "a/any", OUT_FAIL,
+					 "Linux 6.1 x86_64 glibc-2.36 tmpfs qemu-user"),
+			 "anywhere on tmpfs");
+	ck_assert_str_eq(expectation_for(&e, "a/qemu", OUT_FAIL,
+					 "Linux 6.1 x86_64 glibc-2.36 ext4 qemu-system"),
+			 "under qemu only");
+	expectations_free(&e);
 }
 END_TEST
 
@@ -2484,6 +2803,19 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, record_resume_errors);
 	tcase_add_test(tc, record_failure_holds_nothing);
 	tcase_add_test(tc, result_json_is_one_object);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("stream");
+	tcase_set_timeout(tc, 30);		/* Python runs */
+	tcase_add_test(tc, stream_one_line_per_event);
+	tcase_add_test(tc, stream_writes_each_line_at_once);
+	tcase_add_test(tc, stream_end_incomplete);
+	tcase_add_test(tc, stream_write_failure_gives_up);
+	tcase_add_test(tc, stream_open_errors);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("expect");
+	tcase_add_test(tc, system_key_names_emulation);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("junit");

@@ -227,6 +227,8 @@ def test_text_output_one_line_per_non_pass(run_runner):
     (["no-such-case-anywhere"], "no case matches 'no-such-case-anywhere'"),
     (["./harness/no/such/program"], "not an executable case"),
     (["--cases-dir", "/nonexistent", "anon"], "cannot read the manifest"),
+    (["--stream", "/nonexistent/s", fixture("pass")],
+     "cannot write the stream /nonexistent/s: No such file or directory"),
 ])
 def test_bad_usage_is_one_line_exit_2(run_runner, args, message):
     run = run_runner(*args, record=False)
@@ -247,6 +249,7 @@ def test_bad_manifest_is_one_line_exit_2(run_runner, tmp_path):
 def test_help_and_version():
     out = subprocess.run([RUNNER, "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--wrapper" in out.stdout
+    assert "--stream PATH" in out.stdout
     out = subprocess.run([RUNNER, "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("mmapcts ")
 
@@ -370,3 +373,126 @@ def test_bad_expectations_file_is_one_line_exit_2(run_runner, tmp_path):
     run = run_runner("-e", str(exp), fixture("pass"), record=False)
     assert run.returncode == 2
     assert f"{exp}:1: expected 4 tab-separated fields" in run.stderr
+
+
+def test_the_system_key_says_how_the_cases_ran(run_runner, tmp_path):
+    exp = tmp_path / "expectations.tsv"
+    exp.write_text("*/fail\tFAIL\t* * * * * qemu-user\tunder a wrapper only\n")
+    run = run_runner("-e", str(exp), fixture("fail"))
+    assert run.case("fail")["expected"] is None
+    run = run_runner("-e", str(exp), "--wrapper", "env A=1", fixture("fail"))
+    assert run.case("fail")["expected"] == "under a wrapper only"
+
+
+STREAM_KEYS = ("format", "format_version", "suite", "system", "run")
+
+
+def read_stream(path):
+    """The events of a stream, every line checked: its prefix, its number
+    (from 1, one up each line), one JSON object."""
+    events = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, line in enumerate(f, 1):
+            assert line.endswith("\n"), f"line {n} is cut: {line[:80]!r}"
+            tag, seq, event = line.split(" ", 2)
+            assert (tag, seq) == ("@mmapcts-stream", str(n)), line[:80]
+            events.append(json.loads(event))
+    return events
+
+
+def test_stream_carries_every_event_of_the_record(run_runner, tmp_path):
+    stream = tmp_path / "run.stream"
+    run = run_runner("-j", "1", "--timeout", "1", "--stream", str(stream),
+                     fixture("pass"), fixture("fail"), fixture("hang"))
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == ""
+    events = read_stream(stream)
+    assert [e["event"] for e in events] == ["begin"] + ["start", "result"] * 3 + ["end"]
+    assert events[0]["record"] == {k: run.record[k] for k in STREAM_KEYS}
+    ids = [c["id"] for c in run.record["cases"]]
+    assert [e["id"] for e in events if e["event"] == "start"] == ids
+    # Each result event holds exactly the record's case object.
+    assert [e["case"] for e in events if e["event"] == "result"] == run.record["cases"]
+    verdicts = [c["verdict"] for c in run.record["cases"]]
+    assert verdicts == ["PASS", "FAIL", "TIMEOUT"]
+    end = events[-1]
+    assert end["summary"] == run.record["summary"]
+    assert end["duration"] == run.record["duration"]
+    assert end["complete"] is True and end["end"].endswith("Z")
+
+
+def test_stream_in_parallel_starts_each_case_before_its_result(run_runner, tmp_path):
+    stream = tmp_path / "run.stream"
+    names = ["pass", "fail", "observe", "unsupported"] * 3
+    run = run_runner("-j", "4", "--stream", str(stream), *[fixture(n) for n in names])
+    events = read_stream(stream)
+    started = set()
+    for e in events[1:-1]:
+        if e["event"] == "start":
+            started.add(e["id"])
+        else:
+            assert e["event"] == "result" and e["case"]["id"] in started
+    results = sorted((e["case"]["id"], e["case"]["duration"]) for e in events
+                     if e["event"] == "result")
+    assert results == sorted((c["id"], c["duration"]) for c in run.record["cases"])
+    assert events[-1]["summary"] == run.record["summary"]
+
+
+def test_a_stream_that_fails_is_given_up_not_the_run(run_runner):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    run = run_runner("--stream", "/dev/full", fixture("pass"), fixture("observe"))
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        "mmapcts: writing the stream /dev/full: No space left on device; "
+        "going on without it"]
+    assert run.record["complete"] is True
+    assert run.record["summary"]["PASS"] == 2
+
+
+def children_of(pid):
+    """The processes whose parent is pid (Linux /proc)."""
+    kids = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            continue  # gone meanwhile
+        if ppid == pid:
+            kids.append(int(entry))
+    return kids
+
+
+def test_stream_of_a_killed_runner_names_the_case_in_flight(tmp_path):
+    if not os.path.isdir("/proc/self"):
+        pytest.skip("finding the orphaned case needs /proc")
+    stream = tmp_path / "run.stream"
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen([RUNNER, "--no-progress", "--no-json", "-j", "1",
+                             "--timeout", "600", "--stream", str(stream),
+                             fixture("pass"), fixture("hang")], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cases = []
+    try:
+        def hang_started():
+            with open(stream, encoding="utf-8") as f:
+                return any('"event": "start"' in line and '/hang"' in line for line in f)
+        wait_for(lambda: stream.exists() and hang_started())
+        cases = children_of(proc.pid)
+        proc.kill()
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in cases:  # each case leads its own process group; nobody reaps it now
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    events = read_stream(stream)
+    assert [e["event"] for e in events] == ["begin", "start", "result", "start"]
+    assert events[1]["id"].endswith("/pass") and events[3]["id"].endswith("/hang")
+    assert events[2]["case"]["id"] == events[1]["id"]
+    assert events[2]["case"]["verdict"] == "PASS"
