@@ -122,6 +122,7 @@ void manifest_free(struct manifest *m);
 struct sysinfo {
 	char os[80], kernel_release[128], kernel_version[256], machine[80];
 	char libc_name[32], libc_version[64];
+	char libc_note[128];	/* how the version was found, when not at run time */
 	long page_size, cpus;
 	char tmpdir[512], tmpdir_fstype[32];
 	char overcommit_policy[16], overcommit_ratio[16];

@@ -114,6 +114,16 @@ static void detect_libc(struct sysinfo *s)
 	/* No glibc on Linux: musl (which has no version macro on purpose). */
 	snprintf(s->libc_name, sizeof(s->libc_name), "musl");
 	musl_version(s->libc_version, sizeof(s->libc_version));
+#ifdef MMAPCTS_BUILD_MUSL_VERSION
+	/* No loader here (a static build in a bare initramfs): the version
+	 * configure found, marked as such. */
+	if (!s->libc_version[0]) {
+		snprintf(s->libc_version, sizeof(s->libc_version), "%s",
+			 MMAPCTS_BUILD_MUSL_VERSION);
+		snprintf(s->libc_note, sizeof(s->libc_note), "no /lib/ld-musl-*.so.1 "
+			 "at run time: the version is the one configure found at build time");
+	}
+#endif
 #elif defined(__FreeBSD__)
 	snprintf(s->libc_name, sizeof(s->libc_name), "freebsd-libc");
 	snprintf(s->libc_version, sizeof(s->libc_version), "%s", s->kernel_release);
@@ -183,7 +193,9 @@ void sysinfo_json(struct buf *b, const struct sysinfo *s)
 	field(b, "machine", s->machine, 0);
 	buf_puts(b, "\"libc\": {");
 	field(b, "name", s->libc_name, 0);
-	field(b, "version", s->libc_version, 1);
+	field(b, "version", s->libc_version, !s->libc_note[0]);
+	if (s->libc_note[0])
+		field(b, "note", s->libc_note, 1);
 	buf_printf(b, "}, \"page_size\": %ld, \"cpus\": %ld, ", s->page_size, s->cpus);
 	buf_puts(b, "\"tmpdir\": {");
 	field(b, "path", s->tmpdir, 0);
