@@ -271,6 +271,10 @@ void exec_self(const char *stage, const char *arg)
 	argv[n++] = (char *)(arg ? arg : "");
 	argv[n] = NULL;
 	execv(self, argv);
+	if (errno == ENOEXEC)
+		UNRESOLVED("execv(%s, --stage %s) failed: ENOEXEC: the kernel cannot run "
+			   "this program's own image (a foreign architecture under "
+			   "qemu-user with no binfmt_misc entry for it)", self, stage);
 	UNRESOLVED("execv(%s, --stage %s) failed: %s", self, stage, errno_name(errno));
 }
 

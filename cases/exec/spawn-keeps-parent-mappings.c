@@ -16,6 +16,7 @@
 #include "exec.h"
 
 #include <spawn.h>
+#include <sys/wait.h>
 
 MMAPCTS_CASE(
 	.assertion = "After posix_spawn() of a new process image, the caller's "
@@ -43,6 +44,16 @@ static void run(void)
 	err = posix_spawn(&pid, self_path(), NULL, NULL, argv, environ);
 	if (err)
 		UNRESOLVED("posix_spawn(%s) failed: %s", self_path(), errno_name(err));
+	/* An exec that fails after posix_spawn() has returned ends the child
+	 * with status 127 (POSIX posix_spawn(): DESCRIPTION): the new image
+	 * never ran, which says nothing of the parent's mappings. */
+	siginfo_t info = { 0 };
+	while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0)
+		if (errno != EINTR)
+			UNRESOLVED("waitid(child) failed: %s", errno_name(errno));
+	if (info.si_code == CLD_EXITED && info.si_status == 127)
+		UNRESOLVED("the spawned image did not run: its exec failed after "
+			   "posix_spawn() returned (exit status 127)");
 	wait_child(pid);
 
 	check_each_kind_intact(maps, len);
