@@ -385,8 +385,11 @@ static inline void require_call_returns(const void *code, int expected)
  * page without PROT_EXEC, otherwise why not (for an observation):
  * x86_64 and i386 enforce it when the CPU has the NX bit (the "nx" flag
  * of /proc/cpuinfo) and the process does not run with the
- * READ_IMPLIES_EXEC personality; aarch64 always has execute-never bits.
- * Other machines may enforce it too; this group does not know.
+ * READ_IMPLIES_EXEC personality; aarch64 always has execute-never bits,
+ * 64-bit Power no-execute page protection (hash and radix MMUs alike) and
+ * RISC-V an X bit in every page table entry.  Other machines (s390x only
+ * with the instruction-execution-protection facility) may enforce it too;
+ * this group does not know.
  */
 static inline const char *exec_not_enforced_reason(void)
 {
@@ -405,7 +408,7 @@ static inline const char *exec_not_enforced_reason(void)
 			nx = strstr(line, " nx ") || strstr(line, " nx\n");
 	fclose(f);
 	return nx ? NULL : "the CPU has no NX bit (no nx flag in /proc/cpuinfo)";
-#elif defined(__linux__) && defined(__aarch64__)
+#elif defined(__linux__) && (defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv))
 	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
 		return "the process runs with the READ_IMPLIES_EXEC personality";
 	return NULL;
