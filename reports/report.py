@@ -25,6 +25,7 @@ import argparse
 import html
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -103,6 +104,21 @@ def label(rec):
     if rec.get("complete") is not True:
         parts.append("INCOMPLETE")
     return ", ".join(parts)
+
+
+RAN_ORDER = ("native", "qemu-user", "qemu-system")
+FS_ORDER = ("tmpfs", "ext4", "xfs", "btrfs")
+
+
+def system_order(rec):
+    """Columns in a reading order: how it ran, architecture, kernel version
+    (numerically), page size, libc, then the filesystem."""
+    d = describe(rec)
+    ran = d["ran"].split(" ")[0]
+    version = [int(n) for n in re.findall(r"\d+", d["kernel"])[:3]]
+    return (RAN_ORDER.index(ran) if ran in RAN_ORDER else len(RAN_ORDER), d["arch"],
+            version, d["kernel"], int(d["page size"]) if d["page size"].isdigit() else 0,
+            d["libc"], FS_ORDER.index(d["fs"]) if d["fs"] in FS_ORDER else len(FS_ORDER), d["fs"])
 
 
 IN_FLIGHT = "in flight"
@@ -305,7 +321,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     try:
         if args.command == "matrix":
-            records = [load(p) for p in args.records]
+            records = sorted((load(p) for p in args.records), key=system_order)
             text = markdown(records)
             if args.markdown:
                 with open(args.markdown, "w", encoding="utf-8") as f:
