@@ -8,9 +8,11 @@
  * accesses other than those specified"), so the rule is Linux's: it sets
  * the no-execute bit of pages mapped without PROT_EXEC wherever the MMU
  * has one.  The case asserts the fault only where it knows the machine
- * has such a bit and Linux uses it: x86_64 and i386 with the NX flag in
- * /proc/cpuinfo (and no READ_IMPLIES_EXEC personality), and aarch64 (the
- * execute-never bits are architectural).  Elsewhere it records what the
+ * has such a bit and Linux uses it (exec_not_enforced_reason() in
+ * protection.h): x86_64 and i386 with the NX flag in /proc/cpuinfo,
+ * aarch64, 64-bit Power and RISC-V (architectural), s390x with the
+ * instruction-execution-protection facility (130) and no noexec=off, all
+ * without the READ_IMPLIES_EXEC personality.  Elsewhere it records what the
  * call did (call_without_prot_exec) and is UNTESTED.  A kernel that
  * mapped data pages executable (or lost NX when it copied the entry)
  * runs the function and fails.

@@ -7,7 +7,8 @@
  * that changed the page table entry without flushing it (or changed only
  * its bookkeeping) runs the function again and fails.  As in
  * exec-missing-faults, the fault is asserted only where the machine is
- * known to enforce PROT_EXEC (x86_64/i386 with NX, aarch64); elsewhere
+ * known to enforce PROT_EXEC (x86 with NX, aarch64, 64-bit Power,
+ * RISC-V, s390x with facility 130: exec_not_enforced_reason()); elsewhere
  * the outcome is recorded and the case is UNTESTED.
  */
 #include "protection.h"

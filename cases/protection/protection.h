@@ -387,9 +387,14 @@ static inline void require_call_returns(const void *code, int expected)
  * of /proc/cpuinfo) and the process does not run with the
  * READ_IMPLIES_EXEC personality; aarch64 always has execute-never bits,
  * 64-bit Power no-execute page protection (hash and radix MMUs alike) and
- * RISC-V an X bit in every page table entry.  Other machines (s390x only
- * with the instruction-execution-protection facility) may enforce it too;
- * this group does not know.
+ * RISC-V an X bit in every page table entry.  s390x enforces it when the
+ * machine has the instruction-execution-protection facility (facility
+ * 130, listed on the "facilities" line of /proc/cpuinfo, which prints the
+ * kernel's STFLE list) and the kernel was not booted with noexec=off:
+ * Linux then turns on instruction-execution protection (CR0 bit 20,
+ * machine.has_nx) and sets _PAGE_NOEXEC in every page without PROT_EXEC;
+ * without the facility no page is ever refused.  Other machines may
+ * enforce it too; this group does not know.
  */
 static inline const char *exec_not_enforced_reason(void)
 {
@@ -408,6 +413,50 @@ static inline const char *exec_not_enforced_reason(void)
 			nx = strstr(line, " nx ") || strstr(line, " nx\n");
 	fclose(f);
 	return nx ? NULL : "the CPU has no NX bit (no nx flag in /proc/cpuinfo)";
+#elif defined(__linux__) && defined(__s390x__)
+	char line[8192];	/* the facilities line lists a few hundred numbers */
+	int iep = 0, off = 0;
+	FILE *f;
+
+	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
+		return "the process runs with the READ_IMPLIES_EXEC personality";
+	f = fopen("/proc/cpuinfo", "r");
+	if (!f)
+		return "/proc/cpuinfo cannot be read to look for facility 130";
+	while (!iep && fgets(line, sizeof(line), f)) {
+		char *save = NULL, *tok, *colon = strchr(line, ':');
+
+		if (strncmp(line, "facilities", 10) || !colon)
+			continue;
+		for (tok = strtok_r(colon + 1, " \t\n", &save); tok && !iep;
+		     tok = strtok_r(NULL, " \t\n", &save))
+			iep = !strcmp(tok, "130");
+	}
+	fclose(f);
+	if (!iep)
+		return "the machine has no instruction-execution-protection facility "
+		       "(no 130 among the facilities in /proc/cpuinfo)";
+	/* noexec=off (any value kstrtobool() reads as false) disables it. */
+	f = fopen("/proc/cmdline", "r");
+	if (!f)
+		return "/proc/cmdline cannot be read to look for noexec=off";
+	if (fgets(line, sizeof(line), f)) {
+		char *save = NULL, *tok;
+
+		for (tok = strtok_r(line, " \t\n", &save); tok;
+		     tok = strtok_r(NULL, " \t\n", &save)) {
+			const char *v = tok + 7;
+
+			if (strncmp(tok, "noexec=", 7))
+				continue;
+			if (strchr("nNfF0", v[0]) && v[0])
+				off = 1;
+			if ((v[0] == 'o' || v[0] == 'O') && (v[1] == 'f' || v[1] == 'F'))
+				off = 1;
+		}
+	}
+	fclose(f);
+	return off ? "the kernel was booted with noexec=off" : NULL;
 #elif defined(__linux__) && (defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv))
 	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
 		return "the process runs with the READ_IMPLIES_EXEC personality";
