@@ -1,7 +1,8 @@
 """One real boot of a small Debian kernel under qemu-system (ci/vm-run).
 
 The guest runs a group of the suite with its temp directory on tmpfs and on
-ext4, and the records come back through the console stream.  A second boot
+ext4, and the records come back through the runner's stream (a virtio-serial
+port).  A second boot
 panics the guest on purpose in the middle of a run: the record must keep
 every verdict before the panic and name the case in flight.
 
@@ -54,6 +55,8 @@ def test_guest_runs_a_group_on_tmpfs_and_ext4(tmp_path):
         assert rec["in_flight"] == []
         assert rec["vm"]["guest_end"] == "poweroff"
         assert rec["vm"]["accel"] == "tcg"
+        # The verdicts came over their own virtio-serial port, not the console.
+        assert rec["vm"]["stream"] == "virtio-serial"
         assert rec["vm"]["kernel_package"].startswith("linux-image-6.1.")
         # What the guest says of itself, not what the host is.
         assert rec["system"]["kernel_release"].startswith("6.1.")
