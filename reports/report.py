@@ -132,6 +132,16 @@ def verdicts(rec):
     return found
 
 
+def remark(rec, known):
+    """Mark each case of rec as a known deviation, or not, by the
+    expectations known today (a record keeps what was known when it ran)."""
+    for c in rec["cases"]:
+        e = (expectations.explain(known, c["id"], c["verdict"], rec)
+             if c["verdict"] not in expectations.OK_VERDICTS else None)
+        c["expected"] = e.evidence if e else None
+    return rec
+
+
 def cells(rec):
     """id -> what the matrix shows: the verdict, "*" after a known deviation."""
     shown = verdicts(rec)
@@ -313,6 +323,9 @@ def main(argv=None):
     m.add_argument("records", nargs="+")
     m.add_argument("--markdown", help="write the Markdown table here (default: stdout)")
     m.add_argument("--html", help="write a self-contained HTML page here")
+    m.add_argument("--expectations", default=expectations.DEFAULT_PATH,
+                   help="mark known deviations by this file, not by what each record "
+                        "knew when it ran (default: reports/expectations.tsv; '' for the latter)")
     d = sub.add_parser("diff", help="what changed from BASE to NEW")
     d.add_argument("base")
     d.add_argument("new")
@@ -321,7 +334,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     try:
         if args.command == "matrix":
+            known = expectations.load(args.expectations) if args.expectations else None
             records = sorted((load(p) for p in args.records), key=system_order)
+            if known is not None:
+                records = [remark(r, known) for r in records]
             text = markdown(records)
             if args.markdown:
                 with open(args.markdown, "w", encoding="utf-8") as f:

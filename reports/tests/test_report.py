@@ -136,7 +136,8 @@ def test_matrix_of_native_user_and_guest_records(tmp_path, capsys):
     crashed["system"] = dict(crashed["system"], tmpdir={"fstype": "tmpfs"})
     tmpfs = write(tmp_path, "g2.json", crashed)
     page = tmp_path / "m.html"
-    assert report.main(["matrix", native, user, ext4, tmpfs, "--html", str(page)]) == 0
+    assert report.main(["matrix", native, user, ext4, tmpfs, "--html", str(page),
+                        "--expectations", ""]) == 0
     out = capsys.readouterr().out
     assert ("| (1) | 6.1.0-30-amd64 | x86_64 | 4096 | glibc 2.36 | ext4 | native | "
             "complete |") in out
@@ -196,3 +197,14 @@ def test_real_record_from_the_runner(tmp_path, capsys):
     subprocess.run([runner, "--no-progress", "--json", str(path), "anon"], check=True,
                    capture_output=True, env=dict(os.environ, TMPDIR=str(tmp_path)))
     assert report.main(["diff", str(path), str(path), "--expectations", ""]) == 0
+
+
+def test_matrix_marks_by_todays_expectations(tmp_path, capsys):
+    """A record made before its deviation was documented shows as known."""
+    rec = write(tmp_path, "r.json", record([("a/x", "PASS", {}), ("a/y", "FAIL", {})]))
+    tsv = tmp_path / "e.tsv"
+    tsv.write_text("a/y\tFAIL\tLinux * * * * *\tdocumented since\n")
+    assert report.main(["matrix", rec, "--expectations", str(tsv)]) == 0
+    assert "| `a/y` | FAIL* |" in capsys.readouterr().out
+    assert report.main(["matrix", rec, "--expectations", ""]) == 0
+    assert "| `a/y` | FAIL |" in capsys.readouterr().out
