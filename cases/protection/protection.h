@@ -396,70 +396,95 @@ static inline void require_call_returns(const void *code, int expected)
  * without the facility no page is ever refused.  Other machines may
  * enforce it too; this group does not know.
  */
-static inline const char *exec_not_enforced_reason(void)
+#ifdef __linux__
+/*
+ * Does the first line of path that starts with key hold word among its
+ * blank-separated words (after the key's colon, if any)?  1 yes, 0 no,
+ * -1 when path cannot be read.  Lines of /proc/cpuinfo run long.
+ */
+static inline int proc_line_has_word(const char *path, const char *key, const char *word)
 {
-#if defined(__linux__) && (defined(__x86_64__) || defined(__i386__))
-	char line[8192];	/* a cpuinfo "flags" line is long */
-	int nx = 0;
-	FILE *f;
+	char line[8192];
+	int found = 0;
+	FILE *f = fopen(path, "r");
 
-	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
-		return "the process runs with the READ_IMPLIES_EXEC personality";
-	f = fopen("/proc/cpuinfo", "r");
 	if (!f)
-		return "/proc/cpuinfo cannot be read to look for the nx flag";
-	while (!nx && fgets(line, sizeof(line), f))
-		if (!strncmp(line, "flags", 5))
-			nx = strstr(line, " nx ") || strstr(line, " nx\n");
-	fclose(f);
-	return nx ? NULL : "the CPU has no NX bit (no nx flag in /proc/cpuinfo)";
-#elif defined(__linux__) && defined(__s390x__)
-	char line[8192];	/* the facilities line lists a few hundred numbers */
-	int iep = 0, off = 0;
-	FILE *f;
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *save = NULL, *tok, *words = strchr(line, ':');
 
-	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
-		return "the process runs with the READ_IMPLIES_EXEC personality";
-	f = fopen("/proc/cpuinfo", "r");
-	if (!f)
-		return "/proc/cpuinfo cannot be read to look for facility 130";
-	while (!iep && fgets(line, sizeof(line), f)) {
-		char *save = NULL, *tok, *colon = strchr(line, ':');
-
-		if (strncmp(line, "facilities", 10) || !colon)
+		if (strncmp(line, key, strlen(key)))
 			continue;
-		for (tok = strtok_r(colon + 1, " \t\n", &save); tok && !iep;
+		words = words ? words + 1 : line;
+		for (tok = strtok_r(words, " \t\n", &save); tok && !found;
 		     tok = strtok_r(NULL, " \t\n", &save))
-			iep = !strcmp(tok, "130");
+			found = !strcmp(tok, word);
+		break;
 	}
 	fclose(f);
-	if (!iep)
-		return "the machine has no instruction-execution-protection facility "
-		       "(no 130 among the facilities in /proc/cpuinfo)";
-	/* noexec=off (any value kstrtobool() reads as false) disables it. */
-	f = fopen("/proc/cmdline", "r");
-	if (!f)
-		return "/proc/cmdline cannot be read to look for noexec=off";
-	if (fgets(line, sizeof(line), f)) {
-		char *save = NULL, *tok;
+	return found;
+}
+#endif
 
+#if defined(__linux__) && defined(__s390x__)
+/* Was the kernel booted with noexec=off (the last noexec= counts; any value
+ * kstrtobool() reads as false)?  1 yes, 0 no, -1 unreadable. */
+static inline int s390_noexec_off(void)
+{
+	char line[8192], *save = NULL, *tok;
+	int off = 0;
+	FILE *f = fopen("/proc/cmdline", "r");
+
+	if (!f)
+		return -1;
+	if (fgets(line, sizeof(line), f))
 		for (tok = strtok_r(line, " \t\n", &save); tok;
 		     tok = strtok_r(NULL, " \t\n", &save)) {
 			const char *v = tok + 7;
 
-			if (strncmp(tok, "noexec=", 7))
-				continue;
-			if (strchr("nNfF0", v[0]) && v[0])
-				off = 1;
-			if ((v[0] == 'o' || v[0] == 'O') && (v[1] == 'f' || v[1] == 'F'))
-				off = 1;
+			if (!strncmp(tok, "noexec=", 7))
+				off = (v[0] && strchr("nNfF0", v[0])) ||
+				      ((v[0] == 'o' || v[0] == 'O') && (v[1] == 'f' || v[1] == 'F'));
 		}
-	}
 	fclose(f);
-	return off ? "the kernel was booted with noexec=off" : NULL;
-#elif defined(__linux__) && (defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv))
+	return off;
+}
+#endif
+
+static inline const char *exec_not_enforced_reason(void)
+{
+#ifdef __linux__
 	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
 		return "the process runs with the READ_IMPLIES_EXEC personality";
+#endif
+#if defined(__linux__) && (defined(__x86_64__) || defined(__i386__))
+	switch (proc_line_has_word("/proc/cpuinfo", "flags", "nx")) {
+	case 1:
+		return NULL;
+	case 0:
+		return "the CPU has no NX bit (no nx flag in /proc/cpuinfo)";
+	default:
+		return "/proc/cpuinfo cannot be read to look for the nx flag";
+	}
+#elif defined(__linux__) && defined(__s390x__)
+	switch (proc_line_has_word("/proc/cpuinfo", "facilities", "130")) {
+	case 1:
+		break;
+	case 0:
+		return "the machine has no instruction-execution-protection facility "
+		       "(no 130 among the facilities in /proc/cpuinfo)";
+	default:
+		return "/proc/cpuinfo cannot be read to look for facility 130";
+	}
+	switch (s390_noexec_off()) {
+	case 0:
+		return NULL;
+	case 1:
+		return "the kernel was booted with noexec=off";
+	default:
+		return "/proc/cmdline cannot be read to look for noexec=off";
+	}
+#elif defined(__linux__) && (defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv))
 	return NULL;
 #else
 	return "whether this machine enforces PROT_EXEC is not known to this group";
