@@ -82,6 +82,17 @@ def explain(expectations, case_id, verdict, record):
     return None
 
 
+def mark(record, expectations):
+    """Set each case's "expected" to the evidence of the expectation that
+    covers it on this record's system, or None; returns the record.  The
+    runner does the same as it runs (--expectations); this marks a record by
+    the expectations known now."""
+    for case in record["cases"]:
+        e = explain(expectations, case["id"], case["verdict"], record)
+        case["expected"] = e.evidence if e else None
+    return record
+
+
 def unexpected(record, expectations):
     """The cases of a record whose verdict is neither fine nor expected."""
     found = []

@@ -132,16 +132,6 @@ def verdicts(rec):
     return found
 
 
-def remark(rec, known):
-    """Mark each case of rec as a known deviation, or not, by the
-    expectations known today (a record keeps what was known when it ran)."""
-    for c in rec["cases"]:
-        e = (expectations.explain(known, c["id"], c["verdict"], rec)
-             if c["verdict"] not in expectations.OK_VERDICTS else None)
-        c["expected"] = e.evidence if e else None
-    return rec
-
-
 def cells(rec):
     """id -> what the matrix shows: the verdict, "*" after a known deviation."""
     shown = verdicts(rec)
@@ -337,7 +327,7 @@ def main(argv=None):
             known = expectations.load(args.expectations) if args.expectations else None
             records = sorted((load(p) for p in args.records), key=system_order)
             if known is not None:
-                records = [remark(r, known) for r in records]
+                records = [expectations.mark(r, known) for r in records]
             text = markdown(records)
             if args.markdown:
                 with open(args.markdown, "w", encoding="utf-8") as f:

@@ -179,9 +179,7 @@ def build_record(run, vm=None, known=None, log=None, index=1):
            "system": head["system"], "vm": vm_obj, "run": head.get("run", {}),
            "cases": cases, "in_flight": run.in_flight, "resumes": 0}
     if known is not None:
-        for case in cases:
-            e = expectations.explain(known, case["id"], case["verdict"], rec)
-            case["expected"] = e.evidence if e else None
+        expectations.mark(rec, known)
     summary = summarize(cases)
     if run.end is not None:
         rec["end"] = run.end.get("end")

@@ -83,3 +83,12 @@ def test_malformed_lines_name_file_and_line(tmp_path, text, message):
         ex.load(path)
     assert message in str(err.value)
     assert f"{path}:2:" in str(err.value)
+
+
+def test_mark_sets_todays_evidence_and_clears_the_rest(tmp_path):
+    exps = ex.load(write(tmp_path, "a/x\tFAIL\tLinux * * * * native\tknown since\n"))
+    rec = dict(RECORD, cases=[{"id": "a/x", "verdict": "FAIL", "expected": None},
+                              {"id": "a/y", "verdict": "FAIL", "expected": "stale"},
+                              {"id": "a/z", "verdict": "PASS", "expected": None}])
+    assert ex.mark(rec, exps) is rec
+    assert [c["expected"] for c in rec["cases"]] == ["known since", None, None]

@@ -32,7 +32,7 @@ def test_every_verdict_is_explained(path):
 
 def test_the_committed_matrix_is_current():
     known = expectations.load()
-    records = [report.remark(r, known) for r in
+    records = [expectations.mark(r, known) for r in
                sorted((report.load(p) for p in RECORDS), key=report.system_order)]
     with open(os.path.join(REPORTS, "matrix.md"), encoding="utf-8") as f:
         committed = f.read()
