@@ -1,0 +1,282 @@
+/*
+ * common.c - mmapcts-faults.so: a system under test that is broken on
+ * purpose, in exactly one way, named by MMAPCTS_FAULT.
+ *
+ * Preloaded into the cases (never into the runner), it interposes the libc
+ * interfaces the cases call (interpose.c) and bends one of them as a
+ * plausible kernel or libc bug would.  Without MMAPCTS_FAULT it passes
+ * every call through.  This file finds the real functions, keeps the
+ * table of faults and picks the active one; internal.h says where a new
+ * fault goes.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+const struct fault *active;
+size_t pg;
+
+void *(*real_mmap)(void *, size_t, int, int, int, off_t);
+int (*real_munmap)(void *, size_t);
+int (*real_mprotect)(void *, size_t, int);
+int (*real_msync)(void *, size_t, int);
+int (*real_ftruncate)(int, off_t);
+int (*real_close)(int);
+int (*real_madvise)(void *, size_t, int);
+pid_t (*real_fork)(void);
+int (*real_execv)(const char *, char *const[]);
+int (*real_execve)(const char *, char *const[], char *const[]);
+ssize_t (*real_read)(int, void *, size_t);
+ssize_t (*real_write)(int, const void *, size_t);
+void *(*real_sbrk)(intptr_t);
+int (*real_mlock)(const void *, size_t);
+int (*real_munlock)(const void *, size_t);
+int (*real_mlockall)(int);
+int (*real_munlockall)(void);
+int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
+
+/* Called first by every interposer: the case may call one of them before
+ * our constructor has run (another library's constructor). */
+void resolve(void)
+{
+	if (real_mmap)
+		return;
+	real_munmap = (int (*)(void *, size_t))dlsym(RTLD_NEXT, "munmap");
+	real_mprotect = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "mprotect");
+	real_msync = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "msync");
+	real_ftruncate = (int (*)(int, off_t))dlsym(RTLD_NEXT, "ftruncate");
+	real_close = (int (*)(int))dlsym(RTLD_NEXT, "close");
+	real_madvise = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "madvise");
+	real_fork = (pid_t (*)(void))dlsym(RTLD_NEXT, "fork");
+	real_execv = (int (*)(const char *, char *const[]))dlsym(RTLD_NEXT, "execv");
+	real_execve = (int (*)(const char *, char *const[], char *const[]))
+		dlsym(RTLD_NEXT, "execve");
+	real_read = (ssize_t (*)(int, void *, size_t))dlsym(RTLD_NEXT, "read");
+	real_write = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	real_sbrk = (void *(*)(intptr_t))dlsym(RTLD_NEXT, "sbrk");
+	real_mlock = (int (*)(const void *, size_t))dlsym(RTLD_NEXT, "mlock");
+	real_munlock = (int (*)(const void *, size_t))dlsym(RTLD_NEXT, "munlock");
+	real_mlockall = (int (*)(int))dlsym(RTLD_NEXT, "mlockall");
+	real_munlockall = (int (*)(void))dlsym(RTLD_NEXT, "munlockall");
+	real_sigaction = (int (*)(int, const struct sigaction *, struct sigaction *))
+		dlsym(RTLD_NEXT, "sigaction");
+	pg = (size_t)sysconf(_SC_PAGESIZE);
+	real_mmap = (void *(*)(void *, size_t, int, int, int, off_t))dlsym(RTLD_NEXT, "mmap");
+}
+
+/* ------------------------------------------------------------ the table */
+/* Built from faults.h: every fault there must have its one definition
+ * somewhere, or the library does not link (the declarations are hidden,
+ * so the dynamic linker cannot be left to find one later). */
+#define FAULT_ENTRY(id, name, group, text) [FAULT_##id] = &fault_##id,
+static const struct fault *const faults[FAULT_COUNT] = { MMAPCTS_FAULTS(FAULT_ENTRY) };
+#undef FAULT_ENTRY
+
+#define FAULT_HAS_TEXT(id, name, group, text) \
+	_Static_assert(sizeof(text) > 1, "fault " name " has no description");
+MMAPCTS_FAULTS(FAULT_HAS_TEXT)
+#undef FAULT_HAS_TEXT
+
+static int has_a_hook(const struct fault *f)
+{
+	return f->start || f->mmap || f->munmap || f->mprotect || f->msync || f->close ||
+	       f->ftruncate || f->read || f->write || f->sbrk || f->fork || f->exec ||
+	       f->sigaction;
+}
+
+/* What the linker cannot see: a definition filed under another fault's
+ * name, or one that bends nothing. */
+static const char *table_error(void)
+{
+	static char why[160];
+
+	for (int i = 0; i < FAULT_COUNT; i++) {
+		if (faults[i]->id != (enum mmapcts_fault)i || !has_a_hook(faults[i])) {
+			snprintf(why, sizeof(why), "fault '%s' %s", mmapcts_fault_defs[i].name,
+				 faults[i]->id != (enum mmapcts_fault)i ? "is defined as another"
+									: "has no hook");
+			return why;
+		}
+	}
+	return NULL;
+}
+
+__attribute__((constructor)) static void init(void)
+{
+	const char *name = getenv(MMAPCTS_FAULT_ENV), *why;
+
+	resolve();
+	if (!name || !*name)
+		return;
+	if ((why = table_error()) != NULL) {
+		fprintf(stderr, "mmapcts-faults: %s\n", why);
+		_exit(99);
+	}
+	for (int i = 0; i < FAULT_COUNT; i++)
+		if (!strcmp(name, mmapcts_fault_defs[i].name))
+			active = faults[i];
+	if (!active) {
+		fprintf(stderr, "mmapcts-faults: unknown fault '%s'\n", name);
+		_exit(99);
+	}
+	if (active->start)
+		active->start();
+}
+
+/* -------------------------------------------------------------- helpers */
+size_t round_up(size_t n)
+{
+	return (n + pg - 1) / pg * pg;
+}
+
+int is_file(int flags, int fd)
+{
+	return !(flags & MAP_ANONYMOUS) && fd >= 0;
+}
+
+int open_mode(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	return fl < 0 ? -1 : fl & O_ACCMODE;
+}
+
+/* A descriptor of /dev/zero: Linux maps it as anonymous memory, so the
+ * anonymous-memory faults bend it too. */
+static int is_dev_zero(int fd)
+{
+	static dev_t zero_rdev;
+	static int known;
+	struct stat st, z;
+
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode))
+		return 0;
+	if (!known) {
+		if (stat("/dev/zero", &z) < 0)
+			return 0;
+		zero_rdev = z.st_rdev;
+		known = 1;
+	}
+	return st.st_rdev == zero_rdev;
+}
+
+int is_anon(int flags, int fd)
+{
+	return (flags & MAP_ANONYMOUS) || is_dev_zero(fd);
+}
+
+int on_noexec_mount(int fd)
+{
+#ifdef ST_NOEXEC
+	struct statvfs vfs;
+
+	return fd >= 0 && fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_NOEXEC);
+#else
+	(void)fd;
+	return 0;
+#endif
+}
+
+/* A read-write descriptor of the file behind fd, for the faults whose
+ * stores must reach a file the case opened read-only (root may). */
+int reopen_rw(int fd)
+{
+	char self[64];
+
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	return open(self, O_RDWR | O_CLOEXEC);
+}
+
+/* A bent mmap() that refuses before it maps anything. */
+void *mmap_fails(int err)
+{
+	errno = err;
+	return MAP_FAILED;
+}
+
+/* An unlinked scratch file of the library's own, open read-write. */
+int temp_fd(const char *what)
+{
+	const char *tmp = getenv("TMPDIR");
+	char name[512];
+	int fd;
+
+	snprintf(name, sizeof(name), "%s/mmapcts-fault-%s.XXXXXX", tmp ? tmp : "/tmp", what);
+	fd = mkstemp(name);
+	if (fd >= 0)
+		unlink(name);
+	return fd;
+}
+
+/* ----------------------------------------------------- tracked mappings */
+struct tracked tracked[MAX_TRACKED];
+int ntracked;
+
+void track(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	if (ntracked == MAX_TRACKED)
+		return;
+	tracked[ntracked].addr = (uintptr_t)addr;
+	tracked[ntracked].len = round_up(len);
+	tracked[ntracked].prot = prot;
+	tracked[ntracked].flags = flags;
+	tracked[ntracked].fd = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 100) : -1;
+	tracked[ntracked].user_fd = fd;
+	tracked[ntracked].off = off;
+	ntracked++;
+}
+
+struct tracked *find_tracked(uintptr_t a)
+{
+	for (int i = ntracked - 1; i >= 0; i--)
+		if (a >= tracked[i].addr && a < tracked[i].addr + tracked[i].len)
+			return &tracked[i];
+	return NULL;
+}
+
+/* Forget what [a, a+len) covered (whole entries only; good enough here). */
+void untrack(uintptr_t a, size_t len)
+{
+	for (int i = 0; i < ntracked; i++) {
+		if (tracked[i].addr >= a && tracked[i].addr + tracked[i].len <= a + len) {
+			if (tracked[i].fd >= 0)
+				real_close(tracked[i].fd);
+			tracked[i--] = tracked[--ntracked];
+		}
+	}
+}
+
+/* --------------------------------------------------------------- ranges */
+void ranges_add(struct ranges *s, uintptr_t a, size_t len)
+{
+	if (s->n == MAX_RANGES)
+		return;
+	s->r[s->n].addr = a;
+	s->r[s->n].len = len;
+	s->n++;
+}
+
+/* Forget the ranges that lie wholly inside [a, a+len). */
+void ranges_forget(struct ranges *s, uintptr_t a, size_t len)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->r[i].addr >= a && s->r[i].addr + s->r[i].len <= a + len)
+			s->r[i--] = s->r[--s->n];
+}
+
+int ranges_overlap(const struct ranges *s, uintptr_t a, size_t len)
+{
+	for (int i = 0; i < s->n; i++)
+		if (a < s->r[i].addr + s->r[i].len && s->r[i].addr < a + len)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,126 @@
+/*
+ * internal.h - what the files of mmapcts-faults.so share.
+ *
+ * Where a new fault goes: its line in faults.h (name, group, description:
+ * the runner lists them), then one FAULT() definition in the file of the
+ * interface it bends (mmap.c, mmap-file.c, mmap-anon.c, munmap.c,
+ * mprotect.c, protection.c, fork.c, exec.c, io.c, signals.c, sbrk.c).
+ * A definition names the hooks it needs, and nothing else: a hook replaces
+ * that one interface while the fault is active; the interposers in
+ * interpose.c keep the books (the mappings and locks of the case) around
+ * every hook alike.  common.c builds the table from faults.h, so a fault
+ * with no definition, or two, does not link.  Prove it is caught with
+ * `make faults` (reports/faults.md names any fault no case caught).
+ */
+#ifndef MMAPCTS_FAULTS_INTERNAL_H
+#define MMAPCTS_FAULTS_INTERNAL_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/types.h>
+
+#include "faults.h"
+
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+#define MAP_KIND (MAP_SHARED | MAP_PRIVATE)
+
+/* Nothing of ours may be found by the case's own symbol lookups. */
+#define INTERNAL __attribute__((visibility("hidden")))
+
+/* One fault: the hooks of the interfaces it bends; NULL passes through. */
+struct fault {
+	enum mmapcts_fault id;
+	void (*start)(void);	/* at load, in every image */
+	void *(*mmap)(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+	int (*munmap)(void *addr, size_t len);
+	int (*mprotect)(void *addr, size_t len, int prot);
+	int (*msync)(void *addr, size_t len, int flags);
+	int (*close)(int fd);
+	int (*ftruncate)(int fd, off_t len);
+	ssize_t (*read)(int fd, void *buf, size_t n);
+	ssize_t (*write)(int fd, const void *buf, size_t n);
+	void *(*sbrk)(intptr_t increment);
+	pid_t (*fork)(void);
+	void (*exec)(void);	/* before an exec whose image gets our environment */
+	int (*sigaction)(int sig, const struct sigaction *act, struct sigaction *old);
+};
+
+#define FAULT_DECLARE(id, name, group, text) extern INTERNAL const struct fault fault_##id;
+MMAPCTS_FAULTS(FAULT_DECLARE)
+#undef FAULT_DECLARE
+
+/* FAULT(MUNMAP_NOOP, .munmap = munmap_noop): the one definition of a fault. */
+#define FAULT(ID, ...) const struct fault fault_##ID = { .id = FAULT_##ID, __VA_ARGS__ }
+
+/* The active fault, or NULL: at most one per process. */
+extern INTERNAL const struct fault *active;
+
+/* The real functions, behind ours. */
+extern INTERNAL void *(*real_mmap)(void *, size_t, int, int, int, off_t);
+extern INTERNAL int (*real_munmap)(void *, size_t);
+extern INTERNAL int (*real_mprotect)(void *, size_t, int);
+extern INTERNAL int (*real_msync)(void *, size_t, int);
+extern INTERNAL int (*real_ftruncate)(int, off_t);
+extern INTERNAL int (*real_close)(int);
+extern INTERNAL int (*real_madvise)(void *, size_t, int);
+extern INTERNAL pid_t (*real_fork)(void);
+extern INTERNAL int (*real_execv)(const char *, char *const[]);
+extern INTERNAL int (*real_execve)(const char *, char *const[], char *const[]);
+extern INTERNAL ssize_t (*real_read)(int, void *, size_t);
+extern INTERNAL ssize_t (*real_write)(int, const void *, size_t);
+extern INTERNAL void *(*real_sbrk)(intptr_t);
+extern INTERNAL int (*real_mlock)(const void *, size_t);
+extern INTERNAL int (*real_munlock)(const void *, size_t);
+extern INTERNAL int (*real_mlockall)(int);
+extern INTERNAL int (*real_munlockall)(void);
+extern INTERNAL int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
+INTERNAL void resolve(void);
+
+extern INTERNAL size_t pg;
+INTERNAL size_t round_up(size_t n);
+INTERNAL int is_file(int flags, int fd);
+INTERNAL int is_anon(int flags, int fd);
+INTERNAL int open_mode(int fd);
+INTERNAL int reopen_rw(int fd);
+INTERNAL int on_noexec_mount(int fd);
+INTERNAL int temp_fd(const char *what);
+INTERNAL void *mmap_fails(int err);
+
+/* Every mapping the case made and has not unmapped, as the case asked for
+ * it (interpose.c keeps it for every fault alike). */
+#define MAX_TRACKED 256
+struct tracked {
+	uintptr_t addr;
+	size_t len;
+	int prot, flags, fd;	/* fd: a dup of the mapped file, or -1 */
+	int user_fd;		/* the descriptor the case passed */
+	off_t off;
+};
+extern INTERNAL struct tracked tracked[MAX_TRACKED];
+extern INTERNAL int ntracked;
+INTERNAL void track(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+INTERNAL struct tracked *find_tracked(uintptr_t a);
+INTERNAL void untrack(uintptr_t a, size_t len);
+
+/* A small set of address ranges: locks, parked or inherited memory. */
+#define MAX_RANGES 64
+struct ranges {
+	struct {
+		uintptr_t addr;
+		size_t len;
+	} r[MAX_RANGES];
+	int n;
+};
+INTERNAL void ranges_add(struct ranges *s, uintptr_t a, size_t len);
+INTERNAL void ranges_forget(struct ranges *s, uintptr_t a, size_t len);
+INTERNAL int ranges_overlap(const struct ranges *s, uintptr_t a, size_t len);
+
+/* What the case locked: mlock() ranges and mlockall() flags. */
+extern INTERNAL struct ranges locked;
+extern INTERNAL int lockall_flags;
+
+#endif
