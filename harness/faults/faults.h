@@ -5,7 +5,9 @@
  * the runner) and names the fault; the library then misbehaves in exactly
  * that one way.  Each fault is a plausible kernel or libc bug, and each must
  * make at least one case FAIL: that is how the suite proves it can fail.
- * The group says which behaviour the fault is aimed at.
+ * The group says which behaviour the fault is aimed at.  Each fault is
+ * defined once, in the library file of the interface it bends (see
+ * internal.h); the runner reads only this list.
  */
 #ifndef MMAPCTS_FAULTS_H
 #define MMAPCTS_FAULTS_H

@@ -1,16 +1,25 @@
 /*
  * internal.h - what the files of mmapcts-faults.so share.
  *
- * Where a new fault goes: its line in faults.h (name, group, description:
- * the runner lists them), then one FAULT() definition in the file of the
- * interface it bends (mmap.c, mmap-file.c, mmap-anon.c, munmap.c,
- * mprotect.c, protection.c, fork.c, exec.c, io.c, signals.c, sbrk.c).
- * A definition names the hooks it needs, and nothing else: a hook replaces
- * that one interface while the fault is active; the interposers in
- * interpose.c keep the books (the mappings and locks of the case) around
- * every hook alike.  common.c builds the table from faults.h, so a fault
- * with no definition, or two, does not link.  Prove it is caught with
- * `make faults` (reports/faults.md names any fault no case caught).
+ * A new fault is a line in faults.h (name, group, description: the runner
+ * lists them) and one FAULT() definition in the file of the interface it
+ * bends, next to the hooks it names:
+ *
+ *   mmap.c        how mmap() reads its flags and reports errors
+ *   mmap-file.c   what mmap() makes of a file
+ *   mmap-anon.c   the anonymous memory mmap() hands out
+ *   protection.c  what a protection means, in mmap() and mprotect() alike
+ *   io.c          close(), ftruncate(), read() and write()
+ *   signals.c     sigaction()
+ *   and munmap.c, mprotect.c, fork.c, exec.c, sbrk.c for those calls
+ *
+ * A hook replaces its interface while the fault is active and nothing else;
+ * a fault that bends several interfaces names a hook for each.  The
+ * interposers (interpose.c) keep the same books around every hook: the
+ * mappings and locks the case asked for.  common.c builds the table from
+ * faults.h, so a fault with no definition, or two, does not link, and the
+ * library refuses to load with one that names no hook.  Then `make faults`
+ * must report it caught: a case that passes here FAILs under it.
  */
 #ifndef MMAPCTS_FAULTS_INTERNAL_H
 #define MMAPCTS_FAULTS_INTERNAL_H

@@ -70,6 +70,17 @@ static void *private_rdonly_refused_mmap(void *addr, size_t len, int prot, int f
 }
 FAULT(PRIVATE_RDONLY_REFUSED, .mmap = private_rdonly_refused_mmap);
 
+/* What a fault maps where the kernel refused with EACCES; when that fails
+ * too, the error is still the kernel's. */
+static void *stand_in(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	void *p = real_mmap(addr, len, prot, flags, fd, off);
+
+	if (p == MAP_FAILED)
+		errno = EACCES;
+	return p;
+}
+
 /* wronly-fd-mappable: where the kernel refuses, memory of no file "works". */
 static void *wronly_fd_mappable_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				     off_t off)
@@ -77,11 +88,8 @@ static void *wronly_fd_mappable_mmap(void *addr, size_t len, int prot, int flags
 	void *p = real_mmap(addr, len, prot, flags, fd, off);
 
 	if (p == MAP_FAILED && errno == EACCES && is_file(flags, fd) &&
-	    open_mode(fd) == O_WRONLY) {
-		p = real_mmap(addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p == MAP_FAILED)
-			errno = EACCES;
-	}
+	    open_mode(fd) == O_WRONLY)
+		return stand_in(addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	return p;
 }
 FAULT(WRONLY_FD_MAPPABLE, .mmap = wronly_fd_mappable_mmap);
@@ -111,11 +119,8 @@ static void *rdonly_fd_shared_writable_mmap(void *addr, size_t len, int prot, in
 	void *p = real_mmap(addr, len, prot, flags, fd, off);
 
 	if (p == MAP_FAILED && errno == EACCES && is_shared_file(flags, fd) &&
-	    (prot & PROT_WRITE) && open_mode(fd) == O_RDONLY) {
-		p = real_mmap(addr, len, prot, (flags & ~MAP_KIND) | MAP_PRIVATE, fd, off);
-		if (p == MAP_FAILED)
-			errno = EACCES;
-	}
+	    (prot & PROT_WRITE) && open_mode(fd) == O_RDONLY)
+		return stand_in(addr, len, prot, (flags & ~MAP_KIND) | MAP_PRIVATE, fd, off);
 	return p;
 }
 FAULT(RDONLY_FD_SHARED_WRITABLE, .mmap = rdonly_fd_shared_writable_mmap);

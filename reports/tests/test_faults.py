@@ -36,3 +36,21 @@ def test_runner_rejects_an_unknown_fault():
     out = subprocess.run([RUNNER, "--fault", "no-such-fault"], capture_output=True, text=True)
     assert out.returncode == 2
     assert "unknown fault 'no-such-fault'" in out.stderr
+
+
+@pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
+def test_the_library_defines_every_listed_fault():
+    """Loaded under a fault, the library checks its table (one definition
+    with a hook for each fault of faults.h) and exits 99 if it is wrong."""
+    import shutil
+    import subprocess
+
+    def load(name):
+        env = dict(os.environ, LD_PRELOAD=LIB, MMAPCTS_FAULT=name)
+        return subprocess.run([shutil.which("true")], env=env, capture_output=True, text=True)
+
+    unknown = load("no-such-fault")  # proves the library is loaded at all
+    assert unknown.returncode == 99 and "unknown fault" in unknown.stderr
+    for fault in faults.list_faults(RUNNER):
+        out = load(fault["name"])
+        assert (out.returncode, out.stderr) == (0, ""), fault["name"]
