@@ -94,32 +94,24 @@ static int has_a_hook(const struct fault *f)
 	       f->sigaction;
 }
 
-/* What the linker cannot see: a definition filed under another fault's
- * name, or one that bends nothing. */
-static const char *table_error(void)
+/* What the linker cannot see: a fault that bends nothing. */
+static const char *hookless_fault(void)
 {
-	static char why[160];
-
-	for (int i = 0; i < FAULT_COUNT; i++) {
-		if (faults[i]->id != (enum mmapcts_fault)i || !has_a_hook(faults[i])) {
-			snprintf(why, sizeof(why), "fault '%s' %s", mmapcts_fault_defs[i].name,
-				 faults[i]->id != (enum mmapcts_fault)i ? "is defined as another"
-									: "has no hook");
-			return why;
-		}
-	}
+	for (int i = 0; i < FAULT_COUNT; i++)
+		if (!has_a_hook(faults[i]))
+			return mmapcts_fault_defs[i].name;
 	return NULL;
 }
 
 __attribute__((constructor)) static void init(void)
 {
-	const char *name = getenv(MMAPCTS_FAULT_ENV), *why;
+	const char *name = getenv(MMAPCTS_FAULT_ENV), *hookless;
 
 	resolve();
 	if (!name || !*name)
 		return;
-	if ((why = table_error()) != NULL) {
-		fprintf(stderr, "mmapcts-faults: %s\n", why);
+	if ((hookless = hookless_fault()) != NULL) {
+		fprintf(stderr, "mmapcts-faults: fault '%s' has no hook\n", hookless);
 		_exit(99);
 	}
 	for (int i = 0; i < FAULT_COUNT; i++)
