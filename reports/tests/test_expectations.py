@@ -1,11 +1,7 @@
-"""Tests of the known-deviation data (reports/expectations.py)."""
-import os
-import sys
-
+"""Tests of the known-deviation data (mmapcts_formats.expectations)."""
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-import expectations as ex  # noqa: E402
+from mmapcts_formats import expectations as ex
 
 SYSTEM = {"os": "Linux", "kernel_release": "5.10.0-30-amd64", "machine": "x86_64",
           "libc": {"name": "glibc", "version": "2.36"}, "tmpdir": {"fstype": "ext4"},
