@@ -103,7 +103,7 @@ def load(path=DEFAULT_PATH):
     expectations = []
     with open(path, "rb") as f:
         data = f.read()
-    # Lines end at "\n" only (no universal newlines): the runner's fgets().
+    # Lines end at "\n" only (no universal newlines), as the runner's getline().
     lines = data.split(b"\n")
     if lines[-1] == b"":
         lines.pop()
@@ -122,13 +122,18 @@ def load(path=DEFAULT_PATH):
     return expectations
 
 
-def explain(expectations, case_id, verdict, record):
-    """The expectation that covers this verdict in this record's system, or None."""
-    key = system_key(record)
+def find(expectations, case_id, verdict, key):
+    """The first expectation that covers this verdict on the system with
+    this key, or None: the runner's expectation_for()."""
     for e in expectations:
         if e.matches(case_id, verdict, key):
             return e
     return None
+
+
+def explain(expectations, case_id, verdict, record):
+    """The expectation that covers this verdict in this record's system, or None."""
+    return find(expectations, case_id, verdict, system_key(record))
 
 
 def mark(record, expectations):
