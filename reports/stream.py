@@ -3,34 +3,18 @@
 
   stream.py LOG --out-dir DIR [--vm KEY=VALUE ...] [--expectations FILE]
 
-In a QEMU guest the runner writes its run as stream lines into the console
-(mmapcts --stream /dev/console), and the host captures the console, kernel
-messages and all, to LOG.  A stream line is
-
-  @mmapcts-stream <seq> <json>
-
-anywhere in a console line (printk text may precede it, a "\\r" may follow),
-seq counting from 1 per runner process, and the JSON object one event:
-begin (the record's format, suite, system and run), start (a case id),
-result (a case, exactly as the record lists it) or end (end, duration,
-summary, complete).  One log may hold several runs; each begin starts one.
-
-Each run becomes one record, the document the runner itself writes, plus a
-"vm" object: the --vm pairs (qemu, accel, machine, kernel_package, guest_end,
-...), the log, how many stream lines were garbled (the marker is there, the
-JSON is not) or lost (a gap in seq), and, when the run did not end, the
-console after its last stream line ("console_tail": the panic, say).  Its
-presence makes the record's system key end in "qemu-system"
-(expectations.py).  With --expectations each result is marked expected, or
-not, against that key, as the runner's --expectations does.
+In a QEMU guest the runner writes its run as stream lines into a console
+or virtio port (mmapcts --stream), and the host captures it to LOG.  Each
+run in LOG becomes one record, the runner's document plus a "vm" object:
+the --vm pairs (qemu, accel, machine, kernel_package, guest_end, ...) and
+what the stream lost; mmapcts_formats.stream, beside this script, says how.
+With --expectations each result is marked expected, or not, against the
+record's "qemu-system" key, as the runner's --expectations does.
 
 Prints each record's path and a one-line summary of its run.  Exit status 0;
 2 on bad input (one line on stderr naming the file): no stream line, a run
 whose begin event was lost, another format version, an unusable
 expectations file.  Python standard library only.
-
-The format itself (parse_log, build_record, write_records, ...) is
-mmapcts_formats.stream, beside this script.
 """
 import argparse
 import sys
