@@ -15,12 +15,13 @@ a fault (a crash, a case without a verdict).  Python standard library only.
 """
 import argparse
 import collections
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+
+from mmapcts_formats import record as records
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -35,11 +36,10 @@ def run_suite(runner, record, fault=None, jobs=None, cases_dir=None):
         cmd += ["--cases-dir", cases_dir]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     try:
-        with open(record, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError) as err:
+        data = records.load(record)
+    except records.RecordError as err:
         data = None
-        proc.stderr += f"\nthe record {record} is unreadable: {err}"
+        proc.stderr += f"\nthe record is unusable: {err}"
     return proc, data
 
 

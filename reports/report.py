@@ -24,59 +24,13 @@ status 2.  Python standard library only.
 import argparse
 import html
 import json
-import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import expectations  # noqa: E402
+from mmapcts_formats import expectations, record
+from mmapcts_formats.errors import FormatError, bad_input
 
-FORMAT, VERSION = "mmapcts-record", 1
 FAILING = ("FAIL", "TIMEOUT", "CRASH")
-
-
-class RecordError(Exception):
-    """A file that cannot be used as a record; the message names it."""
-
-
-def load(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        if not text.strip():
-            raise RecordError(f"{path}: an empty file, not a record")
-        data = json.loads(text)
-    except OSError as err:
-        raise RecordError(f"{path}: cannot read: {err.strerror}") from None
-    except (ValueError, UnicodeDecodeError) as err:
-        raise RecordError(f"{path}: not JSON, or truncated ({err})") from None
-    except RecursionError:
-        raise RecordError(f"{path}: not a record (JSON nested too deep)") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RecordError(f"{path}: not an mmapcts record")
-    if data.get("format_version") != VERSION:
-        raise RecordError(f"{path}: a record of format version "
-                          f"{data.get('format_version')}; these tools read version {VERSION}")
-    if not isinstance(data.get("system"), dict) or not isinstance(data.get("cases"), list):
-        raise RecordError(f"{path}: the record has no system or no case list")
-    for case in data["cases"]:
-        if not (isinstance(case, dict) and isinstance(case.get("id"), str)
-                and isinstance(case.get("verdict"), str)):
-            raise RecordError(f"{path}: a case without id or verdict")
-        if not isinstance(case.get("observations") or {}, dict):
-            raise RecordError(f"{path}: case {case['id']}: observations are not an object")
-    # The tables read these; a wrong shape is bad input, not a traceback.
-    shapes = [("system.libc", data["system"].get("libc", {}), dict),
-              ("system.tmpdir", data["system"].get("tmpdir", {}), dict),
-              ("vm", data.get("vm", {}), dict), ("in_flight", data.get("in_flight", []), list)]
-    for name, value, kind in shapes:
-        if not isinstance(value, kind):
-            raise RecordError(f"{path}: {name} is not a JSON {kind.__name__}")
-    if not all(isinstance(i, str) for i in data.get("in_flight", [])):
-        raise RecordError(f"{path}: in_flight holds something other than case ids")
-    data["_path"] = path
-    return data
 
 
 def how_it_ran(rec):
@@ -147,7 +101,7 @@ def counts(rec):
     per = {}
     for v in verdicts(rec).values():
         per[v] = per.get(v, 0) + 1
-    order = list(expectations.VERDICTS) + [IN_FLIGHT]
+    order = list(record.VERDICTS) + [IN_FLIGHT]
     order += sorted(v for v in per if v not in order)   # a verdict these tools do not know
     text = ", ".join(f"{per[v]} {v}" for v in order if per.get(v))
     known = sum(1 for c in rec["cases"] if c.get("expected"))
@@ -325,7 +279,7 @@ def main(argv=None):
     try:
         if args.command == "matrix":
             known = expectations.load(args.expectations) if args.expectations else None
-            records = sorted((load(p) for p in args.records), key=system_order)
+            records = sorted((record.load(p) for p in args.records), key=system_order)
             if known is not None:
                 records = [expectations.mark(r, known) for r in records]
             text = markdown(records)
@@ -338,14 +292,10 @@ def main(argv=None):
                 with open(args.html, "w", encoding="utf-8") as f:
                     f.write(html_page(records))
             return 0
-        base, new = load(args.base), load(args.new)
+        base, new = record.load(args.base), record.load(args.new)
         known = expectations.load(args.expectations) if args.expectations else []
-    except (RecordError, expectations.ExpectationError) as err:
-        print(f"report: {err}", file=sys.stderr)
-        return 2
-    except OSError as err:
-        print(f"report: {err.filename}: {err.strerror}", file=sys.stderr)
-        return 2
+    except (FormatError, OSError) as err:
+        return bad_input("report", err)
     result = diff(base, new, known)
     print(f"base: {label(base)}\nnew:  {label(new)}")
     titles = {"regressed": "REGRESSED", "fixed": "fixed", "known": "known deviation",

@@ -7,7 +7,6 @@ what the record, the JUnit file and the KTAP stream say about each.
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
@@ -16,8 +15,6 @@ SRCDIR = os.environ.get("MMAPCTS_SRCDIR") or os.path.dirname(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNNER = os.path.join(BUILDDIR, "harness", "mmapcts")
 FIXTURES = os.path.join(BUILDDIR, "harness", "tests", "fixtures")
-
-sys.path.insert(0, os.path.join(SRCDIR, "reports"))
 
 
 def fixture(name):

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import BUILDDIR, RUNNER, SRCDIR
-import expectations
+from mmapcts_formats import expectations
 
 MANIFEST = os.path.join(BUILDDIR, "cases", "manifest.tsv")
 GEN_MANIFEST = os.path.join(SRCDIR, "build-aux", "gen-manifest.awk")

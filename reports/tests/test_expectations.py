@@ -1,11 +1,7 @@
-"""Tests of the known-deviation data (reports/expectations.py)."""
-import os
-import sys
-
+"""Tests of the known-deviation data (mmapcts_formats.expectations)."""
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-import expectations as ex  # noqa: E402
+from mmapcts_formats import expectations as ex
 
 SYSTEM = {"os": "Linux", "kernel_release": "5.10.0-30-amd64", "machine": "x86_64",
           "libc": {"name": "glibc", "version": "2.36"}, "tmpdir": {"fstype": "ext4"},
@@ -19,7 +15,7 @@ def on(system):
 
 def write(tmp_path, text):
     path = tmp_path / "exp.tsv"
-    path.write_text(text)
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
     return str(path)
 
 
@@ -76,6 +72,9 @@ def test_unexpected_lists_only_unexplained_failures(tmp_path):
     ("a\tWRONG\t*\twhy\n", "unknown verdict 'WRONG'"),
     ("a\tPASS\t*\twhy\n", "PASS needs no expectation"),
     ("a\tFAIL\t*\t \n", "expected 4 tab-separated fields"),
+    ("a\\x\tFAIL\t*\twhy\n", "'\\' in the pattern 'a\\x'"),
+    ("a\tFAIL\t* [^5]*\twhy\n", "'[^' in the pattern '* [^5]*'"),
+    ("a\tFAIL\t*\t\udcff\n", "not UTF-8 text"),
 ])
 def test_malformed_lines_name_file_and_line(tmp_path, text, message):
     path = write(tmp_path, "# header\n" + text)
@@ -92,3 +91,11 @@ def test_mark_sets_todays_evidence_and_clears_the_rest(tmp_path):
                               {"id": "a/z", "verdict": "PASS", "expected": None}])
     assert ex.mark(rec, exps) is rec
     assert [c["expected"] for c in rec["cases"]] == ["known since", None, None]
+
+
+def test_lines_and_globs_are_read_as_the_runner_reads_them(tmp_path):
+    exps = ex.load(write(tmp_path, "a/?\tFAIL\t*\tcrlf\r\n \t \r\nb/x\tFAIL\t*\tone\rtwo\n"))
+    assert [e.evidence for e in exps] == ["crlf", "one\rtwo"]
+    # fnmatch(3) in the runner matches bytes: "?" is not one character of UTF-8.
+    assert ex.find(exps, "a/x", "FAIL", "k").evidence == "crlf"
+    assert ex.find(exps, "a/\u00e9", "FAIL", "k") is None

@@ -5,13 +5,10 @@ and the runner must stay healthy (exit 0 or 1, a complete record, a verdict
 for every case).  Skipped where the build has no fault library.
 """
 import os
-import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import faults  # noqa: E402
+import faults
 
 BUILDDIR = os.environ.get("MMAPCTS_BUILDDIR") or os.getcwd()
 RUNNER = os.path.join(BUILDDIR, "harness", "mmapcts")

@@ -1,12 +1,10 @@
 """Tests of reports/report.py: matrix and diff over fixture records."""
 import json
 import os
-import sys
 
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import report  # noqa: E402
+import report
 
 SYSTEM = {"os": "Linux", "kernel_release": "6.1.0-30-amd64", "machine": "x86_64",
           "page_size": 4096, "libc": {"name": "glibc", "version": "2.36"},

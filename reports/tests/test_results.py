@@ -7,33 +7,31 @@ false); and reports/matrix.md is the matrix of exactly these records.
 """
 import glob
 import os
-import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPORTS = os.path.dirname(HERE)
-sys.path.insert(0, REPORTS)
-import expectations  # noqa: E402
-import report  # noqa: E402
+import report
+from mmapcts_formats import expectations, record
+
+REPORTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 RECORDS = sorted(glob.glob(os.path.join(REPORTS, "results", "*.json")))
 
 
 @pytest.mark.parametrize("path", RECORDS, ids=os.path.basename)
 def test_every_verdict_is_explained(path):
-    record = report.load(path)
+    rec = record.load(path)
     known = expectations.load()
-    assert record["complete"] is True, f"{path}: the run did not finish"
+    assert rec["complete"] is True, f"{path}: the run did not finish"
     odd = [f"{c['id']}: {c['verdict']}: {c.get('message')}"
-           for c in expectations.unexpected(record, known)]
+           for c in expectations.unexpected(rec, known)]
     assert odd == [], "\n".join(odd)
 
 
 def test_the_committed_matrix_is_current():
     known = expectations.load()
     records = [expectations.mark(r, known) for r in
-               sorted((report.load(p) for p in RECORDS), key=report.system_order)]
+               sorted((record.load(p) for p in RECORDS), key=report.system_order)]
     with open(os.path.join(REPORTS, "matrix.md"), encoding="utf-8") as f:
         committed = f.read()
     assert committed == report.markdown(records), \

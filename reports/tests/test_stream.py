@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
+import stream as stream_tool
+from mmapcts_formats import record, stream
+
 REPORTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, REPORTS)
-import report  # noqa: E402
-import stream  # noqa: E402
 
 SYSTEM = {"os": "Linux", "kernel_release": "6.12.117+deb13-arm64",
           "kernel_version": "#1 SMP Debian 6.12.117-1", "machine": "aarch64",
@@ -124,7 +124,7 @@ def test_parse_log_splits_runs_and_counts_damage():
 
 def test_records_written_per_run(two_runs, tmp_path, capsys):
     out = tmp_path / "out"
-    assert stream.main([str(two_runs), "--out-dir", str(out)] + VM) == 0
+    assert stream_tool.main([str(two_runs), "--out-dir", str(out)] + VM) == 0
     recs = records_in(out)
     assert sorted(recs) == sorted([TMPFS_NAME, EXT4_NAME])
     tmpfs, ext4 = recs[TMPFS_NAME], recs[EXT4_NAME]
@@ -152,7 +152,7 @@ def test_records_written_per_run(two_runs, tmp_path, capsys):
     assert "INCOMPLETE, in flight: eof/tail, no end event" in printed[3]
     # report.py reads them as it reads the runner's.
     for name in recs:
-        report.load(str(out / name))
+        record.load(str(out / name))
 
 
 def test_expectations_marking_uses_the_qemu_system_key(two_runs, tmp_path):
@@ -160,7 +160,7 @@ def test_expectations_marking_uses_the_qemu_system_key(two_runs, tmp_path):
     exp.write_text("eof/tail\tFAIL\tLinux * aarch64 * tmpfs qemu-system\tguest only\n"
                    "fork/*\tFAIL\t* * * * * native\tnot here\n")
     out = tmp_path / "out"
-    assert stream.main([str(two_runs), "--out-dir", str(out), "--expectations", str(exp)]) == 0
+    assert stream_tool.main([str(two_runs), "--out-dir", str(out), "--expectations", str(exp)]) == 0
     tmpfs = records_in(out)[TMPFS_NAME]
     marked = {c["id"]: c["expected"] for c in tmpfs["cases"]}
     assert marked == {"anon/zero": None, "eof/tail": "guest only", "fork/cow": None}
@@ -205,19 +205,19 @@ def test_record_name_replaces_odd_characters():
 def test_bad_logs_are_one_line(tmp_path, capsys, content, message):
     log = tmp_path / "bad.log"
     log.write_bytes(content)
-    assert stream.main([str(log), "--out-dir", str(tmp_path / "out")]) == 2
+    assert stream_tool.main([str(log), "--out-dir", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and str(log) in err
 
 
 def test_missing_log_and_bad_expectations(tmp_path, capsys):
-    assert stream.main([str(tmp_path / "nope.log"), "--out-dir", str(tmp_path)]) == 2
+    assert stream_tool.main([str(tmp_path / "nope.log"), "--out-dir", str(tmp_path)]) == 2
     assert "nope.log" in capsys.readouterr().err
     log = tmp_path / "c.log"
     log.write_text(line(1, begin("ext4")))
     exp = tmp_path / "exp.tsv"
     exp.write_text("only\ttwo\n")
-    assert stream.main([str(log), "--out-dir", str(tmp_path), "--expectations", str(exp)]) == 2
+    assert stream_tool.main([str(log), "--out-dir", str(tmp_path), "--expectations", str(exp)]) == 2
     assert "exp.tsv:1:" in capsys.readouterr().err
 
 
