@@ -34,8 +34,8 @@ enum coverage case_covers(const struct case_entry *c, const char *row)
 	return has_word(c->covers_part, row) ? COVERS_PARTLY : COVERS_NOT;
 }
 
-int catalogue_uncovered(const char *text, const struct manifest *m, struct buf *out,
-			char *err, size_t errlen)
+int catalogue_uncovered(const char *text, const struct manifest *m, const char *profile,
+			struct buf *out, char *err, size_t errlen)
 {
 	const char *line = text;
 	int lineno = 0;
@@ -62,6 +62,10 @@ int catalogue_uncovered(const char *text, const struct manifest *m, struct buf *
 			return set_error(err, errlen, "catalogue line %d: not %d fields", lineno,
 					 CATALOGUE_FIELDS);
 		}
+		if (profile && strcmp(fields[2], profile)) {
+			free(copy);
+			goto next;
+		}
 		/* The best any case does for the row: a row checked wholly by one
 		 * case is covered, whatever the others do. */
 		enum coverage best = COVERS_NOT;
@@ -83,8 +87,8 @@ next:
 	return 0;
 }
 
-int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m, FILE *out,
-			      char *err, size_t errlen)
+int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m,
+			      const char *profile, FILE *out, char *err, size_t errlen)
 {
 	char path[4096];
 	struct buf text = { 0 }, rows = { 0 };
@@ -101,7 +105,7 @@ int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m, F
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&text, chunk, n);
 	fclose(f);
-	ret = catalogue_uncovered(text.data ? text.data : "", m, &rows, err, errlen);
+	ret = catalogue_uncovered(text.data ? text.data : "", m, profile, &rows, err, errlen);
 	if (ret == 0 && rows.data)
 		fputs(rows.data, out);
 	buf_free(&text);

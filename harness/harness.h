@@ -127,13 +127,13 @@ enum coverage { COVERS_NOT, COVERS_PARTLY, COVERS_WHOLLY };
 /* Does the case declare the catalogue row (.covers: wholly, .covers_part)? */
 enum coverage case_covers(const struct case_entry *c, const char *row);
 /* Append to out, one line each ("ROW\tnone|partly\tprofile\tbehaviour"),
- * the rows of the catalogue text no case of m covers wholly; -1 with err
- * set when the text is not a catalogue. */
-int catalogue_uncovered(const char *text, const struct manifest *m, struct buf *out,
-			char *err, size_t errlen);
+ * the rows of the catalogue text (of that profile, unless NULL) no case of
+ * m covers wholly; -1 with err set when the text is not a catalogue. */
+int catalogue_uncovered(const char *text, const struct manifest *m, const char *profile,
+			struct buf *out, char *err, size_t errlen);
 /* The same for cases_dir/catalogue.tsv, printed to out. */
-int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m, FILE *out,
-			      char *err, size_t errlen);
+int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m,
+			      const char *profile, FILE *out, char *err, size_t errlen);
 
 /* ------------------------------------------------------------- sysinfo.c */
 struct sysinfo {

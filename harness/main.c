@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 		const char *dir = find_cases_dir(&o, argv[0]);
 		if (manifest_load(&m, dir, err, sizeof(err)) < 0 ||
 		    (o.uncovered &&
-		     catalogue_print_uncovered(dir, &m, stdout, err, sizeof(err)) < 0)) {
+		     catalogue_print_uncovered(dir, &m, o.profile, stdout, err, sizeof(err)) < 0)) {
 			fprintf(stderr, "mmapcts: %s\n", err);
 			status = 2;
 			goto done;

@@ -1635,19 +1635,26 @@ START_TEST(catalogue_uncovered_rows)
 	char err[256] = "";
 
 	ck_assert_int_eq(manifest_parse(&m, covers_manifest, "/c", err, sizeof(err)), 0);
-	ck_assert_int_eq(catalogue_uncovered(small_catalogue, &m, &out, err, sizeof(err)), 0);
+	ck_assert_int_eq(catalogue_uncovered(small_catalogue, &m, NULL, &out, err,
+					     sizeof(err)), 0);
 	ck_assert_str_eq(out.data, "A1\tpartly\tposix\tpartly checked\n"
 				   "B3\tpartly\tposix\tchecked in part only\n"
 				   "Z9\tnone\tlinux\tnothing checks this\n");
 	buf_free(&out);
+	/* Only the rows of one profile. */
+	ck_assert_int_eq(catalogue_uncovered(small_catalogue, &m, "linux", &out, err,
+					     sizeof(err)), 0);
+	ck_assert_str_eq(out.data, "Z9\tnone\tlinux\tnothing checks this\n");
+	buf_free(&out);
 
 	/* A short row is an error naming its line; nothing is written. */
-	ck_assert_int_eq(catalogue_uncovered("# x\nA1\tanon\n", &m, &out, err, sizeof(err)),
+	ck_assert_int_eq(catalogue_uncovered("# x\nA1\tanon\n", &m, NULL, &out, err,
+					     sizeof(err)),
 			 -1);
 	EXPECT_CONTAINS(err, "catalogue line 2");
 	ck_assert_ptr_null(out.data);
 	ck_assert_int_eq(catalogue_uncovered("A1\ta\tb\tc\td\te\tf\tg\th\ti\tj\n", &m,
-					     &out, err, sizeof(err)), -1);
+					     NULL, &out, err, sizeof(err)), -1);
 	EXPECT_CONTAINS(err, "catalogue line 1");
 	manifest_free(&m);
 }
@@ -1664,14 +1671,14 @@ START_TEST(catalogue_print_uncovered_reads_cases_dir)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	/* no catalogue: an error naming the file */
 	FILE *out = open_memstream(&text, &len);
-	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, out, err, sizeof(err)), -1);
+	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, NULL, out, err, sizeof(err)), -1);
 	EXPECT_CONTAINS(err, "catalogue.tsv");
 	snprintf(path, sizeof(path), "%s/catalogue.tsv", dir);
 	FILE *f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs(small_catalogue, f);
 	fclose(f);
-	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, out, err, sizeof(err)), 0);
+	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, NULL, out, err, sizeof(err)), 0);
 	fclose(out);
 	ck_assert_str_eq(text, "A1\tpartly\tposix\tpartly checked\n"
 			       "B3\tpartly\tposix\tchecked in part only\n"
