@@ -2,15 +2,60 @@
 # write the manifest the runner reads: one tab-separated row per case (one
 # per variant for a case with variants).
 #
-#   awk -f gen-manifest.awk cases/<group>/<name>.c ... > manifest.tsv
+#   awk -v catalogue=cases/catalogue.tsv -f gen-manifest.awk \
+#	cases/<group>/<name>.c ... > manifest.tsv
 #
 # The block holds `.key = value,` items; a value is one or more adjacent
 # string literals or an integer.  Anything else is an error naming the file.
+# .covers and .covers_part name rows of the catalogue; given one, a row id
+# that it does not hold is an error too, so no case can cite a row that
+# does not exist.
 
 function die(msg) {
 	printf "%s: %s\n", FILENAME, msg > "/dev/stderr"
 	failed = 1
 	exit 1
+}
+
+# Read the row ids of the behaviour catalogue (cases/catalogue.tsv).
+function read_catalogue(path,    line, f, n, lineno) {
+	while ((n = (getline line < path)) > 0) {
+		lineno++
+		if (line ~ /^#/ || line == "") continue
+		if (split(line, f, "\t") != 10 || f[1] !~ /^[A-Z][0-9]+$/ ||
+		    f[3] !~ /^(posix|linux|bsd)$/) {
+			printf "%s:%d: a row is id, section, profile, G K F N L X, behaviour\n",
+				path, lineno > "/dev/stderr"
+			failed = 1
+			exit 1
+		}
+		if (f[1] in known) {
+			printf "%s:%d: the row %s is there twice\n", path, lineno, f[1] > "/dev/stderr"
+			failed = 1
+			exit 1
+		}
+		known[f[1]] = 1
+	}
+	if (n < 0) {
+		printf "%s: cannot read the catalogue\n", path > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
+	close(path)
+}
+
+# Check a .covers or .covers_part list: catalogue row ids, each once.
+function check_rows(key,    words, n, i) {
+	n = split(meta[key], words, " ")
+	for (i = 1; i <= n; i++) {
+		if (words[i] !~ /^[A-Z][0-9]+$/)
+			die("." key ": '" words[i] "' is not a row id such as B3")
+		if (catalogue != "" && !(words[i] in known))
+			die("." key ": no row " words[i] " in " catalogue)
+		if (words[i] in cited)
+			die("." key ": the row " words[i] " is named twice")
+		cited[words[i]] = 1
+	}
 }
 
 # Parse the collected block text into meta[].
@@ -62,12 +107,15 @@ function emit(file,    program, group, name, id, t, nv, v, k, vlist) {
 	group = program
 	sub(/\/.*/, "", group)
 	for (k in meta)
-		if (k !~ /^(assertion|spec|profile|needs|variants|timeout|no_fault)$/)
+		if (k !~ /^(assertion|spec|profile|needs|variants|timeout|no_fault|covers|covers_part)$/)
 			die("unknown metadata ." k)
 	if (meta["assertion"] == "") die("no .assertion")
 	if (meta["spec"] == "") die("no .spec")
 	if (meta["profile"] != "posix" && meta["profile"] != "linux")
 		die(".profile must be \"posix\" or \"linux\"")
+	split("", cited)
+	check_rows("covers")
+	check_rows("covers_part")
 	t = ("timeout" in meta) ? meta["timeout"] : 10
 	if (t !~ /^[0-9]+$/) die(".timeout must be a whole number of seconds")
 	nv = split(("variants" in meta) ? meta["variants"] : "", vlist, " ")
@@ -76,15 +124,17 @@ function emit(file,    program, group, name, id, t, nv, v, k, vlist) {
 		id = program (vlist[v] != "" ? ":" vlist[v] : "")
 		if (id in seen) die("the id " id " is used twice")
 		seen[id] = 1
-		printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, program, group,
-			meta["profile"], t, vlist[v], meta["needs"], meta["spec"],
-			meta["assertion"], meta["no_fault"]
+		printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, program,
+			group, meta["profile"], t, vlist[v], meta["needs"], meta["spec"],
+			meta["assertion"], meta["no_fault"], meta["covers"], meta["covers_part"]
 	}
 }
 
 BEGIN {
+	if (catalogue != "")
+		read_catalogue(catalogue)
 	print "# mmapcts manifest 1"
-	print "# id\tprogram\tgroup\tprofile\ttimeout\tvariant\tneeds\tspec\tassertion\tno_fault"
+	print "# id\tprogram\tgroup\tprofile\ttimeout\tvariant\tneeds\tspec\tassertion\tno_fault\tcovers\tcovers_part"
 }
 
 FNR == 1 {

@@ -76,6 +76,7 @@ struct options {
 	const char *faults_lib;		/* its path, set by main */
 	int list_faults;
 	int list;
+	int uncovered;			/* print the catalogue rows no case covers */
 	int verbose;
 	int progress;			/* -1: when stdout is a terminal */
 };
@@ -97,6 +98,8 @@ struct case_entry {
 	char *needs;
 	char *spec;
 	char *assertion;
+	char *covers;		/* catalogue rows checked wholly, space-separated */
+	char *covers_part;	/* ... and in part; both "" for a program named by path */
 	int timeout;
 	char *path;		/* the executable */
 };
@@ -114,9 +117,23 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 /* Add a case executable named on the command line, with the metadata it
  * gives for --describe (through the wrapper, if any), one entry per variant. */
 void manifest_add_path(struct manifest *m, const char *path, const char *wrapper);
-/* Does the case match a selector (id, id glob, group, or id without variant)? */
+/* Does the case match a selector (id, id glob, group, id without variant,
+ * or covers:ROW for the cases declaring a catalogue row)? */
 int case_matches(const struct case_entry *c, const char *selector);
 void manifest_free(struct manifest *m);
+
+/* ----------------------------------------------------------- catalogue.c */
+enum coverage { COVERS_NOT, COVERS_PARTLY, COVERS_WHOLLY };
+/* Does the case declare the catalogue row (.covers: wholly, .covers_part)? */
+enum coverage case_covers(const struct case_entry *c, const char *row);
+/* Append to out, one line each ("ROW\tnone|partly\tprofile\tbehaviour"),
+ * the rows of the catalogue text (of that profile, unless NULL) no case of
+ * m covers wholly; -1 with err set when the text is not a catalogue. */
+int catalogue_uncovered(const char *text, const struct manifest *m, const char *profile,
+			struct buf *out, char *err, size_t errlen);
+/* The same for cases_dir/catalogue.tsv, printed to out. */
+int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m,
+			      const char *profile, FILE *out, char *err, size_t errlen);
 
 /* ------------------------------------------------------------- sysinfo.c */
 struct sysinfo {

@@ -162,14 +162,18 @@ int main(int argc, char **argv)
 	}
 
 	/* The manifest, unless only programs were named. */
-	int need_manifest = o.nselectors || o.ngroups || !o.npaths || o.list;
+	int need_manifest = o.nselectors || o.ngroups || !o.npaths || o.list || o.uncovered;
 	if (need_manifest) {
 		const char *dir = find_cases_dir(&o, argv[0]);
-		if (manifest_load(&m, dir, err, sizeof(err)) < 0) {
+		if (manifest_load(&m, dir, err, sizeof(err)) < 0 ||
+		    (o.uncovered &&
+		     catalogue_print_uncovered(dir, &m, o.profile, stdout, err, sizeof(err)) < 0)) {
 			fprintf(stderr, "mmapcts: %s\n", err);
 			status = 2;
 			goto done;
 		}
+		if (o.uncovered)
+			goto done;
 	}
 
 	/* Programs named on the command line (one entry per variant). */

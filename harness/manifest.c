@@ -12,7 +12,10 @@
 #include <string.h>
 
 #define MANIFEST_HEADER "# mmapcts manifest 1"
-#define MANIFEST_FIELDS 10	/* the last, no_fault, may be absent */
+#define MANIFEST_FIELDS 12
+/* no_fault, covers and covers_part, the last three, may be absent: manifests
+ * written before them still load. */
+#define MANIFEST_FIELDS_REQUIRED 9
 
 static struct case_entry *grow(struct manifest *m)
 {
@@ -53,8 +56,9 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 			}
 			*p++ = '\0';
 		}
-		if (nf == MANIFEST_FIELDS - 1 && !p)
-			fields[nf++] = (char *)"";
+		if (nf >= MANIFEST_FIELDS_REQUIRED && !p)
+			while (nf < MANIFEST_FIELDS)
+				fields[nf++] = (char *)"";
 		if (nf != MANIFEST_FIELDS || p) {
 			free(copy);
 			manifest_free(m);
@@ -81,6 +85,8 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 		c->needs = xstrdup(fields[6]);
 		c->spec = xstrdup(fields[7]);
 		c->assertion = xstrdup(fields[8]);
+		c->covers = xstrdup(fields[10]);
+		c->covers_part = xstrdup(fields[11]);
 		size_t plen = strlen(cases_dir) + strlen(c->program) + 2;
 		c->path = xcalloc(1, plen);
 		snprintf(c->path, plen, "%s/%s", cases_dir, c->program);
@@ -221,6 +227,8 @@ void manifest_add_path(struct manifest *m, const char *path, const char *wrapper
 		c->needs = xstrdup("");
 		c->spec = xstrdup(spec);
 		c->assertion = xstrdup(assertion);
+		c->covers = xstrdup("");
+		c->covers_part = xstrdup("");
 		c->timeout = timeout;
 		c->path = xstrdup(path);
 	} while (v && (v = strtok_r(NULL, " ", &save)) != NULL);
@@ -230,6 +238,8 @@ int case_matches(const struct case_entry *c, const char *sel)
 {
 	size_t plen = strlen(c->program);
 
+	if (!strncmp(sel, "covers:", 7))
+		return case_covers(c, sel + 7) != COVERS_NOT;
 	if (!strcmp(c->id, sel) || !strcmp(c->group, sel))
 		return 1;
 	if (!strcmp(c->program, sel))	/* every variant of the case */
@@ -251,6 +261,8 @@ void manifest_free(struct manifest *m)
 		free(c->needs);
 		free(c->spec);
 		free(c->assertion);
+		free(c->covers);
+		free(c->covers_part);
 		free(c->path);
 	}
 	free(m->cases);

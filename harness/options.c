@@ -18,9 +18,10 @@ static const char usage_text[] =
 	"Run the mmapcts conformance cases, each in its own isolated child.\n"
 	"\n"
 	"A SELECTOR is a case id (anon/zero-fill, private-file/x:shm), an id glob\n"
-	"('munmap/*'), a group name, or an id without its variant.  A PATH to a\n"
-	"case executable (starting with '/', './' or '../', or an existing file)\n"
-	"runs that program as a case.\n"
+	"('munmap/*'), a group name, an id without its variant, or covers:ROW for\n"
+	"the cases that declare a row of the behaviour catalogue (covers:B3).\n"
+	"A PATH to a case executable (starting with '/', './' or '../', or an\n"
+	"existing file) runs that program as a case.\n"
 	"\n"
 	"  -j, --jobs N                 run N cases at once (default: online CPUs)\n"
 	"  -g, --group GROUP            only the cases of GROUP (repeatable)\n"
@@ -28,6 +29,8 @@ static const char usage_text[] =
 	"  -t, --timeout-multiplier X   multiply every case's time limit by X\n"
 	"      --timeout SECONDS        one time limit for every case\n"
 	"  -l, --list                   print the selected cases and exit\n"
+	"      --uncovered              print the catalogue rows (of --profile) no\n"
+	"                               case covers wholly yet (none or partly), exit\n"
 	"  -f, --format text|ktap       what goes to stdout (default: text)\n"
 	"      --json FILE              write the record to FILE (default:\n"
 	"                               mmapcts-<os>-<release>-<arch>-<libc>-<version>.json)\n"
@@ -101,7 +104,7 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 		{ "repeat", 0, 1 }, { "verbose", 'v', 0 }, { "progress", 0, 0 },
 		{ "no-progress", 0, 0 }, { "help", 'h', 0 }, { "version", 'V', 0 },
 		{ "fault", 0, 1 }, { "list-faults", 0, 0 }, { "expectations", 'e', 1 },
-		{ "stream", 0, 1 },
+		{ "stream", 0, 1 }, { "uncovered", 0, 0 },
 	};
 	int only_positional = 0;
 
@@ -198,6 +201,8 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 			o->timeout = (int)n;
 		} else if (!strcmp(opt, "list")) {
 			o->list = 1;
+		} else if (!strcmp(opt, "uncovered")) {
+			o->uncovered = 1;
 		} else if (!strcmp(opt, "format")) {
 			if (!strcmp(value, "text"))
 				o->format = FORMAT_TEXT;

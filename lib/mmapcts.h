@@ -9,6 +9,7 @@
  *		.assertion = "Stores through a MAP_PRIVATE mapping never reach the file.",
  *		.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_PRIVATE",
  *		.profile   = "posix",
+ *		.covers    = "B3",
  *		.variants  = "file shm memfd",
  *	);
  *
@@ -99,6 +100,12 @@ struct mmapcts_case {
 	int timeout;		/* seconds, before the runner's multiplier; 0: the default */
 	const char *no_fault;	/* why no fault of mmapcts-faults.so can reach the rule
 				 * (kernel-only behaviour); for `make faults` */
+	const char *covers;	/* space-separated rows of cases/catalogue.tsv this case
+				 * checks, with the other cases naming them, wholly:
+				 * it FAILs when that behaviour is broken */
+	const char *covers_part; /* rows it checks only in part (a narrower setting,
+				 * one clause of several, a weaker form); the
+				 * catalogue page counts these as "partly" */
 	void (*run)(void);
 	const char *source;	/* __FILE__, filled in by the macro */
 };

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "operations over whole pages); munmap(): ERRORS, [EINVAL] "
 		     "(addr is not a multiple of the page size)",
 	.profile   = "posix",
+	.covers_part = "A1 A2",
 );
 
 static void run(void)

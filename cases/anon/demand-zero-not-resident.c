@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "on request: otherwise pages are faulted in on access); "
 		     "mincore(2): DESCRIPTION (which pages are resident)",
 	.profile   = "linux",
+	.covers_part = "M16",
 	.needs     = "mincore",
 );
 

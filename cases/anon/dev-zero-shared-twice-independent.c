@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "shared anonymous memory, a new object for each mmap() call "
 		     "(drivers/char/mem.c, mmap_zero)",
 	.profile   = "linux",
+	.covers    = "A3",
 );
 
 static int dev_zero;

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_DONTNEED (subsequent accesses get "
 		     "zero-fill-on-demand pages for anonymous private mappings)",
 	.profile   = "linux",
+	.covers    = "M1",
 	.needs     = "madvise MADV_DONTNEED",
 );
 

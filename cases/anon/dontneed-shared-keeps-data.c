@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "repopulate the memory from the up-to-date contents of the "
 		     "underlying object, for shared anonymous mappings too)",
 	.profile   = "linux",
+	.covers_part = "M2",
 	.needs     = "madvise MADV_DONTNEED",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 		     "specified and there is insufficient room in the address "
 		     "space to effect the mapping)",
 	.profile   = "posix",
+	.covers    = "A11",
 );
 
 static void run(void)

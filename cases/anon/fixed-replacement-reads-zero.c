@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "any previous mappings for those whole pages), MAP_ANONYMOUS "
 		     "(initialized to all bits zero)",
 	.profile   = "posix",
+	.covers    = "K3",
 );
 
 static void run(void)

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (without MAP_FIXED, addr is "
 		     "used in an implementation-defined manner to arrive at pa)",
 	.profile   = "posix",
+	.covers    = "A9",
 );
 
 static void run(void)

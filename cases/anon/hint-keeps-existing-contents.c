@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (when the implementation "
 		     "selects pa, it never replaces any extant mapping)",
 	.profile   = "posix",
+	.covers    = "A9",
 );
 
 static void run(void)

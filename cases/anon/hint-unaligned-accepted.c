@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EINVAL] (addr not a multiple of "
 		     "the page size is an error only if MAP_FIXED was specified)",
 	.profile   = "posix",
+	.covers    = "A9",
 );
 
 static void run(void)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "in any mapping operation, any partial page specified by the "
 		     "range starting at pa and continuing for len bytes)",
 	.profile   = "posix",
+	.covers_part = "A1",
 );
 
 static void run(void)

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [ENOMEM] (insufficient room in "
 		     "the address space to effect the mapping)",
 	.profile   = "posix",
+	.covers    = "A11",
 );
 
 static void run(void)

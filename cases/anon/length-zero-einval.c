@@ -11,6 +11,7 @@ MMAPCTS_CASE(
 	.assertion = "mmap() of an anonymous mapping with len 0 fails with EINVAL.",
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EINVAL] (the value of len is zero)",
 	.profile   = "posix",
+	.covers    = "L1",
 );
 
 static void run(void)

@@ -13,6 +13,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EINVAL] (the value of flags is "
 		     "invalid: neither MAP_PRIVATE nor MAP_SHARED is set)",
 	.profile   = "posix",
+	.covers_part = "L2",
 );
 
 static void run(void)

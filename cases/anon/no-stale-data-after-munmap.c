@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "anonymous memory object, initialized to all bits zero); "
 		     "munmap(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "A1",
 );
 
 static void run(void)

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_ANONYMOUS (the fd argument is ignored; "
 		     "portable applications pass -1)",
 	.profile   = "linux",
+	.covers_part = "L6",
 );
 
 static void run(void)

@@ -20,6 +20,8 @@ MMAPCTS_CASE(
 		     "are visible only to the calling process); fork(): "
 		     "DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "E2",
+	.covers_part = "E3",
 );
 
 static void run(void)

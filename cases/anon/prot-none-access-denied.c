@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "option, no access is permitted where PROT_NONE alone has been "
 		     "set)",
 	.profile   = "posix",
+	.covers    = "A7",
 );
 
 static void run(void)

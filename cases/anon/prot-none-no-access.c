@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "SIGSEGV; POSIX.1-2024 <signal.h>: SEGV_ACCERR (invalid "
 		     "permissions for mapped object)",
 	.profile   = "linux",
+	.covers    = "A7 H5",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_ANONYMOUS (initialized "
 		     "to all bits zero); mprotect(): DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "H1",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_ANONYMOUS (anonymous "
 		     "memory is initialized to all bits zero), PROT_READ",
 	.profile   = "posix",
+	.covers_part = "A1",
 );
 
 static void run(void)

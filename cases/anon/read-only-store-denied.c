@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (with the Memory Protection "
 		     "option, no write succeeds where PROT_WRITE has not been set)",
 	.profile   = "posix",
+	.covers    = "A7",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 setrlimit(): RLIMIT_AS (if this limit is "
 		     "exceeded, mmap() shall fail with errno set to [ENOMEM])",
 	.profile   = "posix",
+	.covers    = "A11",
 );
 
 static void run(void)

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_ANONYMOUS (each call "
 		     "maps a new anonymous memory object)",
 	.profile   = "posix",
+	.covers_part = "A2",
 );
 
 static unsigned char *map_shared_anonymous(size_t len)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "mappings of the range are removed); mmap(): DESCRIPTION, "
 		     "MAP_SHARED, MAP_ANONYMOUS",
 	.profile   = "posix",
+	.covers_part = "E1",
 );
 
 static struct sync unmapped;

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "references change the underlying object), MAP_ANONYMOUS; "
 		     "fork(): DESCRIPTION (mappings are inherited)",
 	.profile   = "posix",
+	.covers    = "E1",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "(modifications are visible to the calling process), "
 		     "MAP_SHARED (write references change the underlying object)",
 	.profile   = "posix",
+	.covers_part = "A1 A2",
 );
 
 static void run(void)

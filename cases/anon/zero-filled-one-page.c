@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_ANONYMOUS (anonymous "
 		     "memory is initialized to all bits zero)",
 	.profile   = "posix",
+	.covers_part = "A1",
 );
 
 static void run(void)

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (whole pages following the "
 		     "end of an object give SIGBUS; with size 0, every page)",
 	.profile   = "posix",
+	.covers    = "D4",
 	.variants  = "file shm memfd",
 );
 

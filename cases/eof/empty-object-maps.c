@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (offsets need only be possible "
 		     "ones; an empty object is still an object)",
 	.profile   = "posix",
+	.covers    = "D4",
 	.variants  = "file shm memfd",
 );
 

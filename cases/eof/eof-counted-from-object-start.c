@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (SIGBUS for pages following the "
 		     "end of the object, at object offset off + n)",
 	.profile   = "posix",
+	.covers    = "D1",
 	.variants  = "file shm memfd",
 );
 

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED (updates carried through to the "
 		     "file), SIGBUS (only beyond the current end)",
 	.profile   = "linux",
+	.covers_part = "D7",
 	.variants  = "file memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): SIGBUS (only beyond the current end of the "
 		     "file); Linux truncate(2): DESCRIPTION (extended part is zero)",
 	.profile   = "linux",
+	.covers_part = "D7",
 	.variants  = "file shm memfd",
 );
 

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mremap(2): DESCRIPTION (expanding a mapping); Linux "
 		     "mmap(2): SIGBUS (access beyond the end of the file)",
 	.profile   = "linux",
+	.covers_part = "D10",
 	.needs     = "mremap MREMAP_MAYMOVE",
 	.variants  = "file shm memfd",
 );

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (the object at offset off); "
 		     "<sys/types.h>: off_t",
 	.profile   = "posix",
+	.covers    = "B2",
 	.variants  = "file memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): MAP_SHARED (stores change the object); "
 		     "msync(): DESCRIPTION; <sys/types.h>: off_t",
 	.profile   = "posix",
+	.covers_part = "B2",
 	.variants  = "file memfd",
 );
 

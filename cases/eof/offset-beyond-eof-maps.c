@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (an offset need only be a "
 		     "possible, not a current, offset of the object)",
 	.profile   = "posix",
+	.covers    = "D4",
 	.variants  = "file shm memfd",
 );
 

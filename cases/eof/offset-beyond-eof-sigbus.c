@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (a mapping wholly past the end "
 		     "of the object: every page gives SIGBUS)",
 	.profile   = "posix",
+	.covers    = "D4",
 	.variants  = "file shm memfd",
 );
 

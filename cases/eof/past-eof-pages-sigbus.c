@@ -24,6 +24,7 @@ MMAPCTS_CASE(
 		     "[pa,pa+len) to whole pages following the end of an object: "
 		     "SIGBUS)",
 	.profile   = "posix",
+	.covers    = "D1",
 	.variants  = "file shm memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): SIGBUS (access beyond the end of the mapped "
 		     "file); Linux sigaction(2): BUS_ADRERR, si_addr",
 	.profile   = "linux",
+	.covers    = "D8",
 	.variants  = "file shm memfd",
 );
 

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_POPULATE (prefault; read-ahead for a file "
 		     "mapping), SIGBUS (access beyond the end of the file)",
 	.profile   = "linux",
+	.covers_part = "B8",
 	.needs     = "MAP_POPULATE",
 	.variants  = "file shm memfd",
 );

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (a partial page at the end of "
 		     "an object is always zero-filled)",
 	.profile   = "posix",
+	.covers    = "D2",
 	.variants  = "file shm memfd",
 );
 

@@ -13,6 +13,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (any partial page in "
 		     "[pa,pa+len) is part of the mapping)",
 	.profile   = "posix",
+	.covers    = "D2",
 	.variants  = "file shm memfd",
 );
 

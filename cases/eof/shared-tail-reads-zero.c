@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (partial last page zero-filled); "
 		     "ftruncate(): DESCRIPTION (data past the new size is gone)",
 	.profile   = "posix",
+	.covers    = "D2",
 	.variants  = "file shm memfd",
 );
 

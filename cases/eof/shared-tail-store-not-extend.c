@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (modified portions of the last "
 		     "page beyond the end are never written out)",
 	.profile   = "posix",
+	.covers    = "D3",
 	.variants  = "file shm memfd",
 );
 

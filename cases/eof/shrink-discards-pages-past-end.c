@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 ftruncate(): DESCRIPTION (whole pages beyond the "
 		     "new end are discarded; references to them give SIGBUS)",
 	.profile   = "posix",
+	.covers    = "D5",
 	.variants  = "file shm memfd",
 );
 

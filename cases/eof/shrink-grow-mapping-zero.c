@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "file); Linux truncate(2): DESCRIPTION (extended part reads as "
 		     "null bytes)",
 	.profile   = "linux",
+	.covers_part = "D7 D9",
 	.variants  = "file shm memfd",
 );
 

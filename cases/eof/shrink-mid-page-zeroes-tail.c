@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): NOTES (bytes of the partial last page past the "
 		     "end are zero); Linux truncate(2): DESCRIPTION (extra data lost)",
 	.profile   = "linux",
+	.covers    = "D6",
 	.variants  = "file shm memfd",
 );
 

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "new end that were mapped are discarded, no exception for "
 		     "private copies)",
 	.profile   = "posix",
+	.covers    = "B9",
 	.variants  = "file shm memfd",
 );
 

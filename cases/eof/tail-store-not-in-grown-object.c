@@ -25,6 +25,7 @@ MMAPCTS_CASE(
 		     "are never written out); ftruncate(): DESCRIPTION (an extended "
 		     "area reads as zero)",
 	.profile   = "posix",
+	.covers    = "D3",
 	.variants  = "file shm memfd",
 );
 

@@ -26,6 +26,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (\"The system shall always "
 		     "zero-fill any partial page at the end of an object\")",
 	.profile   = "posix",
+	.covers    = "D2 D3",
 	.variants  = "file shm memfd",
 );
 

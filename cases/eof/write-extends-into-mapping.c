@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED (updates by others are visible), "
 		     "SIGBUS (only beyond the current end of the file)",
 	.profile   = "linux",
+	.covers_part = "C2",
 	.variants  = "file memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (partial last page "
 		     "zero-filled); write(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "C9",
 	.variants  = "file shm memfd",
 );
 

@@ -25,6 +25,7 @@ MMAPCTS_CASE(
 		     "the process are unmapped before the address space is rebuilt "
 		     "for the new process image); <signal.h>: SEGV_MAPERR",
 	.profile   = "posix",
+	.covers    = "F1",
 );
 
 static const struct old_mapping mappings[] = {

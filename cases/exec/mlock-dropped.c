@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "the calling process via calls to mlockall() or mlock() shall "
 		     "be removed); Linux proc_pid_status(5): VmLck",
 	.profile   = "linux",
+	.covers    = "F1",
 	.needs     = "mlock",
 );
 

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "be removed); mlockall(): MCL_FUTURE; Linux proc_pid_status(5): "
 		     "VmLck",
 	.profile   = "linux",
+	.covers    = "F2",
 	.needs     = "mlock",
 );
 

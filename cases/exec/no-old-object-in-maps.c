@@ -23,6 +23,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (memory mappings created in the process are "
 		     "unmapped)",
 	.profile   = "linux",
+	.covers    = "F1",
 	.variants  = "file shm memfd",
 );
 

@@ -23,6 +23,7 @@ MMAPCTS_CASE(
 		     "the process are unmapped before the address space is rebuilt "
 		     "for the new process image)",
 	.profile   = "posix",
+	.covers    = "F1",
 	.variants  = "file shm memfd",
 );
 

@@ -23,6 +23,7 @@ MMAPCTS_CASE(
 		     "segments are private (copy-on-write) mappings of the "
 		     "executable; POSIX.1-2024 mmap(): MAP_PRIVATE",
 	.profile   = "linux",
+	.covers_part = "B3",
 	.no_fault  = "The program text is mapped by the kernel at exec, not by an "
 		     "interposed mmap(); a fault that carried the store to the "
 		     "file would have to rewrite the suite's own executable.",

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (other file types: support "
 		     "unspecified); ERRORS, [ENODEV], [ENXIO]; XBD 10.1 (/dev/null)",
 	.profile   = "posix",
+	.covers_part = "C11",
 );
 
 static void run(void)

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4) (reads give zero bytes); Linux mmap(2): "
 		     "MAP_ANONYMOUS (zero-initialised; /dev/zero is its older form)",
 	.profile   = "linux",
+	.covers    = "A3",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4) (reads give zero bytes without end); Linux "
 		     "mmap(2): MAP_ANONYMOUS",
 	.profile   = "linux",
+	.covers_part = "A3",
 );
 
 static void run(void)

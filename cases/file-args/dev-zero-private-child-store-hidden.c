@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4); Linux mmap(2): MAP_PRIVATE (copy-on-write); "
 		     "Linux fork(2) (the child's writes do not affect the parent)",
 	.profile   = "linux",
+	.covers_part = "E3",
 );
 
 static void run(void)

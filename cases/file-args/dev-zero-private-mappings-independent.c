@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4); Linux mmap(2): MAP_PRIVATE (updates not "
 		     "visible to other mappings of the same file)",
 	.profile   = "linux",
+	.covers_part = "A3",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4); Linux mmap(2): MAP_SHARED (updates visible to "
 		     "other processes mapping the region), MAP_ANONYMOUS",
 	.profile   = "linux",
+	.covers_part = "E1",
 );
 
 static void run(void)

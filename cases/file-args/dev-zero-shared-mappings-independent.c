@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux zero(4); Linux mmap(2): MAP_SHARED|MAP_ANONYMOUS (each "
 		     "call a new object, shared only across fork())",
 	.profile   = "linux",
+	.covers    = "A3",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (other file types: support "
 		     "unspecified); ERRORS, [ENODEV] (type not supported)",
 	.profile   = "posix",
+	.covers_part = "C11",
 );
 
 static void run(void)

@@ -13,6 +13,7 @@ MMAPCTS_CASE(
 	.assertion = "mmap() of an object with len 0 fails with EINVAL.",
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EINVAL] (len is zero)",
 	.profile   = "posix",
+	.covers    = "L1",
 	.variants  = "file shm memfd",
 );
 

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EBADF] (fildes is not a valid "
 		     "open file descriptor)",
 	.profile   = "posix",
+	.covers    = "L5",
 );
 
 static void run(void)

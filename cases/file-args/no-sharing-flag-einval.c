@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EINVAL] (neither MAP_PRIVATE nor "
 		     "MAP_SHARED is set)",
 	.profile   = "posix",
+	.covers_part = "L2",
 	.variants  = "file shm memfd",
 );
 

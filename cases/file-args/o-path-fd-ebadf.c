@@ -13,6 +13,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux open(2): O_PATH (mmap(2) and other file operations fail "
 		     "with EBADF)",
 	.profile   = "linux",
+	.covers    = "C12",
 	.needs     = "O_PATH",
 );
 

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): DESCRIPTION (offset must be a multiple of the "
 		     "page size); ERRORS, EINVAL",
 	.profile   = "linux",
+	.covers    = "L7",
 	.variants  = "file shm memfd",
 );
 

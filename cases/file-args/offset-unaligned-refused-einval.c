@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (off is constrained to page "
 		     "multiples); ERRORS, may fail, [EINVAL]",
 	.profile   = "posix",
+	.covers_part = "L7",
 	.variants  = "file shm memfd",
 );
 

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (no access is permitted "
 		     "where PROT_NONE alone has been set)",
 	.profile   = "posix",
+	.covers    = "C6",
 	.variants  = "file shm memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): PROT_NONE (pages may not be accessed); Linux "
 		     "sigaction(2): SEGV_ACCERR (invalid permissions for mapped object)",
 	.profile   = "linux",
+	.covers    = "C6",
 	.variants  = "file shm memfd",
 );
 

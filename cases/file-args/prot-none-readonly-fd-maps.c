@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EACCES] (for a read-only fildes "
 		     "only when PROT_WRITE is asked with MAP_SHARED)",
 	.profile   = "posix",
+	.covers    = "C6",
 	.variants  = "file shm memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): ERRORS, [EACCES] (prot violates the "
 		     "access permission to the underlying object)",
 	.profile   = "posix",
+	.covers    = "C4",
 	.variants  = "file shm memfd",
 );
 

@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_KEEPONFORK (since Linux 4.14; undo "
 		     "the effect of an earlier MADV_WIPEONFORK)",
 	.profile   = "linux",
+	.covers_part = "E12",
 	.needs     = "madvise MADV_WIPEONFORK",
 );
 

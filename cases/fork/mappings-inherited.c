@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "parent's modifications of MAP_PRIVATE data before fork() are "
 		     "visible to the child)",
 	.profile   = "posix",
+	.covers_part = "E1",
 );
 
 static struct {

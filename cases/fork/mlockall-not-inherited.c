@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "the parent process through calls to mlockall() or mlock() "
 		     "shall not be inherited); Linux proc_pid_status(5): VmLck",
 	.profile   = "linux",
+	.covers    = "E8",
 	.needs     = "mlock",
 );
 

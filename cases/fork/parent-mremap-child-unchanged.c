@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mremap(2): DESCRIPTION, MREMAP_MAYMOVE (the mapping of "
 		     "the calling process may be relocated)",
 	.profile   = "linux",
+	.covers_part = "J6",
 	.needs     = "mremap MREMAP_MAYMOVE",
 );
 

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "in MAP_PRIVATE mappings made by the parent prior to calling "
 		     "fork() shall be visible to the child)",
 	.profile   = "posix",
+	.covers_part = "E3",
 );
 
 static void store_first_bytes(unsigned char *map, size_t len)

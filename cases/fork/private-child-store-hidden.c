@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "in MAP_PRIVATE mappings made by the child shall be visible "
 		     "only to the child)",
 	.profile   = "posix",
+	.covers_part = "E3",
 );
 
 static void run(void)

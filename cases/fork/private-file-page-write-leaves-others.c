@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_PRIVATE (modifications "
 		     "are visible only to the process); fork(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "E3",
 	.variants  = "file shm memfd",
 );
 

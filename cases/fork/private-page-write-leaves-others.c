@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "parent prior to fork() shall be visible to the child; "
 		     "modifications made by the child are visible only to the child)",
 	.profile   = "posix",
+	.covers_part = "E3",
 );
 
 static void store_first_page(unsigned char *map, size_t len)

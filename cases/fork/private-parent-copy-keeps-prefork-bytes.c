@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "modifications made by the parent after fork() returns are "
 		     "visible only to the parent); mmap(): MAP_PRIVATE",
 	.profile   = "posix",
+	.covers_part = "E2",
 );
 
 static void store_last_bytes(unsigned char *map, size_t len)

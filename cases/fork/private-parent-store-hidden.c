@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "in MAP_PRIVATE mappings made by the parent after fork() "
 		     "returns shall be visible only to the parent)",
 	.profile   = "posix",
+	.covers    = "E2",
 );
 
 static void run(void)

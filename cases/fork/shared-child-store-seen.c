@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED, MAP_ANONYMOUS; "
 		     "fork(): DESCRIPTION (memory mappings are retained in the child)",
 	.profile   = "posix",
+	.covers    = "E1",
 );
 
 static void run(void)

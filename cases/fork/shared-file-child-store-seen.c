@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "shall change the underlying object); fork(): DESCRIPTION "
 		     "(memory mappings created in the parent shall be retained)",
 	.profile   = "posix",
+	.covers_part = "E1 C13",
 	.variants  = "file shm memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED (write references "
 		     "change the underlying object); fork(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "E1",
 	.variants  = "file shm memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (memory mappings created in the parent shall be "
 		     "retained in the child process)",
 	.profile   = "posix",
+	.covers_part = "E1",
 	.variants  = "file shm memfd",
 );
 

@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED; fork(): "
 		     "DESCRIPTION (memory mappings are retained in the child)",
 	.profile   = "posix",
+	.covers_part = "E1",
 	.variants  = "file shm memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "the parent shall be retained in the child, which applies to "
 		     "each generation); mmap(): MAP_SHARED, MAP_ANONYMOUS",
 	.profile   = "posix",
+	.covers    = "E1",
 );
 
 static void run(void)

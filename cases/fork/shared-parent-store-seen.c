@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "references shall change the underlying object\"), which the "
 		     "child's inherited mapping still maps; fork(): DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "E1",
 );
 
 static void run(void)

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "the child process with zero-filled memory in this range "
 		     "after a fork)",
 	.profile   = "linux",
+	.covers    = "E12",
 	.needs     = "madvise MADV_WIPEONFORK",
 );
 

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_WIPEONFORK (present the child process "
 		     "with zero-filled memory in this range after a fork)",
 	.profile   = "linux",
+	.covers    = "E12",
 	.needs     = "madvise MADV_WIPEONFORK",
 );
 

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "anonymous pages); ERRORS, EINVAL (the range includes "
 		     "MAP_SHARED ranges)",
 	.profile   = "linux",
+	.covers_part = "E12",
 	.needs     = "madvise MADV_WIPEONFORK",
 );
 

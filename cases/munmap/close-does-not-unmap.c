@@ -24,6 +24,7 @@ MMAPCTS_CASE(
 		     "descriptor\"); munmap(): DESCRIPTION; Linux munmap(2): "
 		     "\"closing the file descriptor does not unmap the region\"",
 	.profile   = "posix",
+	.covers    = "C7",
 	.variants  = "file shm memfd",
 );
 

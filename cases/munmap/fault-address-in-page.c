@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 <signal.h>: si_addr (\"Address of faulting memory "
 		     "reference\" for SIGSEGV); munmap(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "G2",
 );
 
 static void run(void)

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (\"If there are no mappings "
 		     "in the specified address range, then munmap() has no effect\")",
 	.profile   = "posix",
+	.covers    = "G4",
 );
 
 static void run(void)

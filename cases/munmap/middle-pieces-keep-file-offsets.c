@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (only the pages of the range "
 		     "are removed); mmap(): DESCRIPTION, MAP_SHARED",
 	.profile   = "posix",
+	.covers    = "G6",
 	.variants  = "file shm memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mincore(2): ERRORS, ENOMEM (\"addr to addr + length "
 		     "contained unmapped memory\")",
 	.profile   = "linux",
+	.covers_part = "M17",
 	.needs     = "mincore",
 );
 

@@ -26,6 +26,7 @@ MMAPCTS_CASE(
 		     "an appropriate call to munlock()\"); Linux proc(5): "
 		     "/proc/pid/status VmLck",
 	.profile   = "linux",
+	.covers    = "G8",
 	.needs     = "mlock",
 );
 

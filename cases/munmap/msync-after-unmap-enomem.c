@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "\"specif[ies] one or more pages that are not mapped\"); "
 		     "munmap(): DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "I4",
 	.variants  = "file shm memfd",
 );
 

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "the entire pages containing any part of [addr, addr+len), "
 		     "and only those)",
 	.profile   = "posix",
+	.covers    = "G6",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "\"shall be removed when there are no more mappings to the "
 		     "file\"), MAP_SHARED; munmap(): DESCRIPTION",
 	.profile   = "posix",
+	.covers_part = "C2",
 	.variants  = "file shm memfd",
 );
 

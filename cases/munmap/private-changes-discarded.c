@@ -22,6 +22,7 @@ MMAPCTS_CASE(
 		     "was private, any modifications made in this address range shall "
 		     "be discarded\")",
 	.profile   = "posix",
+	.covers    = "G7",
 	.variants  = "file shm memfd",
 );
 

@@ -19,6 +19,8 @@ MMAPCTS_CASE(
 		     "was private, any modifications made in this address range shall "
 		     "be discarded\"); mmap(): MAP_PRIVATE",
 	.profile   = "posix",
+	.covers    = "G7",
+	.covers_part = "B3",
 	.variants  = "file shm memfd",
 );
 

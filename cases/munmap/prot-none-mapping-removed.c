@@ -18,6 +18,8 @@ MMAPCTS_CASE(
 		     "in the range, whatever their protection); <signal.h>: "
 		     "SEGV_MAPERR",
 	.profile   = "posix",
+	.covers    = "G1",
+	.covers_part = "G2",
 );
 
 static void run(void)

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "in the range [addr,addr+len) are outside the valid range for "
 		     "the address space of a process\")",
 	.profile   = "posix",
+	.covers    = "G3",
 );
 
 static void run(void)

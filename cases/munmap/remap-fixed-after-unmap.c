@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "value of pa shall be addr, exactly\"), MAP_ANONYMOUS "
 		     "(initialized to all bits zero)",
 	.profile   = "posix",
+	.covers_part = "K1",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (the memory locks are removed \"as if by an "
 		     "appropriate call to munlock()\")",
 	.profile   = "linux",
+	.covers    = "G8",
 	.needs     = "mlock",
 );
 

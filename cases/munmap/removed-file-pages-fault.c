@@ -20,6 +20,8 @@ MMAPCTS_CASE(
 		     "these pages shall result in the generation of a SIGSEGV "
 		     "signal\"); <signal.h>: SEGV_MAPERR",
 	.profile   = "posix",
+	.covers    = "G1",
+	.covers_part = "G2",
 	.variants  = "file shm memfd",
 );
 

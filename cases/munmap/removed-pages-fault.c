@@ -24,6 +24,8 @@ MMAPCTS_CASE(
 		     "these pages shall result in the generation of a SIGSEGV "
 		     "signal\"); <signal.h>: SEGV_MAPERR",
 	.profile   = "posix",
+	.covers    = "G1",
+	.covers_part = "G2",
 );
 
 static void run(void)

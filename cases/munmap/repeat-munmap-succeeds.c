@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "in the specified address range, then munmap() has no effect\"); "
 		     "RETURN VALUE",
 	.profile   = "posix",
+	.covers    = "G4",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "are removed); mmap(): MAP_SHARED (\"Write references shall "
 		     "change the underlying object\")",
 	.profile   = "posix",
+	.covers_part = "G6",
 );
 
 static void child(unsigned char *map)

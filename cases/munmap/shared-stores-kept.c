@@ -26,6 +26,8 @@ MMAPCTS_CASE(
 		     "references shall change the underlying object\"); munmap(): "
 		     "DESCRIPTION (only private modifications are discarded)",
 	.profile   = "posix",
+	.covers    = "G9",
+	.covers_part = "C1",
 	.variants  = "file shm memfd",
 );
 

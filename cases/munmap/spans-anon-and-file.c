@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "those entire pages containing any part of the address space\" "
 		     "of the range)",
 	.profile   = "posix",
+	.covers    = "G5",
 	.variants  = "file shm memfd",
 );
 

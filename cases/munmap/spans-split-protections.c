@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (removes \"any mappings\" in "
 		     "the range, whatever their protection)",
 	.profile   = "posix",
+	.covers    = "G5",
 );
 
 static void run(void)

@@ -26,6 +26,7 @@ MMAPCTS_CASE(
 		     "those entire pages containing any part of the address space\" "
 		     "of the range; no mappings is not an error)",
 	.profile   = "posix",
+	.covers    = "G5",
 );
 
 static const char *const layouts[] = { "mm..", "..mm", "m..m", ".m.m." };

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "offset (e.g., they are too large ...)\"); POSIX.1-2024 munmap(): "
 		     "ERRORS, EINVAL (outside the valid range)",
 	.profile   = "linux",
+	.covers_part = "G3",
 );
 
 static void run(void)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (only the pages of the range "
 		     "are removed); mmap(): DESCRIPTION (pa maps the object from off)",
 	.profile   = "posix",
+	.covers    = "G6",
 	.variants  = "file shm memfd",
 );
 

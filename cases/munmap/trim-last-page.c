@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): DESCRIPTION (removes the mappings of the "
 		     "pages containing part of the range, and only those)",
 	.profile   = "posix",
+	.covers    = "G6",
 );
 
 static void run(void)

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux munmap(2): DESCRIPTION (\"The address addr must be a "
 		     "multiple of the page size\"), ERRORS: EINVAL",
 	.profile   = "linux",
+	.covers    = "G3",
 );
 
 static void run(void)

@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "those entire pages\"; \"Further references to these pages shall "
 		     "result in the generation of a SIGSEGV signal\")",
 	.profile   = "posix",
+	.covers    = "G1",
 );
 
 static void run(void)

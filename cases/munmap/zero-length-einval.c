@@ -12,6 +12,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 munmap(): ERRORS, shall fail: EINVAL (\"The len "
 		     "argument is 0\")",
 	.profile   = "posix",
+	.covers    = "G3",
 );
 
 static void run(void)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_PRIVATE (\"Create a private copy-on-write "
 		     "mapping\")",
 	.profile   = "linux",
+	.covers_part = "B11",
 	.variants  = "file shm memfd",
 );
 

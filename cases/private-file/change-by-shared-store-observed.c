@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "done after the MAP_PRIVATE mapping is established are "
 		     "visible\")",
 	.profile   = "posix",
+	.covers_part = "B6",
 	.variants  = "file shm memfd",
 );
 

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "reference to the file associated with the file descriptor "
 		     "fildes which is not removed by a subsequent close()\")",
 	.profile   = "posix",
+	.covers    = "C7",
 );
 
 static void run(void)

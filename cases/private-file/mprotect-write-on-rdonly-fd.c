@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (PROT_WRITE needs write permission \"unless "
 		     "MAP_PRIVATE is specified\")",
 	.profile   = "posix",
+	.covers    = "C5",
 	.variants  = "file shm memfd",
 );
 

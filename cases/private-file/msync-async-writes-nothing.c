@@ -16,6 +16,8 @@ MMAPCTS_CASE(
 		     "\"shall not change the underlying object\"); msync(): "
 		     "DESCRIPTION, MS_ASYNC",
 	.profile   = "posix",
+	.covers    = "B3",
+	.covers_part = "I1",
 	.variants  = "file shm memfd",
 );
 

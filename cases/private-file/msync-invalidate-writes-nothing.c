@@ -17,6 +17,8 @@ MMAPCTS_CASE(
 		     "\"shall not change the underlying object\"); msync(): "
 		     "DESCRIPTION, MS_INVALIDATE",
 	.profile   = "posix",
+	.covers    = "B3",
+	.covers_part = "I7",
 	.variants  = "file shm memfd",
 );
 

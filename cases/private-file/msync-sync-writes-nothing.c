@@ -15,6 +15,8 @@ MMAPCTS_CASE(
 		     "\"shall not change the underlying object\"); msync(): "
 		     "DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "B3",
+	.covers_part = "I1",
 	.variants  = "file shm memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 		     "for len bytes\"; \"the system shall include ... any partial "
 		     "page specified by the address range\")",
 	.profile   = "posix",
+	.covers_part = "B1",
 	.variants  = "file shm memfd",
 );
 

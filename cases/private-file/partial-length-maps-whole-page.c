@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "in any mapping operation, any partial page specified by the "
 		     "address range\")",
 	.profile   = "posix",
+	.covers_part = "B1",
 	.variants  = "file shm memfd",
 );
 

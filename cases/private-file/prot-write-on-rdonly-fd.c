@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (write permission is needed "
 		     "for PROT_WRITE \"unless MAP_PRIVATE is specified\")",
 	.profile   = "posix",
+	.covers    = "B4",
 	.variants  = "file shm memfd",
 );
 

@@ -17,6 +17,8 @@ MMAPCTS_CASE(
 		     "MAP_PRIVATE (modifications \"shall not change the underlying "
 		     "object\")",
 	.profile   = "posix",
+	.covers    = "B3",
+	.covers_part = "B4",
 	.variants  = "file shm memfd",
 );
 

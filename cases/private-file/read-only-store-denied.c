@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (\"shall not permit a write "
 		     "to succeed where PROT_WRITE has not been set\")",
 	.profile   = "posix",
+	.covers_part = "A7",
 	.variants  = "file shm memfd",
 );
 

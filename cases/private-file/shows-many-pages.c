@@ -17,6 +17,8 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (a mapping to the memory "
 		     "object ... at offset off for len bytes)",
 	.profile   = "posix",
+	.covers    = "B1 B2",
+	.covers_part = "C13",
 	.variants  = "file shm memfd",
 );
 

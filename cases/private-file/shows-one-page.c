@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (a mapping to the memory "
 		     "object ... at offset off for len bytes)",
 	.profile   = "posix",
+	.covers    = "B1",
 	.variants  = "file shm memfd",
 );
 

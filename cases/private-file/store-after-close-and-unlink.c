@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "shm_unlink(): DESCRIPTION (the object stays while it is "
 		     "referenced)",
 	.profile   = "posix",
+	.covers_part = "C7",
 	.variants  = "file shm memfd",
 );
 

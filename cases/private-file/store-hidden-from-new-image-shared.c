@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "shall be visible only to the calling process and shall not "
 		     "change the underlying object\")",
 	.profile   = "posix",
+	.covers_part = "B11",
 	.variants  = "file shm memfd",
 );
 

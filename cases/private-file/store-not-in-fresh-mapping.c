@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "memory object), MAP_PRIVATE (modifications \"shall not change "
 		     "the underlying object\")",
 	.profile   = "posix",
+	.covers_part = "B3",
 	.variants  = "file shm memfd",
 );
 

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (modifications of a private mapping \"shall be "
 		     "discarded\")",
 	.profile   = "posix",
+	.covers    = "B3",
 	.variants  = "file shm",
 );
 

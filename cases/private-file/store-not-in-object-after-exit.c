@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "\"shall not change the underlying object\"); _Exit(): "
 		     "DESCRIPTION (memory mappings are unmapped)",
 	.profile   = "posix",
+	.covers    = "B3",
 	.variants  = "file shm memfd",
 );
 

@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "\"shall not change the underlying object\", which every other "
 		     "mapping of it shows until written)",
 	.profile   = "posix",
+	.covers_part = "B11",
 	.variants  = "file shm memfd",
 );
 

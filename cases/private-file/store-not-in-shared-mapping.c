@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 		     "(\"modifications to the mapped data ... shall not change the "
 		     "underlying object\")",
 	.profile   = "posix",
+	.covers_part = "B11",
 	.variants  = "file shm memfd",
 );
 

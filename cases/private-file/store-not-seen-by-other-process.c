@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "(\"modifications to the mapped data by the calling process "
 		     "shall be visible only to the calling process\")",
 	.profile   = "posix",
+	.covers_part = "B3",
 	.variants  = "file shm memfd",
 );
 

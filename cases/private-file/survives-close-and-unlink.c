@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "close()\"); unlink(), shm_unlink(): DESCRIPTION (removal "
 		     "postponed while references remain)",
 	.profile   = "posix",
+	.covers    = "C7",
 	.variants  = "file shm memfd",
 );
 

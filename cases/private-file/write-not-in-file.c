@@ -12,6 +12,7 @@ MMAPCTS_CASE(
 		     "(\"modifications to the mapped data ... shall be visible only "
 		     "to the calling process and shall not change the underlying object\")",
 	.profile   = "posix",
+	.covers    = "B3",
 	.variants  = "file memfd",	/* read() of a shm object is unspecified */
 );
 

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "access protections of the pages); mmap(): DESCRIPTION, "
 		     "MAP_PRIVATE, MAP_SHARED",
 	.profile   = "posix",
+	.covers    = "H1",
 	.variants  = "file shm memfd",
 );
 

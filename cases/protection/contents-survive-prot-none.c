@@ -22,6 +22,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (mprotect() changes the "
 		     "access protections of the pages); mmap(): MAP_ANONYMOUS",
 	.profile   = "posix",
+	.covers    = "H1",
 	.variants  = "private shared",
 );
 

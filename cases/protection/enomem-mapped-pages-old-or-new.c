@@ -23,6 +23,7 @@ MMAPCTS_CASE(
 		     "the pages in the range [addr,addr+len) may have been "
 		     "changed\")",
 	.profile   = "posix",
+	.covers_part = "H3",
 );
 
 static void observe_page(const char *key, unsigned char *page)

@@ -27,6 +27,7 @@ MMAPCTS_CASE(
 		     "executed; a violating access generates SIGSEGV); POSIX.1-2024 "
 		     "mprotect(): DESCRIPTION; <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "A8",
 );
 
 static void run(void)

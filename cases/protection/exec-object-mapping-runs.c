@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (prot: PROT_EXEC \"Data can be "
 		     "executed\"); mprotect(): DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "A8",
 	.variants  = "file shm memfd",
 );
 

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "... execute ... accesses are permitted); <sys/mman.h>: "
 		     "PROT_EXEC (\"Page can be executed\")",
 	.profile   = "posix",
+	.covers    = "H4",
 );
 
 static void run(void)

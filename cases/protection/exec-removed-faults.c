@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "SIGSEGV); POSIX.1-2024 mprotect(): DESCRIPTION; <signal.h>: "
 		     "SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "H4",
 );
 
 static void run(void)

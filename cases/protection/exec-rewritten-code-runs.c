@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "protections to be that specified by prot\"); <sys/mman.h>: "
 		     "PROT_EXEC",
 	.profile   = "posix",
+	.covers_part = "H4",
 );
 
 static void run(void)

@@ -21,6 +21,8 @@ MMAPCTS_CASE(
 		     "... execute ... accesses are permitted); <sys/mman.h>: "
 		     "PROT_EXEC (\"Page can be executed\")",
 	.profile   = "posix",
+	.covers    = "H4",
+	.covers_part = "A8",
 );
 
 static void run(void)

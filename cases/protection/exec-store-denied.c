@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (\"no implementation shall "
 		     "permit a write to succeed where PROT_WRITE has not been set\")",
 	.profile   = "posix",
+	.covers_part = "A7",
 );
 
 static void run(void)

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "MAP_ANONYMOUS contents are initialized to zero); Linux "
 		     "mprotect(2): DESCRIPTION (SIGSEGV); <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "A7",
 );
 
 static void run(void)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (\"no implementation shall "
 		     "... permit any access where PROT_NONE alone has been set\")",
 	.profile   = "posix",
+	.covers_part = "H5",
 );
 
 static void run(void)

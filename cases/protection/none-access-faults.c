@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "accessed at all; a violating access generates SIGSEGV); "
 		     "POSIX.1-2024 mprotect(): DESCRIPTION; <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "H5",
 );
 
 static void run(void)

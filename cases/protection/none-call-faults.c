@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "accessed at all; a violating access generates SIGSEGV); "
 		     "<signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "H5",
 );
 
 static void run(void)

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "permit a write to succeed where PROT_WRITE has not been "
 		     "set\"); mmap(): DESCRIPTION, MAP_PRIVATE",
 	.profile   = "posix",
+	.covers_part = "H2",
 	.variants  = "file shm memfd",
 );
 

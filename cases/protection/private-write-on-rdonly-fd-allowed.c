@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "object is needed for PROT_WRITE \"unless MAP_PRIVATE was "
 		     "specified in the original mapping\")",
 	.profile   = "posix",
+	.covers    = "C5",
 	.variants  = "file shm memfd",
 );
 

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_PRIVATE (changes \"shall "
 		     "not change the underlying object\"); mprotect(): DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "B3",
 	.variants  = "file shm memfd",
 );
 

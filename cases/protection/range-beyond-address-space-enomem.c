@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "(\"Addresses in the range [addr,addr+len) are invalid for the "
 		     "address space of a process\")",
 	.profile   = "posix",
+	.covers    = "H3",
 );
 
 static void run(void)

@@ -22,6 +22,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (no write shall succeed where PROT_WRITE has not "
 		     "been set); <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "H2",
 );
 
 static void run(void)

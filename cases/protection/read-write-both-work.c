@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (implementations shall "
 		     "support the bitwise-inclusive OR of PROT_READ and PROT_WRITE)",
 	.profile   = "posix",
+	.covers    = "H1",
 );
 
 static void run(void)

@@ -26,6 +26,7 @@ MMAPCTS_CASE(
 		     "cannot be modified; shared writable mappings are refused); "
 		     "Linux mprotect(2): ERRORS: EACCES",
 	.profile   = "linux",
+	.covers    = "C10",
 	.needs     = "memfd_create F_SEAL_WRITE",
 );
 

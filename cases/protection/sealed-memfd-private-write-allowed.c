@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux fcntl(2): File seals, F_SEAL_WRITE (only shared writable "
 		     "mappings are refused); POSIX.1-2024 mmap(): MAP_PRIVATE",
 	.profile   = "linux",
+	.covers_part = "C10",
 	.needs     = "memfd_create F_SEAL_WRITE",
 );
 

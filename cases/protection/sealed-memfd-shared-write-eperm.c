@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "new shared, writable memory-mappings via mmap(2) will also fail "
 		     "with EPERM\"); Linux memfd_create(2)",
 	.profile   = "linux",
+	.covers    = "C10",
 	.needs     = "memfd_create F_SEAL_WRITE",
 );
 

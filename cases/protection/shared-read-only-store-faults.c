@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "protections generates SIGSEGV); POSIX.1-2024 mprotect(): "
 		     "DESCRIPTION; <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "H2",
 	.variants  = "file shm memfd",
 );
 

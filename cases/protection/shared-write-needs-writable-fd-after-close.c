@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "the objects have since been closed\"); ERRORS, shall fail: "
 		     "EACCES",
 	.profile   = "posix",
+	.covers    = "C4",
 	.variants  = "file shm memfd",
 );
 

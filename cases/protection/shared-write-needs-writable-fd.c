@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "underlying memory object); DESCRIPTION (PROT_WRITE needs the "
 		     "objects opened with write permission unless MAP_PRIVATE)",
 	.profile   = "posix",
+	.covers    = "C4",
 	.variants  = "file shm memfd",
 );
 

@@ -22,6 +22,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (changes the protections "
 		     "of the whole pages containing any part of [addr, addr+len))",
 	.profile   = "posix",
+	.covers_part = "H6",
 );
 
 static void run(void)

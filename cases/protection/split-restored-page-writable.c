@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (\"shall change the access "
 		     "protections to be that specified by prot\")",
 	.profile   = "posix",
+	.covers_part = "H6",
 );
 
 static void run(void)

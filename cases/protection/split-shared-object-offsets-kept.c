@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION; mmap(): DESCRIPTION "
 		     "(pages map the object from offset off), MAP_SHARED",
 	.profile   = "posix",
+	.covers_part = "H6",
 	.variants  = "file shm memfd",
 );
 

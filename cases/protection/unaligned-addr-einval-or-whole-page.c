@@ -24,6 +24,7 @@ MMAPCTS_CASE(
 		     "protections on some of the pages ... may have been "
 		     "changed\"); ERRORS, may fail: EINVAL",
 	.profile   = "posix",
+	.covers_part = "H3",
 );
 
 static void run(void)

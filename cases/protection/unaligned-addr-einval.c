@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "the system page size\"); POSIX.1-2024 mprotect(): ERRORS, may "
 		     "fail: EINVAL",
 	.profile   = "linux",
+	.covers    = "H3",
 );
 
 static void run(void)

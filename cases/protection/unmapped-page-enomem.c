@@ -22,6 +22,7 @@ MMAPCTS_CASE(
 		     "in the range \"specify one or more pages which are not "
 		     "mapped\")",
 	.profile   = "posix",
+	.covers    = "H3",
 );
 
 static void run(void)

@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "permit accesses other than those specified by prot\"); Linux "
 		     "mmap(2): DESCRIPTION; Linux mprotect(2): DESCRIPTION (SIGSEGV)",
 	.profile   = "linux",
+	.covers_part = "A6",
 );
 
 static void run(void)

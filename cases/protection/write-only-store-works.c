@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 		     "support at least the following values of prot: PROT_NONE, "
 		     "PROT_READ, PROT_WRITE, ...\")",
 	.profile   = "posix",
+	.covers_part = "A6",
 );
 
 static void run(void)

@@ -26,6 +26,8 @@ MMAPCTS_CASE(
 		     "\"shall be marked for update\" between a write reference and "
 		     "the next msync() with MS_ASYNC or MS_SYNC: MS_SYNC here)",
 	.profile   = "posix",
+	.covers    = "I9",
+	.covers_part = "C8",
 );
 
 static void run(void)

@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED (\"write "
 		     "references shall change the underlying object\")",
 	.profile   = "posix",
+	.covers    = "C2",
 	.variants  = "file shm memfd",
 );
 

@@ -18,6 +18,8 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION, MAP_SHARED (\"write "
 		     "references shall change the underlying object\")",
 	.profile   = "posix",
+	.covers    = "C2",
+	.covers_part = "C13",
 	.variants  = "file shm memfd",
 );
 

@@ -20,6 +20,7 @@ MMAPCTS_CASE(
 		     "in any mapping operation, any partial page\"), MAP_SHARED "
 		     "(\"write references shall change the underlying object\")",
 	.profile   = "posix",
+	.covers_part = "C1",
 	.variants  = "file memfd",
 );
 

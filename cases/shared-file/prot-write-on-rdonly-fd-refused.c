@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "write and PROT_WRITE was specified for a MAP_SHARED type "
 		     "mapping\")",
 	.profile   = "posix",
+	.covers    = "C3",
 	.variants  = "file shm memfd",
 );
 

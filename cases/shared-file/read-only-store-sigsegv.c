@@ -14,6 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): SIGNALS (SIGSEGV: \"Attempted write into "
 		     "a region mapped as read-only\"); <signal.h>: SEGV_ACCERR",
 	.profile   = "linux",
+	.covers    = "A7",
 	.variants  = "file shm memfd",
 );
 

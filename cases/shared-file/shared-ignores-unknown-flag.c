@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED_VALIDATE (\"MAP_SHARED mappings "
 		     "ignore unknown flags in flags\")",
 	.profile   = "linux",
+	.covers_part = "L3",
 	.variants  = "file shm memfd",
 );
 

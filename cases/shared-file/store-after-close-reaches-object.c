@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): DESCRIPTION (the extra reference \"not "
 		     "removed by a subsequent close()\"), MAP_SHARED",
 	.profile   = "posix",
+	.covers    = "C7",
 	.variants  = "file shm",
 );
 

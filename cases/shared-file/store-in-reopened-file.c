@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "of private mappings are discarded); mmap(): MAP_SHARED "
 		     "(\"write references shall change the underlying object\")",
 	.profile   = "posix",
+	.covers    = "C1",
 );
 
 static void run(void)

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 		     "the underlying file\"); read(2) is served from the page cache "
 		     "pages the mapping stores to",
 	.profile   = "linux",
+	.covers_part = "C1",
 	.variants  = "file memfd",
 );
 

@@ -20,6 +20,8 @@ MMAPCTS_CASE(
 		     "references shall change the underlying object\"); msync(): "
 		     "DESCRIPTION",
 	.profile   = "posix",
+	.covers    = "C1",
+	.covers_part = "I1",
 	.variants  = "file memfd",
 );
 

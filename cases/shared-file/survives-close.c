@@ -16,6 +16,7 @@ MMAPCTS_CASE(
 		     "reference to the file ... which is not removed by a subsequent "
 		     "close()\")",
 	.profile   = "posix",
+	.covers    = "C7",
 	.variants  = "file shm memfd",
 );
 

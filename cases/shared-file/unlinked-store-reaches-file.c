@@ -21,6 +21,7 @@ MMAPCTS_CASE(
 		     "(write references change the underlying object, here a file "
 		     "without a name)",
 	.profile   = "posix",
+	.covers_part = "C1",
 );
 
 static void run(void)

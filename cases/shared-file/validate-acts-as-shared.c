@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED_VALIDATE (\"the same behavior as "
 		     "MAP_SHARED\" apart from flag validation), since Linux 4.15",
 	.profile   = "linux",
+	.covers_part = "L4",
 	.needs     = "MAP_SHARED_VALIDATE",
 	.variants  = "file shm memfd",
 );

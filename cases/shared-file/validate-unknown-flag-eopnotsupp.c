@@ -17,6 +17,7 @@ MMAPCTS_CASE(
 		     "passed flags are known and fails the mapping with the error "
 		     "EOPNOTSUPP for unknown flags\"), since Linux 4.15",
 	.profile   = "linux",
+	.covers    = "L4",
 	.needs     = "MAP_SHARED_VALIDATE",
 	.variants  = "file shm memfd",
 );

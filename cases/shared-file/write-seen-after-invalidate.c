@@ -18,6 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 msync(): DESCRIPTION, MS_INVALIDATE (later "
 		     "references obtain data consistent with the permanent storage)",
 	.profile   = "posix",
+	.covers_part = "I8 I7",
 	.variants  = "file memfd",
 );
 

@@ -19,6 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED (the mapping shows the file's page "
 		     "cache pages); write(2) updates those same pages",
 	.profile   = "linux",
+	.covers    = "C2",
 	.variants  = "file memfd",
 );
 

@@ -15,6 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, EACCES (\"fildes is not open for "
 		     "read, regardless of the protection specified\")",
 	.profile   = "posix",
+	.covers    = "B5",
 	.variants  = "file memfd",
 );
 

@@ -1186,6 +1186,11 @@ START_TEST(options_flags)
 	parse_ok(&o, ARGS("-l"));
 	ck_assert_int_eq(o.list, 1);
 	free_options(&o);
+	parse_ok(&o, ARGS("--uncovered", "covers:B3"));
+	ck_assert_int_eq(o.uncovered, 1);
+	ck_assert_int_eq(o.nselectors, 1);
+	ck_assert_str_eq(o.selectors[0], "covers:B3");
+	free_options(&o);
 	parse_ok(&o, ARGS("--verbose"));
 	ck_assert_int_eq(o.verbose, 1);
 	free_options(&o);
@@ -1553,6 +1558,134 @@ START_TEST(case_matches_selectors)
 	ck_assert(!case_matches(s, "private"));
 	ck_assert(!case_matches(s, "x"));
 	ck_assert(!case_matches(a, ""));
+	manifest_free(&m);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * catalogue.c
+ * ------------------------------------------------------------------------ */
+
+/* Rows written by gen-manifest with .covers / .covers_part; ROW_ANON is an
+ * older manifest line without the last three columns. */
+static const char covers_manifest[] =
+	MANIFEST_HEADER
+	"eof/a\teof/a\teof\tposix\t10\t\t\ts\ta\t\tD1 D12\tA1\n"
+	"eof/b:shm\teof/b\teof\tlinux\t10\tshm\t\ts\ta\twhy\t\tD1 B3\n"
+	ROW_ANON "\n";
+
+START_TEST(manifest_parse_covers)
+{
+	struct manifest m;
+	char err[256] = "";
+
+	ck_assert_int_eq(manifest_parse(&m, covers_manifest, "/c", err, sizeof(err)), 0);
+	ck_assert_uint_eq(m.n, 3);
+	ck_assert_str_eq(m.cases[0].covers, "D1 D12");
+	ck_assert_str_eq(m.cases[0].covers_part, "A1");
+	ck_assert_str_eq(m.cases[1].covers, "");
+	ck_assert_str_eq(m.cases[1].covers_part, "D1 B3");
+	ck_assert_str_eq(m.cases[2].covers, "");
+	ck_assert_str_eq(m.cases[2].covers_part, "");
+	manifest_free(&m);
+}
+END_TEST
+
+START_TEST(case_covers_rows)
+{
+	struct manifest m;
+	char err[256] = "";
+
+	ck_assert_int_eq(manifest_parse(&m, covers_manifest, "/c", err, sizeof(err)), 0);
+	const struct case_entry *a = &m.cases[0], *b = &m.cases[1], *z = &m.cases[2];
+	ck_assert_int_eq(case_covers(a, "D1"), COVERS_WHOLLY);
+	ck_assert_int_eq(case_covers(a, "D12"), COVERS_WHOLLY);
+	ck_assert_int_eq(case_covers(a, "A1"), COVERS_PARTLY);
+	/* whole words only: D1 is not D12's prefix match, nor 1 of D1 */
+	ck_assert_int_eq(case_covers(a, "D"), COVERS_NOT);
+	ck_assert_int_eq(case_covers(a, "1"), COVERS_NOT);
+	ck_assert_int_eq(case_covers(a, "D2"), COVERS_NOT);
+	ck_assert_int_eq(case_covers(a, ""), COVERS_NOT);
+	ck_assert_int_eq(case_covers(b, "D1"), COVERS_PARTLY);
+	ck_assert_int_eq(case_covers(b, "B3"), COVERS_PARTLY);
+	ck_assert_int_eq(case_covers(z, "D1"), COVERS_NOT);
+	/* the selector */
+	ck_assert(case_matches(a, "covers:D12"));
+	ck_assert(case_matches(b, "covers:B3"));
+	ck_assert(!case_matches(z, "covers:D1"));
+	ck_assert(!case_matches(a, "covers:B3"));
+	ck_assert(!case_matches(a, "covers:"));
+	manifest_free(&m);
+}
+END_TEST
+
+static const char small_catalogue[] =
+	"# a comment\n"
+	"A1\tanon\tposix\tY\t-\t-\t-\t-\t-\tpartly checked\n"
+	"\n"
+	"B3\tprivate-file\tposix\t-\t-\t-\t-\t-\to\tchecked in part only\n"
+	"D1\teof\tposix\t-\t-\t-\t-\t-\t-\tchecked\n"
+	"D12\teof\tlinux\t-\t-\t-\t-\t-\t-\tchecked too\n"
+	"Z9\tmisc\tlinux\t-\t-\t-\t-\t-\t-\tnothing checks this";	/* no newline */
+
+START_TEST(catalogue_uncovered_rows)
+{
+	struct manifest m;
+	struct buf out = { 0 };
+	char err[256] = "";
+
+	ck_assert_int_eq(manifest_parse(&m, covers_manifest, "/c", err, sizeof(err)), 0);
+	ck_assert_int_eq(catalogue_uncovered(small_catalogue, &m, NULL, &out, err,
+					     sizeof(err)), 0);
+	ck_assert_str_eq(out.data, "A1\tpartly\tposix\tpartly checked\n"
+				   "B3\tpartly\tposix\tchecked in part only\n"
+				   "Z9\tnone\tlinux\tnothing checks this\n");
+	buf_free(&out);
+	/* Only the rows of one profile. */
+	ck_assert_int_eq(catalogue_uncovered(small_catalogue, &m, "linux", &out, err,
+					     sizeof(err)), 0);
+	ck_assert_str_eq(out.data, "Z9\tnone\tlinux\tnothing checks this\n");
+	buf_free(&out);
+
+	/* A short row is an error naming its line; nothing is written. */
+	ck_assert_int_eq(catalogue_uncovered("# x\nA1\tanon\n", &m, NULL, &out, err,
+					     sizeof(err)),
+			 -1);
+	EXPECT_CONTAINS(err, "catalogue line 2");
+	ck_assert_ptr_null(out.data);
+	ck_assert_int_eq(catalogue_uncovered("A1\ta\tb\tc\td\te\tf\tg\th\ti\tj\n", &m,
+					     NULL, &out, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, "catalogue line 1");
+	manifest_free(&m);
+}
+END_TEST
+
+START_TEST(catalogue_print_uncovered_reads_cases_dir)
+{
+	struct manifest m;
+	char err[512] = "", dir[] = "/tmp/mmapcts-catalogue-XXXXXX", path[600];
+	char *text = NULL;
+	size_t len = 0;
+
+	ck_assert_int_eq(manifest_parse(&m, covers_manifest, "/c", err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* no catalogue: an error naming the file */
+	FILE *out = open_memstream(&text, &len);
+	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, NULL, out, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, "catalogue.tsv");
+	snprintf(path, sizeof(path), "%s/catalogue.tsv", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(small_catalogue, f);
+	fclose(f);
+	ck_assert_int_eq(catalogue_print_uncovered(dir, &m, NULL, out, err, sizeof(err)), 0);
+	fclose(out);
+	ck_assert_str_eq(text, "A1\tpartly\tposix\tpartly checked\n"
+			       "B3\tpartly\tposix\tchecked in part only\n"
+			       "Z9\tnone\tlinux\tnothing checks this\n");
+	free(text);
+	unlink(path);
+	rmdir(dir);
 	manifest_free(&m);
 }
 END_TEST
@@ -2790,6 +2923,10 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, manifest_parse_header_must_match_whole_line);
 	tcase_add_test(tc, manifest_load_reads_file);
 	tcase_add_test(tc, case_matches_selectors);
+	tcase_add_test(tc, manifest_parse_covers);
+	tcase_add_test(tc, case_covers_rows);
+	tcase_add_test(tc, catalogue_uncovered_rows);
+	tcase_add_test(tc, catalogue_print_uncovered_reads_cases_dir);
 	tcase_add_test(tc, manifest_add_path_names);
 	tcase_add_test(tc, manifest_add_path_describes);
 	suite_add_tcase(s, tc);
