@@ -12,21 +12,18 @@
 
 /*
  * Each block defines
- *	cpu_code(dst, value): write the function at dst, return its length;
+ *	CPU_CODE(v): the function's instructions, as an initializer of an
+ *	    array of cpu_unit (the width the CPU's manual writes them in);
  *	cpu_exec_not_enforced(): NULL where a page without PROT_EXEC never
- *	    runs (the MMU has a no-execute bit and Linux sets it), else why.
+ *	    runs (the MMU has a no-execute bit and Linux sets it), else why;
+ *	    or CPU_EXEC_ENFORCED where that holds without conditions.
  */
 
 /* ---------------------------------------------------------------- x86 */
 #if defined(__x86_64__) || defined(__i386__)
-static size_t cpu_code(unsigned char *dst, int value)
-{
-	/* mov $value, %eax; ret */
-	const unsigned char code[] = { 0xb8, value & 0xff, (value >> 8) & 0xff, 0, 0, 0xc3 };
-
-	memcpy(dst, code, sizeof(code));
-	return sizeof(code);
-}
+/* mov $v, %eax; ret */
+#define CPU_CODE(v) { 0xb8, (v) & 0xff, ((v) >> 8) & 0xff, 0, 0, 0xc3 }
+typedef unsigned char cpu_unit;
 
 /* Enforced when the CPU has the NX bit (the "nx" flag of /proc/cpuinfo). */
 static const char *cpu_exec_not_enforced(void)
@@ -43,66 +40,34 @@ static const char *cpu_exec_not_enforced(void)
 
 /* ------------------------------------------------------------ aarch64 */
 #elif defined(__aarch64__) && defined(__AARCH64EL__)
-static size_t cpu_code(unsigned char *dst, int value)
-{
-	/* mov w0, #value; ret */
-	const uint32_t code[] = { 0x52800000u | (uint32_t)value << 5, 0xd65f03c0u };
-
-	memcpy(dst, code, sizeof(code));
-	return sizeof(code);
-}
-
+/* mov w0, #v; ret */
+#define CPU_CODE(v) { 0x52800000u | (uint32_t)(v) << 5, 0xd65f03c0u }
+typedef uint32_t cpu_unit;
 /* Execute-never bits in every page table entry. */
-static const char *cpu_exec_not_enforced(void)
-{
-	return NULL;
-}
+#define CPU_EXEC_ENFORCED 1
 
 /* ------------------------------------------------------------ riscv64 */
 #elif defined(__riscv) && __riscv_xlen == 64
-static size_t cpu_code(unsigned char *dst, int value)
-{
-	/* addi a0, zero, value; jalr zero, 0(ra) */
-	const uint32_t code[] = { (uint32_t)value << 20 | 0x513u, 0x8067u };
-
-	memcpy(dst, code, sizeof(code));
-	return sizeof(code);
-}
-
+/* addi a0, zero, v; jalr zero, 0(ra) */
+#define CPU_CODE(v) { (uint32_t)(v) << 20 | 0x513u, 0x8067u }
+typedef uint32_t cpu_unit;
 /* An X bit in every page table entry. */
-static const char *cpu_exec_not_enforced(void)
-{
-	return NULL;
-}
+#define CPU_EXEC_ENFORCED 1
 
 /* ------------------------------------------------------- ppc64 (ELFv2) */
 #elif defined(__powerpc64__) && defined(_CALL_ELF) && _CALL_ELF == 2
-static size_t cpu_code(unsigned char *dst, int value)
-{
-	/* li r3, value; blr  (ELFv2: a function pointer is the code address;
-	 * ELFv1 would need a function descriptor, so it has no block) */
-	const uint32_t code[] = { 0x38600000u | (uint32_t)value, 0x4e800020u };
-
-	memcpy(dst, code, sizeof(code));
-	return sizeof(code);
-}
-
+/* li r3, v; blr  (ELFv2: a function pointer is the code address; ELFv1
+ * would need a function descriptor, so it has no block) */
+#define CPU_CODE(v) { 0x38600000u | (uint32_t)(v), 0x4e800020u }
+typedef uint32_t cpu_unit;
 /* No-execute page protection, with the hash and the radix MMU alike. */
-static const char *cpu_exec_not_enforced(void)
-{
-	return NULL;
-}
+#define CPU_EXEC_ENFORCED 1
 
 /* -------------------------------------------------------------- s390x */
 #elif defined(__s390x__)
-static size_t cpu_code(unsigned char *dst, int value)
-{
-	/* lghi %r2, value; br %r14 */
-	const unsigned char code[] = { 0xa7, 0x29, (value >> 8) & 0xff, value & 0xff, 0x07, 0xfe };
-
-	memcpy(dst, code, sizeof(code));
-	return sizeof(code);
-}
+/* lghi %r2, v; br %r14 */
+#define CPU_CODE(v) { 0xa7, 0x29, ((v) >> 8) & 0xff, (v) & 0xff, 0x07, 0xfe }
+typedef unsigned char cpu_unit;
 
 /* Was the kernel booted with noexec=off (the last noexec= counts; any value
  * kstrtobool() reads as false)?  1 yes, 0 no, -1 unreadable. */
@@ -155,26 +120,34 @@ static const char *cpu_exec_not_enforced(void)
 		return "/proc/cmdline cannot be read to look for noexec=off";
 	}
 }
+#endif
+/* ------------------------------------------------------------------ */
 
-/* ------------------------------------------------ any other machine */
-#else
-static size_t cpu_code(unsigned char *dst, int value)
+#if defined(CPU_EXEC_ENFORCED)
+static const char *cpu_exec_not_enforced(void)
 {
-	(void)dst;
-	(void)value;
-	return 0;
+	return NULL;
 }
-
+#elif !defined(CPU_CODE)
+/* Any other machine: no code, so no case ever asks. */
 static const char *cpu_exec_not_enforced(void)
 {
 	return "whether this machine enforces PROT_EXEC is not known to this library";
 }
 #endif
-/* ------------------------------------------------------------------ */
 
 size_t return_const_code(unsigned char *dst, int value)
 {
-	return cpu_code(dst, value);
+#ifdef CPU_CODE
+	const cpu_unit code[] = CPU_CODE(value);
+
+	memcpy(dst, code, sizeof(code));
+	return sizeof(code);
+#else
+	(void)dst;
+	(void)value;
+	return 0;
+#endif
 }
 
 void put_function(unsigned char *dst, int value)
