@@ -439,10 +439,11 @@ const char *exec_not_enforced_reason(void);
  * system cannot tell: ST_NOEXEC is not POSIX.) */
 int on_noexec_mount(int fd);
 /*
- * Linux: mount a fresh tmpfs with MS_NOEXEC at ./noexec in a mount
- * namespace of the calling process's own, and return its path.  Call it
- * in a child (run_in_child()): the namespace and the mount go away with
- * the child.  UNSUPPORTED where the system cannot (not Linux, no
+ * Linux: mount a fresh tmpfs with MS_NOEXEC at tmpdir()/noexec, in a
+ * mount namespace of the calling process's own, and return its path.
+ * Call it in a child (run_in_child()): the namespace and the mount go away
+ * with the child, and the case's own process can remove its temp
+ * directory.  UNSUPPORTED where the system cannot (not Linux, no
  * permission to make namespaces or mounts, as in many containers).
  */
 const char *noexec_tmpfs(void);
