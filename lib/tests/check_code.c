@@ -66,21 +66,33 @@ static void run_case(void (*fn)(void *), void *arg, struct ending *e)
 }
 
 /* The child ended with exit status code, saying text (for the marked line
- * when verdict is not NULL). */
-static void expect_end(const struct ending *e, int code, const char *verdict,
-		       const char *text)
+ * when verdict is not NULL); a macro, so that a failure names the test. */
+#define expect_end(e, code, verdict, text)                                     \
+	do {                                                                   \
+		const char *why_ = end_mismatch((e), (code), (verdict), (text)); \
+		ck_assert_msg(!why_, "%s", why_);                              \
+	} while (0)
+
+static const char *end_mismatch(const struct ending *e, int code, const char *verdict,
+				const char *text)
 {
+	static char why[sizeof(e->text) + 1200];
 	char want[1024];
 
-	ck_assert_msg(WIFEXITED(e->status) && WEXITSTATUS(e->status) == code,
-		      "expected exit status %d, got wait status %#x; output:\n%s", code,
-		      (unsigned)e->status, e->text);
+	if (!WIFEXITED(e->status) || WEXITSTATUS(e->status) != code) {
+		snprintf(why, sizeof(why), "expected exit status %d, got wait status %#x; "
+			 "output:\n%s", code, (unsigned)e->status, e->text);
+		return why;
+	}
 	if (verdict)
 		snprintf(want, sizeof(want), "check_code.c:%d: %s: %s\n", *line_mark,
 			 verdict, text);
 	else
 		snprintf(want, sizeof(want), "%s", text);
-	ck_assert_msg(strstr(e->text, want), "expected \"%s\" in:\n%s", want, e->text);
+	if (strstr(e->text, want))
+		return NULL;
+	snprintf(why, sizeof(why), "expected \"%s\" in:\n%s", want, e->text);
+	return why;
 }
 
 static void *map_anon(size_t len, int prot)
