@@ -18,6 +18,12 @@ void mmapcts_check_backing(const char *backing);
 /* Give every struct sync made by sync_init() its ends after a fork. */
 void mmapcts_bind_syncs(int in_child);
 
+/* Does the first line of path starting with key hold word among its words
+ * (after the key's colon)?  1 yes, 0 no, -1 unreadable.  (lib/linux.c) */
+int mmapcts_proc_line_has_word(const char *path, const char *key, const char *word);
+/* Why the kernel may run code without PROT_EXEC whatever the CPU does, or NULL. */
+const char *mmapcts_kernel_exec_not_enforced(void);
+
 /* Set up the library's state (lib/main.c and the unit tests call it). */
 void mmapcts_init(const char *argv0);
 int mmapcts_main(int argc, char **argv);

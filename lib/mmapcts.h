@@ -382,6 +382,92 @@ pid_t exec_self_in_child(const char *stage, const char *stage_arg,
 long locked_kb(void);
 
 /* ------------------------------------------------------------------------
+ * Running code (PROT_EXEC).  A function `int f(void) { return value; }` in
+ * machine code for this CPU (lib/code.c: x86_64, i386, aarch64, ppc64
+ * ELFv2, riscv64, s390x), a probe that calls it and reports the fault the
+ * call raised, and whether this machine refuses to run code from a page
+ * without PROT_EXEC.  value must be in [0, 2047] (the smallest immediate
+ * field among the CPUs).  Elsewhere a case that needs code is UNSUPPORTED.
+ * ------------------------------------------------------------------------ */
+/* Write the function at dst; return its length, or 0 without code here. */
+size_t return_const_code(unsigned char *dst, int value);
+/* ... and make the instruction cache see it; UNSUPPORTED without code. */
+void put_function(unsigned char *dst, int value);
+/* A private anonymous page holding the function, then given prot (a
+ * PROT_EXEC the system refuses by policy is UNSUPPORTED). */
+unsigned char *function_page(int value, int prot);
+
+/* Call the function at code, like probe_read(): sig 0 when the call
+ * returned (its value in *result, if result is not NULL), otherwise the
+ * signal (SIGSEGV, SIGBUS or SIGILL), si_code and si_addr. */
+struct fault probe_call(const void *code, int *result);
+
+/* The call completes and returns expected. */
+#define CHECK_CALL_RETURNS(code, expected)                                     \
+	mmapcts_check_call_returns_(MMAPCTS_HERE, #code, (code), (expected))
+/* The call raises sig with si_code code, si_addr in the page of code. */
+#define CHECK_CALL_FAULTS(code, sig, si_code)                                  \
+	mmapcts_check_fault_(MMAPCTS_HERE, #code, "call", probe_call((code), NULL), \
+			     (code), (sig), (si_code))
+/* The call does not complete: SIGSEGV or SIGBUS in the page (observed as
+ * "call_denied_by"). */
+#define CHECK_CALL_DENIED(code)                                                \
+	mmapcts_check_denied_(MMAPCTS_HERE, #code, "call", probe_call((code), NULL), \
+			      (code))
+/*
+ * A call into code in a page without PROT_EXEC raises SIGSEGV with
+ * SEGV_ACCERR in the page, where exec_not_enforced_reason() knows the
+ * machine enforces PROT_EXEC.  Elsewhere the outcome is recorded as
+ * "call_without_prot_exec" and the case ends UNTESTED with the reason.
+ */
+#define CHECK_CALL_FAULTS_WHERE_ENFORCED(code)                                 \
+	mmapcts_check_call_faults_where_enforced_(MMAPCTS_HERE, #code, (code))
+
+/* Setup: the function at code must return expected (else UNRESOLVED). */
+#define require_call_returns(code, expected)                                   \
+	mmapcts_require_call_returns_(MMAPCTS_HERE, (code), (expected))
+
+/* NULL when this machine is known to refuse instruction fetches from a
+ * page without PROT_EXEC, otherwise why not (for a message). */
+const char *exec_not_enforced_reason(void);
+
+/*
+ * The si_code of a refused read of a PROT_EXEC-only page: on x86 with
+ * protection keys, Linux makes such pages execute-only with a key
+ * (pkeys(7)), and the read fails with SEGV_PKUERR; elsewhere SEGV_ACCERR.
+ */
+#ifdef SEGV_PKUERR
+#define EXEC_ONLY_KEY_SI_CODE SEGV_PKUERR
+#else
+#define EXEC_ONLY_KEY_SI_CODE SEGV_ACCERR
+#endif
+
+/* Is the file open at fd on a filesystem mounted noexec?  (0 where the
+ * system cannot tell: ST_NOEXEC is not POSIX.) */
+int on_noexec_mount(int fd);
+/*
+ * Linux: mount a fresh tmpfs with MS_NOEXEC at tmpdir()/noexec, in a
+ * mount namespace of the calling process's own, and return its path.
+ * Call it in a child (run_in_child()): the namespace and the mount go away
+ * with the child, and the case's own process can remove its temp
+ * directory.  UNSUPPORTED where the system cannot (not Linux, no
+ * permission to make namespaces or mounts, as in many containers).
+ */
+const char *noexec_tmpfs(void);
+/* A file of one page in a fresh noexec_tmpfs() (so: in a child), O_RDWR. */
+int file_on_noexec_mount(void);
+/* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case
+ * declares .needs = "memfd_create F_SEAL_WRITE"). */
+int write_sealed_memfd(size_t len);
+
+void mmapcts_check_call_returns_(const char *file, int line, const char *expr,
+				 const void *code, int expected);
+void mmapcts_check_call_faults_where_enforced_(const char *file, int line,
+					       const char *expr, const void *code);
+void mmapcts_require_call_returns_(const char *file, int line, const void *code,
+				   int expected);
+
+/* ------------------------------------------------------------------------
  * Names, for messages that diff cleanly across libcs.
  * ------------------------------------------------------------------------ */
 const char *errno_name(int err);		/* "EACCES"; "errno 1234" if unknown */

@@ -1,7 +1,8 @@
 /*
- * probe.c - access an address and report the fault it raised, if any,
- * without dying: SIGSEGV and SIGBUS are caught for the one access and
- * siglongjmp() brings the probe back.
+ * probe.c - access an address, or call code at it, and report the fault
+ * it raised, if any, without dying: SIGSEGV and SIGBUS (and SIGILL for a
+ * call) are caught for the one access and siglongjmp() brings the probe
+ * back.
  */
 #include "mmapcts.h"
 
@@ -26,11 +27,18 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 	siglongjmp(probe_env, 1);
 }
 
+/* A data access faults with SIGSEGV or SIGBUS; a call may also meet code
+ * the CPU will not decode (SIGILL), so only probe_call() catches that. */
+static const int probe_sigs[] = { SIGSEGV, SIGBUS, SIGILL };
+#define DATA_SIGS 2
+#define CALL_SIGS 3
+
 struct probe_state {
-	struct sigaction old_segv, old_bus;
+	struct sigaction old[CALL_SIGS];
+	int nsigs;
 };
 
-static void arm(struct probe_state *st)
+static void arm(struct probe_state *st, int nsigs)
 {
 	struct sigaction sa;
 
@@ -38,16 +46,17 @@ static void arm(struct probe_state *st)
 	sa.sa_sigaction = on_fault;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGSEGV, &sa, &st->old_segv);
-	sigaction(SIGBUS, &sa, &st->old_bus);
+	st->nsigs = nsigs;
+	for (int i = 0; i < nsigs; i++)
+		sigaction(probe_sigs[i], &sa, &st->old[i]);
 	memset(&caught, 0, sizeof(caught));
 }
 
 static void disarm(struct probe_state *st)
 {
 	probing = 0;
-	sigaction(SIGSEGV, &st->old_segv, NULL);
-	sigaction(SIGBUS, &st->old_bus, NULL);
+	for (int i = 0; i < st->nsigs; i++)
+		sigaction(probe_sigs[i], &st->old[i], NULL);
 }
 
 struct fault probe_read(const volatile void *addr)
@@ -55,7 +64,7 @@ struct fault probe_read(const volatile void *addr)
 	struct probe_state st;
 	struct fault f;
 
-	arm(&st);
+	arm(&st, DATA_SIGS);
 	if (sigsetjmp(probe_env, 1) == 0) {
 		probing = 1;
 		unsigned char v = *(const volatile unsigned char *)addr;
@@ -72,7 +81,7 @@ struct fault probe_write(volatile void *addr, unsigned char value)
 	struct probe_state st;
 	struct fault f;
 
-	arm(&st);
+	arm(&st, DATA_SIGS);
 	if (sigsetjmp(probe_env, 1) == 0) {
 		probing = 1;
 		*(volatile unsigned char *)addr = value;
@@ -91,7 +100,7 @@ struct fault probe_read_range(const volatile void *addr, size_t len, size_t *at)
 	volatile uintptr_t a = (uintptr_t)addr;
 	uintptr_t end = (uintptr_t)addr + len;
 
-	arm(&st);
+	arm(&st, DATA_SIGS);
 	if (sigsetjmp(probe_env, 1) == 0) {
 		probing = 1;
 		/* One byte in every page the range touches, the first included. */
@@ -104,5 +113,27 @@ struct fault probe_read_range(const volatile void *addr, size_t len, size_t *at)
 	disarm(&st);
 	f = caught;
 	*at = f.sig ? (size_t)(a - (uintptr_t)addr) : 0;
+	return f;
+}
+
+struct fault probe_call(const void *code, int *result)
+{
+	struct probe_state st;
+	struct fault f;
+	/* volatile: the value must survive siglongjmp() */
+	volatile int value = -1;
+
+	arm(&st, CALL_SIGS);
+	if (sigsetjmp(probe_env, 1) == 0) {
+		int (*fn)(void) = (int (*)(void))(uintptr_t)code;
+
+		probing = 1;
+		value = fn();
+		probing = 0;
+	}
+	disarm(&st);
+	f = caught;
+	if (result)
+		*result = value;
 	return f;
 }

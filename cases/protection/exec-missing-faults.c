@@ -9,7 +9,7 @@
  * the no-execute bit of pages mapped without PROT_EXEC wherever the MMU
  * has one.  The case asserts the fault only where it knows the machine
  * has such a bit and Linux uses it (exec_not_enforced_reason() in
- * protection.h): x86_64 and i386 with the NX flag in /proc/cpuinfo,
+ * lib/code.c): x86_64 and i386 with the NX flag in /proc/cpuinfo,
  * aarch64, 64-bit Power and RISC-V (architectural), s390x with the
  * instruction-execution-protection facility (130) and no noexec=off, all
  * without the READ_IMPLIES_EXEC personality.  Elsewhere it records what the
@@ -17,7 +17,7 @@
  * mapped data pages executable (or lost NX when it copied the entry)
  * runs the function and fails.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "On hardware with no-execute support, calling a function in a "

@@ -10,9 +10,9 @@
  * implementation that refused PROT_EXEC on an object it could read, or
  * executed other data, fails.  UNSUPPORTED where the object lives on a
  * noexec mount (/dev/shm and /tmp often are), or
- * where protection.h has no machine code for the architecture.
+ * where lib/code.c has no machine code for the architecture.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "A function stored in a memory object runs from a "

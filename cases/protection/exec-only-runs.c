@@ -4,14 +4,14 @@
  *
  * POSIX does not oblige an implementation to support PROT_EXEC alone
  * (it "shall fail" for a combination it cannot support, with ENOTSUP):
- * then the case is UNSUPPORTED, as it is where protection.h has no
+ * then the case is UNSUPPORTED, as it is where lib/code.c has no
  * machine code for the architecture.  An implementation that accepted
  * the protection but left the page unexecutable (for instance one that
  * builds execute-only pages from a protection key and gets the key's
  * rights wrong, refusing the instruction fetch too) fails with the fault
  * the call raised.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "A function copied into a page that is then made PROT_EXEC "

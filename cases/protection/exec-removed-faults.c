@@ -11,7 +11,7 @@
  * RISC-V, s390x with facility 130: exec_not_enforced_reason()); elsewhere
  * the outcome is recorded and the case is UNTESTED.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "After mprotect(PROT_READ) of a page that executed a "

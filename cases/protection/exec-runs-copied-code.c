@@ -7,12 +7,12 @@
  * instruction cache with __builtin___clear_cache, make executable, call).
  * An implementation that accepted the protection but left the page
  * non-executable faults and fails; one that executed stale contents
- * returns another value and fails.  UNSUPPORTED where protection.h has no
+ * returns another value and fails.  UNSUPPORTED where lib/code.c has no
  * machine code for the architecture, or where the system refuses
  * executable anonymous memory (POSIX lets mprotect() fail with ENOTSUP
  * for a combination it cannot support; a security policy may refuse it).
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "A function copied into a page that mprotect() then makes "

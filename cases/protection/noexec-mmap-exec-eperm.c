@@ -11,7 +11,7 @@
  * refuse.  A kernel that checked noexec only at execve() maps the page
  * and fails.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "mmap() with PROT_READ | PROT_EXEC of a file on a noexec mount "

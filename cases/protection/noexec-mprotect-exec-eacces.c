@@ -13,7 +13,7 @@
  * own mount namespace (noexec_tmpfs()); needs root, UNSUPPORTED where
  * namespaces or mounts are refused.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "mprotect() adding PROT_EXEC to a mapping of a file on a "

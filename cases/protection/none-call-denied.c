@@ -7,9 +7,9 @@
  *
  * The page holds a working function, so an implementation that let the
  * fetch through would return normally and fail here.  UNSUPPORTED where
- * protection.h has no machine code for the architecture.
+ * lib/code.c has no machine code for the architecture.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "A call into a page made PROT_NONE does not complete.",

@@ -9,10 +9,10 @@
  * garbage.  Linux promises SIGSEGV for an access that violates the
  * protection, whatever the hardware: PROT_NONE pages are not present to
  * the MMU at all, so even machines without an execute-permission bit
- * refuse the fetch.  UNSUPPORTED where protection.h has no machine code.
+ * refuse the fetch.  UNSUPPORTED where lib/code.c has no machine code.
  * none-call-denied is the POSIX twin.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "Calling a function in a page made PROT_NONE raises SIGSEGV "

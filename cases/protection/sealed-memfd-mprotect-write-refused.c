@@ -16,7 +16,7 @@
  * ea0916e01d0b fixed in 6.13): there the case cannot be set up and is
  * UNSUPPORTED.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "mprotect() adding PROT_WRITE to a read-only MAP_SHARED "

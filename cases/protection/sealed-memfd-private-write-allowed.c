@@ -8,7 +8,7 @@
  * stores reach the sealed object fails on the contents, read back with
  * pread().
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "mmap() with PROT_READ | PROT_WRITE and MAP_PRIVATE of a memfd "

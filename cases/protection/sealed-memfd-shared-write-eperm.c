@@ -9,7 +9,7 @@
  * write() lets the mapping through (and with it stores into a sealed
  * object) and fails.
  */
-#include "protection.h"
+#include "mmapcts.h"
 
 MMAPCTS_CASE(
 	.assertion = "mmap() with PROT_READ | PROT_WRITE and MAP_SHARED of a memfd "

@@ -1,0 +1,106 @@
+/*
+ * linux.c - the few steps only Linux offers (a noexec tmpfs in a private
+ * mount namespace, a write-sealed memfd, the READ_IMPLIES_EXEC
+ * personality), with an "unsupported here" answer everywhere else, so
+ * that the cases carry no #if and the POSIX profile builds anywhere.
+ */
+#include "mmapcts.h"
+#include "internal.h"
+
+#include <sys/statvfs.h>
+
+#ifdef __linux__
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#endif
+
+int mmapcts_proc_line_has_word(const char *path, const char *key, const char *word)
+{
+	char line[8192];	/* lines of /proc/cpuinfo run long */
+	int found = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *save = NULL, *tok, *words = strchr(line, ':');
+
+		if (strncmp(line, key, strlen(key)))
+			continue;
+		words = words ? words + 1 : line;
+		for (tok = strtok_r(words, " \t\n", &save); tok && !found;
+		     tok = strtok_r(NULL, " \t\n", &save))
+			found = !strcmp(tok, word);
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
+const char *mmapcts_kernel_exec_not_enforced(void)
+{
+#ifdef __linux__
+	/* This personality makes every readable mapping executable. */
+	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
+		return "the process runs with the READ_IMPLIES_EXEC personality";
+	return NULL;
+#else
+	return "whether this system enforces PROT_EXEC is not known to this library";
+#endif
+}
+
+int on_noexec_mount(int fd)
+{
+#ifdef ST_NOEXEC
+	struct statvfs vfs;
+
+	return fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_NOEXEC);
+#else
+	(void)fd;
+	return 0;
+#endif
+}
+
+const char *noexec_tmpfs(void)
+{
+#ifdef __linux__
+	static const char dir[] = "noexec";
+
+	if (unshare(CLONE_NEWNS) < 0)
+		UNSUPPORTED("unshare(CLONE_NEWNS) failed: %s", errno_name(errno));
+	/* Keep the mount below out of the namespace we came from. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		UNSUPPORTED("making / a private mount failed: %s", errno_name(errno));
+	if (mkdir(dir, 0700) < 0)
+		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
+	if (mount("mmapcts", dir, "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV, "size=1m") < 0)
+		UNSUPPORTED("mounting a noexec tmpfs failed: %s", errno_name(errno));
+	return dir;
+#else
+	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
+#endif
+}
+
+int file_on_noexec_mount(void)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "%s/object", noexec_tmpfs());
+	return make_file(path, page_size);
+}
+
+int write_sealed_memfd(size_t len)
+{
+	unsigned char *buf = scratch(len);
+	int fd = memfd_create("mmapcts-sealed", MFD_ALLOW_SEALING);
+
+	if (fd < 0)
+		UNRESOLVED("memfd_create(MFD_ALLOW_SEALING) failed: %s", errno_name(errno));
+	fill_pattern(buf, 0, len, 0);
+	SAFE_PWRITE(fd, buf, len, 0);
+	if (fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE) < 0)
+		UNRESOLVED("fcntl(F_ADD_SEALS, F_SEAL_WRITE) failed: %s", errno_name(errno));
+	SAFE_MUNMAP(buf, len);
+	return fd;
+}
