@@ -1,7 +1,6 @@
 /*
- * anon.h - what the anonymous-memory cases share: residency as mincore()
- * reports it, the machine's memory and overcommit policy as Linux states
- * them in /proc, address-range arithmetic, and the bodies that cases run
+ * anon.h - what the anonymous-memory cases share: a length beyond all the
+ * machine's memory, address-range arithmetic, and the bodies that cases run
  * more than once (fresh mappings after an unmap; two mappings that must
  * be separate objects; stores exchanged with a forked child through
  * never-touched pages).
@@ -17,74 +16,9 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
-/* A new read-write anonymous mapping of len bytes; flags: MAP_PRIVATE or
- * MAP_SHARED, with any extra flag (MAP_POPULATE, ...). */
-static inline unsigned char *map_anon(size_t len, int flags)
-{
-	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
-}
-
 /* ------------------------------------------------------------------------
- * Residency (Linux mincore(); cases that use it declare .needs = "mincore").
+ * The machine, as Linux describes it (meminfo_bytes() in the library).
  * ------------------------------------------------------------------------ */
-
-/* How many pages of [addr, addr + len) mincore() reports resident. */
-static inline size_t resident_pages(void *addr, size_t len)
-{
-	size_t npages = (len + page_size - 1) / page_size, n = 0;
-	unsigned char *vec = scratch(npages);
-
-	if (mincore(addr, len, vec) < 0)
-		UNRESOLVED("mincore(addr, %zu) failed: %s", len, errno_name(errno));
-	for (size_t i = 0; i < npages; i++)
-		n += vec[i] & 1;
-	SAFE_MUNMAP(vec, npages);
-	return n;
-}
-
-/* ------------------------------------------------------------------------
- * The machine, as Linux describes it in /proc.
- * ------------------------------------------------------------------------ */
-
-/* /proc/sys/vm/overcommit_memory: 0 heuristic, 1 always, 2 strict. */
-static inline int overcommit_policy(void)
-{
-	FILE *f = fopen("/proc/sys/vm/overcommit_memory", "r");
-	int policy = -1;
-
-	if (!f)
-		UNTESTED("/proc/sys/vm/overcommit_memory cannot be read (%s): the "
-			 "overcommit policy is unknown", errno_name(errno));
-	if (fscanf(f, "%d", &policy) != 1)
-		policy = -1;
-	fclose(f);
-	if (policy < 0 || policy > 2)
-		UNTESTED("/proc/sys/vm/overcommit_memory holds no known policy");
-	OBSERVE("overcommit_memory", "%d", policy);
-	return policy;
-}
-
-/* The value of a "Key:  N kB" line of /proc/meminfo, in bytes. */
-static inline unsigned long long meminfo_bytes(const char *key)
-{
-	char line[256];
-	size_t klen = strlen(key);
-	unsigned long long kb = 0;
-	int found = 0;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		UNTESTED("/proc/meminfo cannot be read: %s", errno_name(errno));
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, klen) && line[klen] == ':') {
-			kb = strtoull(line + klen + 1, NULL, 10);
-			found = 1;
-		}
-	fclose(f);
-	if (!found)
-		UNTESTED("/proc/meminfo has no %s line", key);
-	return kb * 1024;
-}
 
 /*
  * A page-multiple length of twice all the memory there is (RAM plus swap),
@@ -163,7 +97,8 @@ static inline void check_fresh_mappings_zero_(const char *file, int line, int fl
 					      size_t len)
 {
 	for (unsigned round = 1; round <= 8; round++) {
-		unsigned char *p = map_anon(len, flags);
+		unsigned char *p = safe_map_anon_(file, line, NULL, len,
+						  PROT_READ | PROT_WRITE, flags);
 
 		mmapcts_check_zero_(file, line, flags == MAP_SHARED ?
 				    "a new shared mapping" : "a new private mapping",

@@ -45,35 +45,6 @@ static inline unsigned char *page_past_eof(int prot)
 }
 
 /*
- * The access raises exactly sig, with si_addr in the page of addr; the
- * si_code is recorded ("<access>_si_code"), not checked: POSIX names the
- * signal for references past the end of an object but not its code.
- * Linux-profile cases check the code with CHECK_*_FAULTS.
- */
-#define CHECK_READ_SIGNAL(addr, sig)                                           \
-	eof_check_signal_(MMAPCTS_HERE, #addr, "read", probe_read(addr), (addr), (sig))
-#define CHECK_WRITE_SIGNAL(addr, sig)                                          \
-	eof_check_signal_(MMAPCTS_HERE, #addr, "write", probe_write((addr), 0x5a), \
-			  (addr), (sig))
-
-static inline void eof_check_signal_(const char *file, int line, const char *expr,
-				     const char *access, struct fault f,
-				     const volatile void *addr, int sig)
-{
-	char key[32];
-
-	if (f.sig != sig)
-		mmapcts_end_(VERDICT_FAIL, file, line, "%s of %s: got %s%s%s%s, expected %s",
-			     access, expr, f.sig ? signal_name(f.sig) : "no fault",
-			     f.sig ? " (" : "", f.sig ? si_code_name(f.sig, f.code) : "",
-			     f.sig ? ")" : "", signal_name(sig));
-	snprintf(key, sizeof(key), "%s_si_code", access);
-	OBSERVE(key, "%s", si_code_name(f.sig, f.code));
-	/* The signal and code match by construction: this checks si_addr. */
-	mmapcts_check_fault_(file, line, expr, access, f, addr, sig, f.code);
-}
-
-/*
  * SIGBUS deliveries counted from sigbus_count_start() on: for the cases
  * whose rule is that a system call reports EFAULT instead of signalling.
  * The handler returns, so it must only ever see a SIGBUS raised for a

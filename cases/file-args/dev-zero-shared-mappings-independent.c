@@ -19,8 +19,10 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	unsigned char *one = map_dev_zero(len, MAP_SHARED);
-	unsigned char *two = map_dev_zero(len, MAP_SHARED);
+	unsigned char *one = SAFE_MAP_DEV_ZERO(NULL, len, PROT_READ | PROT_WRITE,
+					       MAP_SHARED);
+	unsigned char *two = SAFE_MAP_DEV_ZERO(NULL, len, PROT_READ | PROT_WRITE,
+					       MAP_SHARED);
 
 	touch_pages(one, len);
 	touch_pages(two, len);

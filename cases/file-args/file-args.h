@@ -25,31 +25,6 @@ static inline int readonly_object_fd(size_t len)
 }
 
 /*
- * A call that POSIX lets either map or fail: if it maps (recorded as
- * key=yes, and unmapped again), fine; if it fails, errno must be in the
- * set given.  For what the standard leaves to the implementation but
- * still constrains in the error it reports.
- */
-#define CHECK_MAPS_OR_FAILS(call, len, key, ...)                               \
-	check_maps_or_fails_(MMAPCTS_HERE, #call, (call), (len), (key),        \
-			     (const int[]){ __VA_ARGS__, 0 })
-
-static inline void check_maps_or_fails_(const char *file, int line, const char *expr,
-					void *p, size_t len, const char *key,
-					const int *allowed)
-{
-	int err = errno;
-
-	OBSERVE(key, "%s", p == MAP_FAILED ? "no" : "yes");
-	if (p != MAP_FAILED) {
-		SAFE_MUNMAP(p, len);
-		return;
-	}
-	errno = err;
-	mmapcts_check_fails_(file, line, expr, 1, allowed);
-}
-
-/*
  * mmap() of a file of a type that POSIX does not require mmap() to support
  * ("Support for any other type of file is unspecified"): the call either
  * maps it (recorded as "<type>_mappable=yes") or fails with ENODEV, the one
@@ -60,30 +35,6 @@ static inline void check_maps_or_fails_(const char *file, int line, const char *
 #define CHECK_MAPS_OR_ENODEV(fd, type)                                         \
 	CHECK_MAPS_OR_FAILS(mmap(NULL, page_size, PROT_READ, MAP_SHARED, (fd), 0), \
 			    page_size, type "_mappable", ENODEV)
-
-/* /dev/zero opened with flags; UNSUPPORTED where the system has none. */
-static inline int open_dev_zero(int flags)
-{
-	int fd = open("/dev/zero", flags);
-
-	if (fd < 0 && errno == ENOENT)
-		UNSUPPORTED("this system has no /dev/zero");
-	if (fd < 0)
-		UNRESOLVED("open(/dev/zero, %#o) failed: %s", (unsigned)flags,
-			   errno_name(errno));
-	return fd;
-}
-
-/* len bytes of /dev/zero mapped read-write with sharing (MAP_PRIVATE or
- * MAP_SHARED); the descriptor is closed again, the mapping stays. */
-static inline unsigned char *map_dev_zero(size_t len, int sharing)
-{
-	int fd = open_dev_zero(O_RDWR);
-	unsigned char *p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, sharing, fd, 0);
-
-	SAFE_CLOSE(fd);
-	return p;
-}
 
 static inline void store_pattern_in_child(void *map)
 {
@@ -98,7 +49,8 @@ static inline void store_pattern_in_child(void *map)
  */
 static inline unsigned char *dev_zero_after_child_store(int sharing)
 {
-	unsigned char *map = map_dev_zero(4 * page_size, sharing);
+	unsigned char *map = SAFE_MAP_DEV_ZERO(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
+					       sharing);
 
 	touch_pages(map, 4 * page_size);
 	run_in_child(store_pattern_in_child, map);

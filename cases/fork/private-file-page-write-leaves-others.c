@@ -28,7 +28,8 @@ static void store_last_page(unsigned char *map, size_t len)
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = object_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE, NULL);
 
 	act_across_fork(map, len, CHILD, store_last_page, CHILD);
 

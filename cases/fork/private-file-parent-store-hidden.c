@@ -22,7 +22,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = object_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE, NULL);
 
 	store_across_fork(map, len, PARENT, CHILD);
 

@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = object_mapping(MAP_SHARED, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, NULL);
 
 	store_across_fork(map, len, PARENT, CHILD);
 

@@ -22,7 +22,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_SHARED, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED | MAP_ANONYMOUS, NULL);
 
 	store_across_fork(map, len, PARENT, CHILD);
 

@@ -28,7 +28,8 @@ static void child(unsigned char *map)
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(2, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	child_after_parent_unmaps(map, 0, 2 * page_size, child);
 }

@@ -27,7 +27,8 @@ static void child(void *map)
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(2, MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED | MAP_ANONYMOUS, NULL);
 
 	run_in_child(child, map);
 

@@ -27,48 +27,12 @@
  * Memory.
  * ------------------------------------------------------------------------ */
 
-/*
- * mprotect() for setup.  A protection with PROT_EXEC may be refused for
- * reasons outside the rule under test (POSIX lets an implementation fail
- * with ENOTSUP for a combination it does not support; a security policy
- * may refuse executable memory with EACCES or EPERM): that is UNSUPPORTED.
- * Any other failure is UNRESOLVED, as with SAFE_MPROTECT().
- */
-static inline void set_prot(void *addr, size_t len, int prot)
-{
-	char buf[64];
-
-	if (mprotect(addr, len, prot) == 0)
-		return;
-	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
-		UNSUPPORTED("mprotect(%s) is refused here: %s",
-			    prot_string(prot, buf, sizeof(buf)), errno_name(errno));
-	UNRESOLVED("mprotect(%zu bytes, %s) failed: %s", len,
-		   prot_string(prot, buf, sizeof(buf)), errno_name(errno));
-}
-
-/*
- * npages of private anonymous memory holding the pattern, written while
- * the pages were writable (so they are present and dirty when the
- * protection changes: the kernel has real page table entries to update),
- * then given prot.
- */
-static inline unsigned char *filled_pages(size_t npages, int prot)
-{
-	size_t len = npages * page_size;
-	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	fill_pattern(map, 0, len, 0);
-	if (prot != (PROT_READ | PROT_WRITE))
-		set_prot(map, len, prot);
-	return map;
-}
-
 /* npages filled writable pages, of which page `hole` is then unmapped. */
 static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
 {
-	unsigned char *map = filled_pages(npages, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, npages * page_size,
+					      PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MUNMAP(map + hole * page_size, page_size);
 	return map;
@@ -77,38 +41,11 @@ static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
 /* Three filled writable pages, of which page `which` is made PROT_READ. */
 static inline unsigned char *three_pages_one_read_only(size_t which)
 {
-	unsigned char *map = filled_pages(3, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MPROTECT(map + which * page_size, page_size, PROT_READ);
 	return map;
-}
-
-/*
- * Every page of [map, map + npages pages) except page `skip` takes a store
- * at its first and at its last byte.  (Pass skip >= npages to check all.)
- */
-#define CHECK_PAGES_WRITABLE(map, npages, skip)                                \
-	check_pages_writable_(MMAPCTS_HERE, (map), (npages), (skip))
-
-static inline void check_pages_writable_(const char *file, int line, unsigned char *map,
-					 size_t npages, size_t skip)
-{
-	char what[64];
-
-	for (size_t i = 0; i < npages; i++) {
-		unsigned char *first = map + i * page_size, *last = first + page_size - 1;
-
-		if (i == skip)
-			continue;
-		snprintf(what, sizeof(what), "the first byte of page %zu of %zu%s", i,
-			 npages, skip < npages ? " (another page changed)" : "");
-		mmapcts_check_fault_(file, line, what, "write", probe_write(first, 0x11),
-				     first, 0, 0);
-		snprintf(what, sizeof(what), "the last byte of page %zu of %zu%s", i,
-			 npages, skip < npages ? " (another page changed)" : "");
-		mmapcts_check_fault_(file, line, what, "write", probe_write(last, 0x22),
-				     last, 0, 0);
-	}
 }
 
 /*
@@ -133,18 +70,6 @@ static inline void check_survives_prot_none_(const char *file, int line, int fla
 		 map_flags_string(flags, names, sizeof(names)));
 	mmapcts_check_pattern_(file, line, what, map, 0, len, 1);
 	SAFE_MUNMAP(map, len);
-}
-
-/*
- * The first len bytes of an object as the object itself holds them:
- * pread() for a file or a memfd, a fresh MAP_SHARED mapping for a shm
- * object (read() of a shm object is unspecified).
- */
-static inline const unsigned char *object_contents(const struct object *obj, size_t len)
-{
-	if (!strcmp(obj->backing, "shm"))
-		return SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj->fd, 0);
-	return read_object(obj, 0, len);
 }
 
 /*
