@@ -21,12 +21,21 @@
  * ------------------------------------------------------------------------ */
 
 /*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
  * A page-multiple length of twice all the memory there is (RAM plus swap),
  * so that no accounting could ever promise it.  UNTESTED where it does not
  * fit the address space or RLIMIT_AS would refuse it first: then nothing
  * about overcommit can be learned from the answer.
  */
-static inline size_t beyond_memory_length(void)
+static inline size_t beyond_memory_length_(const char *file, int line)
 {
 	unsigned long long total = meminfo_bytes("MemTotal") + meminfo_bytes("SwapTotal");
 	struct rlimit rl;
@@ -39,6 +48,7 @@ static inline size_t beyond_memory_length(void)
 			 "would decide a mapping larger than memory");
 	return (size_t)(2 * total + page_size - 1) / page_size * page_size;
 }
+#define beyond_memory_length() beyond_memory_length_(MMAPCTS_HERE)
 
 /* ------------------------------------------------------------------------
  * Address ranges.
@@ -57,7 +67,7 @@ static inline int ranges_overlap(const void *a, size_t alen, const void *b, size
  * two free pages on either side: the range of a mapping made and removed
  * here.  Free until the case maps something else (the case is one thread).
  */
-static inline unsigned char *free_range(size_t len)
+static inline unsigned char *free_range_(const char *file, int line, size_t len)
 {
 	size_t span = len + 4 * page_size;
 	unsigned char *p = SAFE_MMAP(NULL, span, PROT_NONE,
@@ -66,6 +76,7 @@ static inline unsigned char *free_range(size_t len)
 	SAFE_MUNMAP(p, span);
 	return p + 2 * page_size;
 }
+#define free_range(...) free_range_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* ------------------------------------------------------------------------
  * POSIX options.
@@ -73,12 +84,15 @@ static inline unsigned char *free_range(size_t len)
 
 /* POSIX forbids accesses that the protection does not allow only under
  * the Memory Protection option. */
-static inline void need_memory_protection(void)
+static inline void need_memory_protection_(const char *file, int line)
 {
 	if (sysconf(_SC_MEMORY_PROTECTION) <= 0)
 		UNSUPPORTED("the Memory Protection option is not supported: an "
 			    "access against the protection is undefined");
 }
+#define need_memory_protection() need_memory_protection_(MMAPCTS_HERE)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 /* ------------------------------------------------------------------------
  * Bodies that more than one case runs.

@@ -15,10 +15,10 @@
 #include "mmapcts.h"
 
 /*
- * A body below that checks on behalf of a case is called through a macro
- * of its name and takes the case's file and line: inside it MMAPCTS_HERE
- * is those, so its checks, setup calls and verdicts name the case's line,
- * never this header's.
+ * The two checks below are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * check or verdict in them names the case's line, never this header's.
+ * (The other helpers run partly in callbacks, which cannot be given it.)
  */
 /* The stage name the new image runs under. */
 #define NEW_IMAGE "new-image"

@@ -7,6 +7,15 @@
 #include "mmapcts.h"
 
 /*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
  * A descriptor that may only read: an object of the case's variant holding
  * len pattern bytes, given mode 0444 and opened again O_RDONLY.  The cases
  * run as root here, and root may open a 0444 file for writing anyway; so
@@ -14,7 +23,7 @@
  * root too (mmap() checks the descriptor, not the file's mode), and the
  * mode makes it the only way in for an ordinary user as well.
  */
-static inline int readonly_object_fd(size_t len)
+static inline int readonly_object_fd_(const char *file, int line, size_t len)
 {
 	struct object obj = make_object(len);
 
@@ -23,6 +32,7 @@ static inline int readonly_object_fd(size_t len)
 			   errno_name(errno));
 	return reopen_object(&obj, O_RDONLY);
 }
+#define readonly_object_fd(...) readonly_object_fd_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * mmap() of a file of a type that POSIX does not require mmap() to support
@@ -47,7 +57,8 @@ static inline void store_pattern_in_child(void *map)
  * seed 1 over all of them and exits.  Returns the mapping, for the parent
  * to look at.
  */
-static inline unsigned char *dev_zero_after_child_store(int sharing)
+static inline unsigned char *dev_zero_after_child_store_(const char *file, int line,
+							 int sharing)
 {
 	unsigned char *map = SAFE_MAP_DEV_ZERO(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
 					       sharing);
@@ -56,5 +67,9 @@ static inline unsigned char *dev_zero_after_child_store(int sharing)
 	run_in_child(store_pattern_in_child, map);
 	return map;
 }
+#define dev_zero_after_child_store(...)                                        \
+	dev_zero_after_child_store_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* MMAPCTS_FILE_ARGS_H */

@@ -25,6 +25,21 @@ static inline void store_pattern(unsigned char *map, size_t len)
 	fill_pattern(map, 0, len, STORED);
 }
 
+/* Another action: unmap the whole range. */
+static inline void unmap_range(unsigned char *map, size_t len)
+{
+	SAFE_MUNMAP(map, len);
+}
+
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
 /*
  * The across-fork protocol.  The case's own process forks a child (and the
  * child a grandchild when either role is GRANDCHILD); every process reads
@@ -38,9 +53,10 @@ static inline void store_pattern(unsigned char *map, size_t len)
  *     with its verdict (a check that fails in the child fails the case).
  * actor and checker may be the same process.
  */
-static inline void act_across_fork(unsigned char *map, size_t len, enum proc actor,
-				   void (*action)(unsigned char *map, size_t len),
-				   enum proc checker)
+static inline void act_across_fork_(const char *file, int line, unsigned char *map,
+				    size_t len, enum proc actor,
+				    void (*action)(unsigned char *map, size_t len),
+				    enum proc checker)
 {
 	int last = actor > checker ? (int)actor : (int)checker;
 	struct sync link[2];	/* [PARENT]: parent-child, [CHILD]: child-grandchild */
@@ -74,18 +90,16 @@ static inline void act_across_fork(unsigned char *map, size_t len, enum proc act
 	if (me != (int)checker)
 		mmapcts_exit(VERDICT_PASS);
 }
-
-/* Another action: unmap the whole range. */
-static inline void unmap_range(unsigned char *map, size_t len)
-{
-	SAFE_MUNMAP(map, len);
-}
+#define act_across_fork(...) act_across_fork_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* act_across_fork() with store_pattern() as the action. */
-static inline void store_across_fork(unsigned char *map, size_t len, enum proc actor,
-				     enum proc checker)
+static inline void store_across_fork_(const char *file, int line, unsigned char *map,
+				      size_t len, enum proc actor, enum proc checker)
 {
 	act_across_fork(map, len, actor, store_pattern, checker);
 }
+#define store_across_fork(...) store_across_fork_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* FORK_H */

@@ -10,10 +10,20 @@
 
 #include "mmapcts.h"
 
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
 /* Make the variant's object of npages pages into *obj, store the pattern
  * of seed 1 over all of it through a read-write mapping of type MAP_SHARED
  * or MAP_PRIVATE, and unmap that mapping. */
-static inline void store_and_unmap(struct object *obj, size_t npages, int type)
+static inline void store_and_unmap_(const char *file, int line, struct object *obj,
+				    size_t npages, int type)
 {
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, npages * page_size,
 					      PROT_READ | PROT_WRITE, type, obj);
@@ -21,6 +31,7 @@ static inline void store_and_unmap(struct object *obj, size_t npages, int type)
 	fill_pattern(map, 0, npages * page_size, 1);
 	SAFE_MUNMAP(map, npages * page_size);
 }
+#define store_and_unmap(...) store_and_unmap_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Lay out a fresh reservation page by page: 'm' is a page of private
@@ -29,7 +40,7 @@ static inline void store_and_unmap(struct object *obj, size_t npages, int type)
  * map into the holes (MAP_FIXED is only ever used inside reservations), so
  * a hole stays a hole.  Neighbouring 'm' pages may merge into one mapping.
  */
-static inline unsigned char *lay_out(const char *pages)
+static inline unsigned char *lay_out_(const char *file, int line, const char *pages)
 {
 	size_t n = strlen(pages);
 	unsigned char *base = reserve(n * page_size);
@@ -47,6 +58,7 @@ static inline unsigned char *lay_out(const char *pages)
 	}
 	return base;
 }
+#define lay_out(...) lay_out_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Fork a child that runs fn(map) only after the parent has unmapped
@@ -67,8 +79,9 @@ static inline void after_unmap_child_(void *arg)
 	a->fn(a->map);
 }
 
-static inline void child_after_parent_unmaps(unsigned char *map, size_t off,
-					     size_t len, void (*fn)(unsigned char *))
+static inline void child_after_parent_unmaps_(const char *file, int line,
+					      unsigned char *map, size_t off, size_t len,
+					      void (*fn)(unsigned char *))
 {
 	struct after_unmap_ a = { .map = map, .fn = fn };
 	pid_t pid;
@@ -79,6 +92,8 @@ static inline void child_after_parent_unmaps(unsigned char *map, size_t off,
 	sync_post(&a.s);
 	wait_child(pid);
 }
+#define child_after_parent_unmaps(...)                                         \
+	child_after_parent_unmaps_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* The locked memory of the process in bytes (the library's locked_kb()). */
 static inline size_t locked_bytes(void)
@@ -92,7 +107,7 @@ static inline size_t locked_bytes(void)
  * this process (RLIMIT_MEMLOCK, no privilege); UNTESTED where VmLck does
  * not grow by len, so it cannot show this lock going away.
  */
-static inline size_t lock_counted(void *addr, size_t len)
+static inline size_t lock_counted_(const char *file, int line, void *addr, size_t len)
 {
 	size_t before = locked_bytes();
 
@@ -106,5 +121,8 @@ static inline size_t lock_counted(void *addr, size_t len)
 		UNTESTED("VmLck did not grow by the %zu bytes just locked", len);
 	return before;
 }
+#define lock_counted(...) lock_counted_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* MUNMAP_H */

@@ -9,11 +9,13 @@
 #include "mmapcts.h"
 
 /*
- * A body below that checks on behalf of a case is called through a macro
- * of its name and takes the case's file and line: inside it MMAPCTS_HERE
- * is those, so its checks, setup calls and verdicts name the case's line,
- * never this header's.
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
  */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
 
 /*
  * Map len bytes of a fresh object of obj_len bytes with MAP_PRIVATE at
@@ -22,8 +24,6 @@
  * from off onwards.  The object must cover those whole pages, so no byte
  * checked lies past its end.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_private_shows_(const char *file, int line, size_t obj_len,
 					off_t off, size_t len)
 {
@@ -40,8 +40,6 @@ static inline void check_private_shows_(const char *file, int line, size_t obj_l
 	CHECK_READ_OK(map + whole - 1);
 	CHECK_PATTERN(map, (uint64_t)off, whole);
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
 #define check_private_shows(...) check_private_shows_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
@@ -50,8 +48,6 @@ static inline void check_private_shows_(const char *file, int line, size_t obj_l
  * made afterwards - the object itself - still shows the setup's pattern.
  * Returns the private mapping, for a case that records more about it.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline unsigned char *check_msync_private_writes_nothing_(const char *file,
 								 int line, int flags)
 {
@@ -68,9 +64,8 @@ static inline unsigned char *check_msync_private_writes_nothing_(const char *fil
 	CHECK_PATTERN(object, 0, len);
 	return priv;
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define check_msync_private_writes_nothing(...) check_msync_private_writes_nothing_(MMAPCTS_HERE, __VA_ARGS__)
+#define check_msync_private_writes_nothing(...)                                \
+	check_msync_private_writes_nothing_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * The two stages of the "hidden from an unrelated process" cases.  The
@@ -80,8 +75,6 @@ static inline unsigned char *check_msync_private_writes_nothing_(const char *fil
  * object by its name, maps it with map_type, and must see the object's
  * own bytes.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_private_store_hidden_from_new_image_(const char *file, int line,
 							      int map_type)
 {
@@ -101,16 +94,13 @@ static inline void check_private_store_hidden_from_new_image_(const char *file, 
 
 	wait_child(exec_self_in_child("new-image", obj.path, NULL, NULL));
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define check_private_store_hidden_from_new_image(...) check_private_store_hidden_from_new_image_(MMAPCTS_HERE, __VA_ARGS__)
+#define check_private_store_hidden_from_new_image(...)                         \
+	check_private_store_hidden_from_new_image_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A descriptor open for writing only cannot be mapped with MAP_PRIVATE,
  * whatever prot asks for: EACCES.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_wronly_private_refused_(const char *file, int line, int prot)
 {
 	struct object obj = make_object(page_size);
@@ -118,9 +108,8 @@ static inline void check_wronly_private_refused_(const char *file, int line, int
 
 	CHECK_MAP_FAILS(mmap(NULL, page_size, prot, MAP_PRIVATE, fd, 0), EACCES);
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define check_wronly_private_refused(...) check_wronly_private_refused_(MMAPCTS_HERE, __VA_ARGS__)
+#define check_wronly_private_refused(...)                                      \
+	check_wronly_private_refused_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Which of two states n bytes at addr (object offset off) show: the
@@ -146,8 +135,8 @@ enum object_change {
 };
 
 /* Put the pattern of seed into len bytes of the object at offset off. */
-static inline void change_object(const struct object *obj, off_t off, size_t len,
-				 unsigned seed, enum object_change how)
+static inline void change_object_(const char *file, int line, const struct object *obj,
+				  off_t off, size_t len, unsigned seed, enum object_change how)
 {
 	unsigned char *buf;
 
@@ -161,6 +150,7 @@ static inline void change_object(const struct object *obj, off_t off, size_t len
 	fill_pattern(buf, (uint64_t)off, len, seed);
 	SAFE_MUNMAP(buf, len);
 }
+#define change_object(...) change_object_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Change the second page of a two-page object after a writable
@@ -170,8 +160,6 @@ static inline void change_object(const struct object *obj, off_t off, size_t len
  * shows, the page must show all of one state: the object's bytes before
  * the change or after it.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void observe_change_before_store_(const char *file, int line,
 						enum object_change how, int read_first,
 						const char *key)
@@ -192,9 +180,8 @@ static inline void observe_change_before_store_(const char *file, int line,
 		     "before the change nor after it");
 	OBSERVE(key, "%s", !strcmp(state, "after") ? "yes" : "no");
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define observe_change_before_store(...) observe_change_before_store_(MMAPCTS_HERE, __VA_ARGS__)
+#define observe_change_before_store(...)                                       \
+	observe_change_before_store_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Store one byte into a one-page MAP_PRIVATE mapping, then change the
@@ -202,8 +189,6 @@ static inline void observe_change_before_store_(const char *file, int line,
  * held after the store (the stored byte, and the object's original bytes
  * everywhere else), none of the change.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_change_hidden_after_store_(const char *file, int line,
 						    enum object_change how)
 {
@@ -218,8 +203,10 @@ static inline void check_change_hidden_after_store_(const char *file, int line,
 	CHECK_EQ(priv[0], stored);
 	CHECK_PATTERN(priv + 1, 1, page_size - 1);
 }
+#define check_change_hidden_after_store(...)                                   \
+	check_change_hidden_after_store_(MMAPCTS_HERE, __VA_ARGS__)
+
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE __FILE__, __LINE__
-#define check_change_hidden_after_store(...) check_change_hidden_after_store_(MMAPCTS_HERE, __VA_ARGS__)
 
 #endif /* PRIVATE_FILE_H */

@@ -27,8 +27,18 @@
  * Memory.
  * ------------------------------------------------------------------------ */
 
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
 /* npages filled writable pages, of which page `hole` is then unmapped. */
-static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
+static inline unsigned char *pages_with_hole_(const char *file, int line, size_t npages,
+					      size_t hole)
 {
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, npages * page_size,
 					      PROT_READ | PROT_WRITE,
@@ -37,9 +47,11 @@ static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
 	SAFE_MUNMAP(map + hole * page_size, page_size);
 	return map;
 }
+#define pages_with_hole(...) pages_with_hole_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* Three filled writable pages, of which page `which` is made PROT_READ. */
-static inline unsigned char *three_pages_one_read_only(size_t which)
+static inline unsigned char *three_pages_one_read_only_(const char *file, int line,
+							size_t which)
 {
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
 					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
@@ -47,6 +59,8 @@ static inline unsigned char *three_pages_one_read_only(size_t which)
 	SAFE_MPROTECT(map + which * page_size, page_size, PROT_READ);
 	return map;
 }
+#define three_pages_one_read_only(...)                                         \
+	three_pages_one_read_only_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Map two pages (flags, fd, offset 0; fd -1 with MAP_ANONYMOUS), store a
@@ -77,12 +91,14 @@ static inline void check_survives_prot_none_(const char *file, int line, int fla
  * page of obj, made through a new descriptor opened O_RDONLY, which is
  * stored at *rdonly.
  */
-static inline unsigned char *map_through_rdonly_fd(const struct object *obj, int flags,
-						   int *rdonly)
+static inline unsigned char *map_through_rdonly_fd_(const char *file, int line,
+						    const struct object *obj, int flags,
+						    int *rdonly)
 {
 	*rdonly = reopen_object(obj, O_RDONLY);
 	return SAFE_MMAP(NULL, page_size, PROT_READ, flags, *rdonly, 0);
 }
+#define map_through_rdonly_fd(...) map_through_rdonly_fd_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A MAP_SHARED mapping of the first len bytes of obj, made through its
@@ -90,8 +106,9 @@ static inline unsigned char *map_through_rdonly_fd(const struct object *obj, int
  * then made PROT_READ: the object's pages are present and dirty when
  * write access goes away.
  */
-static inline unsigned char *shared_stored_then_read_only(const struct object *obj,
-							  size_t len)
+static inline unsigned char *shared_stored_then_read_only_(const char *file, int line,
+							   const struct object *obj,
+							   size_t len)
 {
 	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
 				       obj->fd, 0);
@@ -100,6 +117,10 @@ static inline unsigned char *shared_stored_then_read_only(const struct object *o
 	SAFE_MPROTECT(map, len, PROT_READ);
 	return map;
 }
+#define shared_stored_then_read_only(...)                                      \
+	shared_stored_then_read_only_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 /*
  * A read of addr where the protection does not grant PROT_READ but an

@@ -8,13 +8,6 @@
 
 #include "mmapcts.h"
 
-/*
- * A body below that checks on behalf of a case is called through a macro
- * of its name and takes the case's file and line: inside it MMAPCTS_HERE
- * is those, so its checks, setup calls and verdicts name the case's line,
- * never this header's.
- */
-
 /* A flag bit Linux does not define: the generic and x86 flags stop at
  * 0x100000 (alpha's at 0x200000) and the huge page size field starts at
  * 0x4000000.  If a future kernel takes it, the MAP_SHARED_VALIDATE cases
@@ -25,6 +18,15 @@ static inline intmax_t timespec_ns(struct timespec ts)
 {
 	return (intmax_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
+
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
 
 /*
  * Store through a MAP_SHARED PROT_WRITE mapping of a file whose st_mtime
@@ -44,8 +46,6 @@ static inline intmax_t timespec_ns(struct timespec ts)
  * write, while a load/store machine (or QEMU's TCG) faults on the read
  * first; the verdict must not hang on the compiler's choice.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_store_marks_times_(const char *file, int line, int flags,
 					    int settled)
 {
@@ -74,8 +74,6 @@ static inline void check_store_marks_times_(const char *file, int line, int flag
 	CHECK_GE(after.st_mtime, before.st_mtime + 1);
 	CHECK_GE(timespec_ns(after.st_ctim), timespec_ns(after.st_mtim));
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
 #define check_store_marks_times(...) check_store_marks_times_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
@@ -88,8 +86,6 @@ static inline void check_store_marks_times_(const char *file, int line, int flag
  * along; otherwise the case's process stores and the new image must see
  * the stores.  No msync() anywhere: the two mappings share the object.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_shared_with_new_image_(const char *file, int line,
 						int new_image_stores)
 {
@@ -116,16 +112,13 @@ static inline void check_shared_with_new_image_(const char *file, int line,
 	if (new_image_stores)
 		CHECK_PATTERN_SEED(map, 0, len, 1);
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define check_shared_with_new_image(...) check_shared_with_new_image_(MMAPCTS_HERE, __VA_ARGS__)
+#define check_shared_with_new_image(...)                                       \
+	check_shared_with_new_image_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A descriptor open for writing only cannot be mapped with MAP_SHARED,
  * whatever prot asks for: EACCES.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline void check_wronly_shared_refused_(const char *file, int line, int prot)
 {
 	struct object obj = make_object(page_size);
@@ -133,16 +126,13 @@ static inline void check_wronly_shared_refused_(const char *file, int line, int 
 
 	CHECK_MAP_FAILS(mmap(NULL, page_size, prot, MAP_SHARED, fd, 0), EACCES);
 }
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE __FILE__, __LINE__
-#define check_wronly_shared_refused(...) check_wronly_shared_refused_(MMAPCTS_HERE, __VA_ARGS__)
+#define check_wronly_shared_refused(...)                                       \
+	check_wronly_shared_refused_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A MAP_SHARED mapping of a fresh object with a read-only descriptor,
  * PROT_READ only: what the access-mode cases store to.
  */
-#undef MMAPCTS_HERE
-#define MMAPCTS_HERE file, line
 static inline unsigned char *map_read_only_shared_(const char *file, int line)
 {
 	struct object obj = make_object(page_size);
@@ -150,8 +140,9 @@ static inline unsigned char *map_read_only_shared_(const char *file, int line)
 
 	return CHECK_MAP_OK(mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, 0));
 }
+#define map_read_only_shared() map_read_only_shared_(MMAPCTS_HERE)
+
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE __FILE__, __LINE__
-#define map_read_only_shared() map_read_only_shared_(MMAPCTS_HERE)
 
 #endif /* SHARED_FILE_H */
