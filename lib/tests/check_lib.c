@@ -2717,15 +2717,6 @@ static void map_each_way(void *arg)
 	SAFE_CLOSE(OPEN_DEV_ZERO(O_RDONLY));
 }
 
-START_TEST(map_each_way_works)
-{
-	struct outcome o;
-
-	run_captured(map_each_way, NULL, 0, &o);
-	EXPECT_RETURNED(&o);
-}
-END_TEST
-
 static void map_fails(void *arg)
 {
 	int which = *(const int *)arg;
@@ -2752,7 +2743,7 @@ static void map_fails(void *arg)
 	}
 }
 
-/* The group checks: each passes on what it expects. */
+/* The mappings work, and the group checks pass on what they expect. */
 static void group_checks_pass(void *arg)
 {
 	unsigned char *p = SAFE_MAP_PATTERN(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
@@ -2761,7 +2752,7 @@ static void group_checks_pass(void *arg)
 	unsigned char *tail = SAFE_MAP_OBJECT(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
 					      MAP_SHARED, &obj, 0);
 
-	(void)arg;
+	map_each_way(arg);
 	CHECK_INTACT(p, 0, 4);
 	fill_pattern(p + page_size, page_size, page_size, 3);
 	CHECK_INTACT_SEED(p, 1, 1, 3);
@@ -2778,7 +2769,7 @@ static void group_checks_pass(void *arg)
 			    page_size, "fails", EINVAL);
 }
 
-START_TEST(group_checks_pass_and_observe)
+START_TEST(vocabulary_passes_and_observes)
 {
 	struct outcome o;
 
@@ -2790,6 +2781,13 @@ START_TEST(group_checks_pass_and_observe)
 	EXPECT_IN(o.res, "observe\tfails=no\n");
 }
 END_TEST
+
+/* A call that fails with EINVAL, short enough for one line: gcc and clang
+ * differ in the __LINE__ of a macro call spread over several. */
+static void *map_zero_length(void)
+{
+	return mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
 
 static void group_check_fails(void *arg)
 {
@@ -2818,8 +2816,7 @@ static void group_check_fails(void *arg)
 		MARK(); CHECK_WRITE_SIGNAL(p, SIGBUS);
 		break;
 	case 7:
-		MARK(); CHECK_MAPS_OR_FAILS(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
-						 -1, 0), page_size, "k", ENODEV);
+		MARK(); CHECK_MAPS_OR_FAILS(map_zero_length(), page_size, "k", ENODEV);
 		break;
 	}
 }
@@ -2863,8 +2860,7 @@ static const struct {
 	{ group_check_fails, 6, 1, 1, "FAIL",
 	  "write of p: got SIGSEGV (SEGV_MAPERR), expected SIGBUS" },
 	{ group_check_fails, 7, 1, 1, "FAIL",
-	  "mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0): "
-	  "failed with EINVAL, expected ENODEV" },
+	  "map_zero_length(): failed with EINVAL, expected ENODEV" },
 };
 
 START_TEST(vocabulary_ends_at_the_callers_line)
@@ -3078,8 +3074,7 @@ static Suite *lib_suite(void)
 	tc = tcase_create("vocabulary");
 	tcase_add_loop_test(tc, map_pattern_on_each_backing, 0,
 			    (int)(sizeof(backings) / sizeof(backings[0])));
-	tcase_add_test(tc, map_each_way_works);
-	tcase_add_test(tc, group_checks_pass_and_observe);
+	tcase_add_test(tc, vocabulary_passes_and_observes);
 	tcase_add_loop_test(tc, vocabulary_ends_at_the_callers_line, 0,
 			    (int)(sizeof(endings) / sizeof(endings[0])));
 	tcase_add_test(tc, maps_reader_and_range_layout);
