@@ -194,3 +194,102 @@ void mmapcts_check_denied_(const char *file, int line, const char *expr,
 	snprintf(key, sizeof(key), "%s_denied_by", access);
 	OBSERVE(key, "%s/%s", signal_name(f.sig), si_code_name(f.sig, f.code));
 }
+
+void mmapcts_check_signal_(const char *file, int line, const char *expr,
+			   const char *access, struct fault f, const volatile void *addr,
+			   int sig)
+{
+	char key[32];
+
+	if (f.sig != sig)
+		FAIL_AT(file, line, "%s of %s: got %s%s%s%s, expected %s", access, expr,
+			f.sig ? signal_name(f.sig) : "no fault", f.sig ? " (" : "",
+			f.sig ? si_code_name(f.sig, f.code) : "", f.sig ? ")" : "",
+			signal_name(sig));
+	snprintf(key, sizeof(key), "%s_si_code", access);
+	OBSERVE(key, "%s", si_code_name(f.sig, f.code));
+	/* The signal and code match by construction: this checks si_addr. */
+	mmapcts_check_fault_(file, line, expr, access, f, addr, sig, f.code);
+}
+
+void mmapcts_check_unmapped_(const char *file, int line, const char *expr,
+			     volatile unsigned char *addr, size_t len)
+{
+	char what[96];
+
+	for (size_t off = 0; off < len; off += page_size) {
+		snprintf(what, sizeof(what), "%s, page %zu", expr, off / page_size);
+		mmapcts_check_fault_(file, line, what, "read", probe_read(addr + off),
+				     addr + off, SIGSEGV, SEGV_MAPERR);
+		mmapcts_check_fault_(file, line, what, "write", probe_write(addr + off, 0x5a),
+				     addr + off, SIGSEGV, SEGV_MAPERR);
+	}
+	snprintf(what, sizeof(what), "the last byte of %s", expr);
+	mmapcts_check_fault_(file, line, what, "read", probe_read(addr + len - 1),
+			     addr + len - 1, SIGSEGV, SEGV_MAPERR);
+}
+
+void mmapcts_require_hole_(const char *file, int line, const volatile unsigned char *addr,
+			   size_t len)
+{
+	for (size_t off = 0; off < len; off += page_size) {
+		struct fault f = probe_read(addr + off);
+
+		if (f.sig != SIGSEGV || f.code != SEGV_MAPERR)
+			mmapcts_end_(VERDICT_UNRESOLVED, file, line, "page %zu of the range is "
+				     "still mapped after munmap() (see removed-pages-fault)",
+				     off / page_size);
+	}
+}
+
+void mmapcts_check_intact_(const char *file, int line, const char *expr,
+			   const unsigned char *base, size_t first, size_t n, unsigned seed)
+{
+	char what[96];
+
+	for (size_t i = first; i < first + n; i++) {
+		const unsigned char *p = base + i * page_size;
+
+		snprintf(what, sizeof(what), "%s, page %zu", expr, i);
+		mmapcts_check_fault_(file, line, what, "read", probe_read(p), p, 0, 0);
+		mmapcts_check_fault_(file, line, what, "read", probe_read(p + page_size - 1),
+				     p + page_size - 1, 0, 0);
+		mmapcts_check_pattern_(file, line, what, p, i * page_size, page_size, seed);
+	}
+}
+
+void mmapcts_check_pages_writable_(const char *file, int line, unsigned char *map,
+				   size_t npages, size_t skip)
+{
+	char what[112];
+
+	for (size_t i = 0; i < npages; i++) {
+		unsigned char *first = map + i * page_size, *last = first + page_size - 1;
+		const char *note = skip < npages ? " (another page changed)" : "";
+
+		if (i == skip)
+			continue;
+		snprintf(what, sizeof(what), "the first byte of page %zu of %zu%s", i,
+			 npages, note);
+		mmapcts_check_fault_(file, line, what, "write", probe_write(first, 0x11),
+				     first, 0, 0);
+		snprintf(what, sizeof(what), "the last byte of page %zu of %zu%s", i,
+			 npages, note);
+		mmapcts_check_fault_(file, line, what, "write", probe_write(last, 0x22),
+				     last, 0, 0);
+	}
+}
+
+void mmapcts_check_maps_or_fails_(const char *file, int line, const char *expr,
+				  void *p, size_t len, const char *key, const int *allowed)
+{
+	int err = errno;
+
+	OBSERVE(key, "%s", p == MAP_FAILED ? "no" : "yes");
+	if (p != MAP_FAILED) {
+		safe_munmap_(file, line, p, len);
+		return;
+	}
+	errno = err;
+	mmapcts_check_fails_(file, line, expr, 1, allowed);
+}

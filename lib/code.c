@@ -161,21 +161,13 @@ void put_function(unsigned char *dst, int value)
 
 unsigned char *function_page(int value, int prot)
 {
-	unsigned char *page = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE,
-					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	char buf[64];
+	unsigned char *page = SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE,
+					    MAP_PRIVATE);
 
 	put_function(page, value);
-	if (prot == (PROT_READ | PROT_WRITE) || mprotect(page, page_size, prot) == 0)
-		return page;
-	/* POSIX lets mprotect() refuse a combination it does not support
-	 * (ENOTSUP); a security policy may refuse executable memory (EACCES,
-	 * EPERM): neither says anything about the rule under test. */
-	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
-		UNSUPPORTED("mprotect(%s) is refused here: %s",
-			    prot_string(prot, buf, sizeof(buf)), errno_name(errno));
-	UNRESOLVED("mprotect(%zu bytes, %s) failed: %s", page_size,
-		   prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+	if (prot != (PROT_READ | PROT_WRITE))
+		set_prot(page, page_size, prot);
+	return page;
 }
 
 const char *exec_not_enforced_reason(void)

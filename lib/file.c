@@ -75,9 +75,18 @@ static void unlink_shm(void *name)
 	shm_unlink(name);
 }
 
-static int is_backing(const char *word)
+static int is_object_backing(const char *word)
 {
 	return word && (!strcmp(word, "file") || !strcmp(word, "shm") || !strcmp(word, "memfd"));
+}
+
+const char *mmapcts_backing(void)
+{
+	const char *v = variant();
+
+	if (is_object_backing(v) || (v && (!strcmp(v, "anon") || !strcmp(v, "dev-zero"))))
+		return v;
+	return "file";
 }
 
 void mmapcts_check_backing(const char *backing)
@@ -107,8 +116,10 @@ struct object make_object(size_t len)
 {
 	static int serial;
 	struct object obj;
-	const char *backing = is_backing(variant()) ? variant() : "file";
+	const char *backing = mmapcts_backing();
 
+	if (!is_object_backing(backing))
+		UNRESOLVED("make_object(): the variant '%s' has no object to make", backing);
 	memset(&obj, 0, sizeof(obj));
 	obj.backing = backing;
 	if (!strcmp(backing, "shm")) {
@@ -174,7 +185,7 @@ struct object object_at(const char *path, int flags)
 	struct object obj;
 
 	memset(&obj, 0, sizeof(obj));
-	obj.backing = is_backing(variant()) ? variant() : "file";
+	obj.backing = mmapcts_backing();
 	snprintf(obj.path, sizeof(obj.path), "%s", path);
 	obj.fd = reopen_object(&obj, flags);
 	return obj;
@@ -186,6 +197,14 @@ unsigned char *read_object(const struct object *obj, off_t off, size_t len)
 
 	SAFE_PREAD(obj->fd, buf, len, off);
 	return buf;
+}
+
+const unsigned char *object_contents(const struct object *obj, size_t len)
+{
+	/* read() of a shm object is unspecified: look through a fresh mapping. */
+	if (!strcmp(obj->backing, "shm"))
+		return SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj->fd, 0);
+	return read_object(obj, 0, len);
 }
 
 void unlink_object(const struct object *obj)

@@ -15,6 +15,9 @@ enum verdict mmapcts_verdict_of_status(int status);
 int mmapcts_in_case_process(void);
 /* UNSUPPORTED when the backing a variant names is missing here. */
 void mmapcts_check_backing(const char *backing);
+/* The backing the variant names ("anon", "dev-zero", "file", "shm",
+ * "memfd"); "file" when the variant names none. */
+const char *mmapcts_backing(void);
 /* Give every struct sync made by sync_init() its ends after a fork. */
 void mmapcts_bind_syncs(int in_child);
 

@@ -1,12 +1,19 @@
 /*
- * linux.c - the few steps only Linux offers (a noexec tmpfs in a private
- * mount namespace, a write-sealed memfd, the READ_IMPLIES_EXEC
- * personality), with an "unsupported here" answer everywhere else, so
- * that the cases carry no #if and the POSIX profile builds anywhere.
+ * linux.c - the Linux-only pieces behind one shim, each with an answer
+ * everywhere else, so the cases carry no #if and the POSIX profile builds
+ * on any system:
+ *   - the observables and advice: plain reads of /proc and madvise(),
+ *     which compat.h stubs where it is missing; elsewhere each ends the
+ *     case UNTESTED or UNSUPPORTED with the reason;
+ *   - the steps only Linux offers (a noexec tmpfs in a private mount
+ *     namespace, a write-sealed memfd, the READ_IMPLIES_EXEC personality),
+ *     "unsupported here" elsewhere.
  */
 #include "mmapcts.h"
 #include "internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <sys/statvfs.h>
 
 #ifdef __linux__
@@ -14,7 +21,6 @@
 #include <sys/mount.h>
 #include <sys/personality.h>
 #endif
-
 int mmapcts_proc_line_has_word(const char *path, const char *key, const char *word)
 {
 	char line[8192];	/* lines of /proc/cpuinfo run long */
@@ -103,4 +109,84 @@ int write_sealed_memfd(size_t len)
 		UNRESOLVED("fcntl(F_ADD_SEALS, F_SEAL_WRITE) failed: %s", errno_name(errno));
 	SAFE_MUNMAP(buf, len);
 	return fd;
+}
+
+long locked_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (kb < 0)
+		UNTESTED("no VmLck in /proc/self/status: memory locks cannot be observed");
+	return kb;
+}
+
+int overcommit_policy(void)
+{
+	FILE *f = fopen("/proc/sys/vm/overcommit_memory", "r");
+	int policy = -1;
+
+	if (!f)
+		UNTESTED("/proc/sys/vm/overcommit_memory cannot be read (%s): the "
+			 "overcommit policy is unknown", errno_name(errno));
+	if (fscanf(f, "%d", &policy) != 1)
+		policy = -1;
+	fclose(f);
+	if (policy < 0 || policy > 2)
+		UNTESTED("/proc/sys/vm/overcommit_memory holds no known policy");
+	OBSERVE("overcommit_memory", "%d", policy);
+	return policy;
+}
+
+unsigned long long meminfo_bytes(const char *key)
+{
+	char line[256];
+	size_t klen = strlen(key);
+	unsigned long long kb = 0;
+	int found = 0;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		UNTESTED("/proc/meminfo cannot be read: %s", errno_name(errno));
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, klen) && line[klen] == ':') {
+			kb = strtoull(line + klen + 1, NULL, 10);
+			found = 1;
+		}
+	fclose(f);
+	if (!found)
+		UNTESTED("/proc/meminfo has no %s line", key);
+	return kb * 1024;
+}
+
+void advise_(const char *file, int line, void *addr, size_t len, int advice,
+	     const char *name)
+{
+	if (madvise(addr, len, advice) == 0)
+		return;
+	/* ENOSYS: compat.h's stand-in, where the system has no madvise(). */
+	if (errno == EINVAL || errno == ENOSYS)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "madvise(%s) fails with %s: "
+			     "this kernel does not know the advice", name, errno_name(errno));
+	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "madvise(%s) failed: %s", name,
+		     errno_name(errno));
+}
+
+size_t resident_pages(void *addr, size_t len)
+{
+	size_t npages = (len + page_size - 1) / page_size, n = 0;
+	unsigned char *vec = scratch(npages);
+
+	if (mincore(addr, len, vec) < 0)
+		UNRESOLVED("mincore(addr, %zu) failed: %s", len, errno_name(errno));
+	for (size_t i = 0; i < npages; i++)
+		n += vec[i] & 1;
+	SAFE_MUNMAP(vec, npages);
+	return n;
 }

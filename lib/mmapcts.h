@@ -96,7 +96,8 @@ struct mmapcts_case {
 	const char *spec;	/* "POSIX.1-2024 <interface>(): <section>" or "Linux <page>(2): ..." */
 	const char *profile;	/* "posix" (required by POSIX) or "linux" (Linux promises it) */
 	const char *needs;	/* space-separated: "root", or a feature probed by configure */
-	const char *variants;	/* space-separated: backings (file shm memfd) or other words */
+	const char *variants;	/* space-separated: backings (anon dev-zero file shm memfd)
+				 * or other words */
 	int timeout;		/* seconds, before the runner's multiplier; 0: the default */
 	const char *no_fault;	/* why no fault of mmapcts-faults.so can reach the rule
 				 * (kernel-only behaviour); for `make faults` */
@@ -236,6 +237,52 @@ struct fault probe_write(volatile void *addr, unsigned char value);
 	mmapcts_check_denied_(MMAPCTS_HERE, #addr, "write",                    \
 			      probe_write((addr), 0x5a), (addr))
 
+/*
+ * The access raises exactly sig, with si_addr in the page of addr; the
+ * si_code is recorded ("<access>_si_code"), not checked: where POSIX names
+ * the signal (SIGBUS past the end of an object) but not the code.
+ */
+#define CHECK_READ_SIGNAL(addr, sig)                                           \
+	mmapcts_check_signal_(MMAPCTS_HERE, #addr, "read", probe_read(addr),   \
+			      (addr), (sig))
+#define CHECK_WRITE_SIGNAL(addr, sig)                                          \
+	mmapcts_check_signal_(MMAPCTS_HERE, #addr, "write",                    \
+			      probe_write((addr), 0x5a), (addr), (sig))
+
+/*
+ * Every page of [addr, addr + len) is unmapped: a read and a store at the
+ * first byte of each page, and a read of the last byte of the range, raise
+ * SIGSEGV with SEGV_MAPERR and si_addr in that page.
+ */
+#define CHECK_UNMAPPED(addr, len)                                              \
+	mmapcts_check_unmapped_(MMAPCTS_HERE, #addr, (addr), (len))
+/*
+ * Pages first .. first+n-1 counted from base are mapped and hold the
+ * pattern of their offsets from base (of seed, for _SEED); each page is
+ * probed before it is compared, so a page that went is a FAIL naming it.
+ */
+#define CHECK_INTACT(base, first, n)                                           \
+	mmapcts_check_intact_(MMAPCTS_HERE, #base, (base), (first), (n), 0)
+#define CHECK_INTACT_SEED(base, first, n, seed)                                \
+	mmapcts_check_intact_(MMAPCTS_HERE, #base, (base), (first), (n), (seed))
+/* Every page of [map, map + npages pages) but page skip (npages or more:
+ * none skipped) takes a store at its first and at its last byte. */
+#define CHECK_PAGES_WRITABLE(map, npages, skip)                                \
+	mmapcts_check_pages_writable_(MMAPCTS_HERE, (map), (npages), (skip))
+/*
+ * A mapping call that POSIX lets either map or fail: if it maps (recorded
+ * as key=yes) it is unmapped again; if it fails, errno must be in the set.
+ */
+#define CHECK_MAPS_OR_FAILS(call, len, key, ...)                               \
+	mmapcts_check_maps_or_fails_(MMAPCTS_HERE, #call, (call), (len), (key),\
+				     (const int[]){ __VA_ARGS__, 0 })
+/*
+ * Setup, not a check: every page of [addr, addr + len) is a hole (a read
+ * faults with SEGV_MAPERR), else the case ends UNRESOLVED - a MAP_FIXED
+ * mapping there would replace a mapping instead of filling a hole.
+ */
+#define REQUIRE_HOLE(addr, len) mmapcts_require_hole_(MMAPCTS_HERE, (addr), (len))
+
 /* ------------------------------------------------------------------------
  * Setup calls.  A SAFE_ call that fails ends the case UNRESOLVED (never
  * FAIL), naming the call, its arguments and errno.  They return what the
@@ -269,7 +316,8 @@ extern size_t page_size;	/* sysconf(_SC_PAGESIZE): 4, 16 or 64 KiB, never a cons
 const char *tmpdir(void);
 /*
  * The variant this run covers, or NULL.  A case's .variants are words: the
- * backings "file", "shm", "memfd" (make_object() uses them), or any other
+ * backings "anon", "dev-zero", "file", "shm", "memfd" (SAFE_MAP_PATTERN()
+ * uses them; make_object() the last three), or any other
  * words the body tells apart, e.g. "private shared" with variant_map_type().
  */
 const char *variant(void);
@@ -319,6 +367,85 @@ struct object object_at(const char *path, int flags);
 /* len bytes of the object from offset off, read with pread() into a fresh
  * scratch() buffer (file and memfd; read() of a shm object is unspecified). */
 unsigned char *read_object(const struct object *obj, off_t off, size_t len);
+/* The first len bytes the object holds now, through obj->fd: read_object(),
+ * or a fresh read-only MAP_SHARED mapping for shm. */
+const unsigned char *object_contents(const struct object *obj, size_t len);
+
+/* ------------------------------------------------------------------------
+ * Mappings: one way to map each backing, arguments in mmap()'s order.
+ * Each ends the case UNRESOLVED at the case's line when the call fails.
+ * ------------------------------------------------------------------------ */
+/* mmap(addr, len, prot, flags | MAP_ANONYMOUS, -1, 0): zero-filled. */
+#define SAFE_MAP_ANON(addr, len, prot, flags)                                  \
+	safe_map_anon_(MMAPCTS_HERE, (addr), (len), (prot), (flags))
+/* /dev/zero opened O_RDWR, mapped, closed again (UNSUPPORTED without it). */
+#define SAFE_MAP_DEV_ZERO(addr, len, prot, flags)                              \
+	safe_map_dev_zero_(MMAPCTS_HERE, (addr), (len), (prot), (flags))
+/* /dev/zero opened with flags; UNSUPPORTED where the system has none. */
+#define OPEN_DEV_ZERO(flags) open_dev_zero_(MMAPCTS_HERE, (flags))
+/* mmap(addr, len, prot, flags, obj->fd, off) of an object of make_object(). */
+#define SAFE_MAP_OBJECT(addr, len, prot, flags, obj, off)                      \
+	safe_map_object_(MMAPCTS_HERE, (addr), (len), (prot), (flags), (obj), (off))
+/*
+ * A new mapping of len bytes holding the pattern (seed 0), on the backing
+ * the variant names - anon, dev-zero, file, shm or memfd (file where the
+ * variant names none, as make_object()); MAP_ANONYMOUS in flags makes it
+ * anonymous whatever the variant.  Anonymous and /dev/zero memory is
+ * written while writable and then given prot.  *obj, unless obj is NULL,
+ * is the object (fd -1 for anon and dev-zero).
+ */
+#define SAFE_MAP_PATTERN(addr, len, prot, flags, obj)                          \
+	safe_map_pattern_(MMAPCTS_HERE, (addr), (len), (prot), (flags), (obj))
+/*
+ * mprotect() for setup.  A protection with PROT_EXEC refused with ENOTSUP
+ * (POSIX allows it), EACCES or EPERM (a security policy) is UNSUPPORTED;
+ * any other failure UNRESOLVED.
+ */
+#define set_prot(addr, len, prot) set_prot_(MMAPCTS_HERE, (addr), (len), (prot))
+/* madvise(addr, len, advice); UNSUPPORTED where the kernel does not know
+ * the advice (EINVAL, or ENOSYS without madvise()). */
+#define ADVISE(addr, len, advice)                                              \
+	advise_(MMAPCTS_HERE, (addr), (len), (advice), #advice)
+
+/* ------------------------------------------------------------------------
+ * /proc/self/maps, parsed (Linux; maps_open() fails elsewhere).
+ * ------------------------------------------------------------------------ */
+struct maps_entry {
+	uintptr_t start, end;
+	char perms[8];		/* "rw-p" */
+	unsigned long long offset;
+	unsigned dev_major, dev_minor;
+	unsigned long inode;
+	char name[512];		/* a path, "[heap]", or "" for anonymous memory */
+};
+struct maps_iter {
+	FILE *f;
+};
+/* 0, or -1 where the system has no /proc/self/maps. */
+int maps_open(struct maps_iter *it);
+/* The next mapping into *e: 1, or 0 after the last. */
+int maps_next(struct maps_iter *it, struct maps_entry *e);
+void maps_close(struct maps_iter *it);
+/*
+ * The layout of [map, map+len) without addresses: one "first-end perms
+ * offset name" item per mapping that overlaps it, first and end in pages
+ * from map, name the last part of the path.  Two processes with the same
+ * mappings there get the same string.  UNTESTED without /proc/self/maps.
+ */
+const char *range_layout(const void *map, size_t len, char *buf, size_t n);
+
+/* ------------------------------------------------------------------------
+ * Linux observables: /proc figures and mincore(); each ends the case
+ * UNTESTED (or UNRESOLVED) where the system does not give them.
+ * ------------------------------------------------------------------------ */
+/* /proc/sys/vm/overcommit_memory (0 heuristic, 1 always, 2 strict), also
+ * recorded as the observation overcommit_memory. */
+int overcommit_policy(void);
+/* The value of a "Key:  N kB" line of /proc/meminfo, in bytes. */
+unsigned long long meminfo_bytes(const char *key);
+/* How many pages of [addr, addr + len) mincore() reports resident (cases
+ * that use it declare .needs = "mincore"). */
+size_t resident_pages(void *addr, size_t len);
 
 /* ------------------------------------------------------------------------
  * Address space.  MAP_FIXED is only ever used inside a range the case
@@ -516,6 +643,33 @@ void mmapcts_check_fault_(const char *file, int line, const char *expr,
 
 void mmapcts_check_denied_(const char *file, int line, const char *expr,
 			   const char *access, struct fault f, const volatile void *addr);
+
+void mmapcts_check_signal_(const char *file, int line, const char *expr,
+			   const char *access, struct fault f, const volatile void *addr,
+			   int sig);
+void mmapcts_check_unmapped_(const char *file, int line, const char *expr,
+			     volatile unsigned char *addr, size_t len);
+void mmapcts_check_intact_(const char *file, int line, const char *expr,
+			   const unsigned char *base, size_t first, size_t n, unsigned seed);
+void mmapcts_check_pages_writable_(const char *file, int line, unsigned char *map,
+				   size_t npages, size_t skip);
+void mmapcts_check_maps_or_fails_(const char *file, int line, const char *expr,
+				  void *p, size_t len, const char *key, const int *allowed);
+void mmapcts_require_hole_(const char *file, int line, const volatile unsigned char *addr,
+			   size_t len);
+
+void *safe_map_anon_(const char *file, int line, void *addr, size_t len, int prot,
+		     int flags);
+void *safe_map_dev_zero_(const char *file, int line, void *addr, size_t len, int prot,
+			 int flags);
+int open_dev_zero_(const char *file, int line, int flags);
+void *safe_map_object_(const char *file, int line, void *addr, size_t len, int prot,
+		       int flags, const struct object *obj, off_t off);
+void *safe_map_pattern_(const char *file, int line, void *addr, size_t len, int prot,
+			int flags, struct object *obj);
+void set_prot_(const char *file, int line, void *addr, size_t len, int prot);
+void advise_(const char *file, int line, void *addr, size_t len, int advice,
+	     const char *name);
 
 void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		 int flags, int fd, off_t off);

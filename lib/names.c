@@ -164,38 +164,3 @@ const char *map_flags_string(int flags, char *buf, size_t size)
 	return bits_string(maps, sizeof(maps) / sizeof(maps[0]), flags, "0",
 			   buf, size);
 }
-
-const char *mapping_name(const void *addr, char *buf, size_t size)
-{
-#ifdef __linux__
-	FILE *f = fopen("/proc/self/maps", "r");
-	char line[1024];
-	uintptr_t a = (uintptr_t)addr;
-
-	snprintf(buf, size, "unmapped");
-	if (!f) {
-		snprintf(buf, size, "unknown");
-		return buf;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long start, end;
-		char perms[8];
-		int name_at = 0;
-
-		if (sscanf(line, "%lx-%lx %7s %*s %*s %*s %n", &start, &end, perms,
-			   &name_at) < 3)
-			continue;
-		if (a < start || a >= end)
-			continue;
-		char *name = line + name_at;
-		name[strcspn(name, "\n")] = '\0';
-		snprintf(buf, size, "%s (%s)", *name ? name : "anonymous", perms);
-		break;
-	}
-	fclose(f);
-#else
-	(void)addr;
-	snprintf(buf, size, "unknown");
-#endif
-	return buf;
-}

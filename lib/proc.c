@@ -146,19 +146,3 @@ void run_in_child(void (*fn)(void *), void *arg)
 {
 	wait_child(start_child(fn, arg));
 }
-
-long locked_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kb < 0)
-		UNTESTED("no VmLck in /proc/self/status: memory locks cannot be observed");
-	return kb;
-}

@@ -1,7 +1,6 @@
 /*
- * anon.h - what the anonymous-memory cases share: residency as mincore()
- * reports it, the machine's memory and overcommit policy as Linux states
- * them in /proc, address-range arithmetic, and the bodies that cases run
+ * anon.h - what the anonymous-memory cases share: a length beyond all the
+ * machine's memory, address-range arithmetic, and the bodies that cases run
  * more than once (fresh mappings after an unmap; two mappings that must
  * be separate objects; stores exchanged with a forked child through
  * never-touched pages).
@@ -17,74 +16,18 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
-/* A new read-write anonymous mapping of len bytes; flags: MAP_PRIVATE or
- * MAP_SHARED, with any extra flag (MAP_POPULATE, ...). */
-static inline unsigned char *map_anon(size_t len, int flags)
-{
-	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
-}
-
 /* ------------------------------------------------------------------------
- * Residency (Linux mincore(); cases that use it declare .needs = "mincore").
+ * The machine, as Linux describes it (meminfo_bytes() in the library).
  * ------------------------------------------------------------------------ */
 
-/* How many pages of [addr, addr + len) mincore() reports resident. */
-static inline size_t resident_pages(void *addr, size_t len)
-{
-	size_t npages = (len + page_size - 1) / page_size, n = 0;
-	unsigned char *vec = scratch(npages);
-
-	if (mincore(addr, len, vec) < 0)
-		UNRESOLVED("mincore(addr, %zu) failed: %s", len, errno_name(errno));
-	for (size_t i = 0; i < npages; i++)
-		n += vec[i] & 1;
-	SAFE_MUNMAP(vec, npages);
-	return n;
-}
-
-/* ------------------------------------------------------------------------
- * The machine, as Linux describes it in /proc.
- * ------------------------------------------------------------------------ */
-
-/* /proc/sys/vm/overcommit_memory: 0 heuristic, 1 always, 2 strict. */
-static inline int overcommit_policy(void)
-{
-	FILE *f = fopen("/proc/sys/vm/overcommit_memory", "r");
-	int policy = -1;
-
-	if (!f)
-		UNTESTED("/proc/sys/vm/overcommit_memory cannot be read (%s): the "
-			 "overcommit policy is unknown", errno_name(errno));
-	if (fscanf(f, "%d", &policy) != 1)
-		policy = -1;
-	fclose(f);
-	if (policy < 0 || policy > 2)
-		UNTESTED("/proc/sys/vm/overcommit_memory holds no known policy");
-	OBSERVE("overcommit_memory", "%d", policy);
-	return policy;
-}
-
-/* The value of a "Key:  N kB" line of /proc/meminfo, in bytes. */
-static inline unsigned long long meminfo_bytes(const char *key)
-{
-	char line[256];
-	size_t klen = strlen(key);
-	unsigned long long kb = 0;
-	int found = 0;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		UNTESTED("/proc/meminfo cannot be read: %s", errno_name(errno));
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, klen) && line[klen] == ':') {
-			kb = strtoull(line + klen + 1, NULL, 10);
-			found = 1;
-		}
-	fclose(f);
-	if (!found)
-		UNTESTED("/proc/meminfo has no %s line", key);
-	return kb * 1024;
-}
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
 
 /*
  * A page-multiple length of twice all the memory there is (RAM plus swap),
@@ -92,7 +35,7 @@ static inline unsigned long long meminfo_bytes(const char *key)
  * fit the address space or RLIMIT_AS would refuse it first: then nothing
  * about overcommit can be learned from the answer.
  */
-static inline size_t beyond_memory_length(void)
+static inline size_t beyond_memory_length_(const char *file, int line)
 {
 	unsigned long long total = meminfo_bytes("MemTotal") + meminfo_bytes("SwapTotal");
 	struct rlimit rl;
@@ -105,6 +48,7 @@ static inline size_t beyond_memory_length(void)
 			 "would decide a mapping larger than memory");
 	return (size_t)(2 * total + page_size - 1) / page_size * page_size;
 }
+#define beyond_memory_length() beyond_memory_length_(MMAPCTS_HERE)
 
 /* ------------------------------------------------------------------------
  * Address ranges.
@@ -123,7 +67,7 @@ static inline int ranges_overlap(const void *a, size_t alen, const void *b, size
  * two free pages on either side: the range of a mapping made and removed
  * here.  Free until the case maps something else (the case is one thread).
  */
-static inline unsigned char *free_range(size_t len)
+static inline unsigned char *free_range_(const char *file, int line, size_t len)
 {
 	size_t span = len + 4 * page_size;
 	unsigned char *p = SAFE_MMAP(NULL, span, PROT_NONE,
@@ -132,6 +76,7 @@ static inline unsigned char *free_range(size_t len)
 	SAFE_MUNMAP(p, span);
 	return p + 2 * page_size;
 }
+#define free_range(...) free_range_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* ------------------------------------------------------------------------
  * POSIX options.
@@ -139,12 +84,15 @@ static inline unsigned char *free_range(size_t len)
 
 /* POSIX forbids accesses that the protection does not allow only under
  * the Memory Protection option. */
-static inline void need_memory_protection(void)
+static inline void need_memory_protection_(const char *file, int line)
 {
 	if (sysconf(_SC_MEMORY_PROTECTION) <= 0)
 		UNSUPPORTED("the Memory Protection option is not supported: an "
 			    "access against the protection is undefined");
 }
+#define need_memory_protection() need_memory_protection_(MMAPCTS_HERE)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 /* ------------------------------------------------------------------------
  * Bodies that more than one case runs.
@@ -163,7 +111,8 @@ static inline void check_fresh_mappings_zero_(const char *file, int line, int fl
 					      size_t len)
 {
 	for (unsigned round = 1; round <= 8; round++) {
-		unsigned char *p = map_anon(len, flags);
+		unsigned char *p = safe_map_anon_(file, line, NULL, len,
+						  PROT_READ | PROT_WRITE, flags);
 
 		mmapcts_check_zero_(file, line, flags == MAP_SHARED ?
 				    "a new shared mapping" : "a new private mapping",

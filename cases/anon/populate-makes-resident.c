@@ -25,8 +25,10 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 64 * page_size;
-	unsigned char *private = map_anon(len, MAP_PRIVATE | MAP_POPULATE);
-	unsigned char *shared = map_anon(len, MAP_SHARED | MAP_POPULATE);
+	unsigned char *private = SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE,
+					       MAP_PRIVATE | MAP_POPULATE);
+	unsigned char *shared = SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED | MAP_POPULATE);
 
 	CHECK_EQ(resident_pages(private, len), len / page_size);
 	CHECK_EQ(resident_pages(shared, len), len / page_size);

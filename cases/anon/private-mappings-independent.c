@@ -21,7 +21,7 @@ MMAPCTS_CASE(
 
 static unsigned char *map_private_anonymous(size_t len)
 {
-	return map_anon(len, MAP_PRIVATE);
+	return SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 }
 
 static void run(void)

@@ -22,7 +22,7 @@ MMAPCTS_CASE(
 
 static unsigned char *map_shared_anonymous(size_t len)
 {
-	return map_anon(len, MAP_SHARED);
+	return SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED);
 }
 
 static void run(void)

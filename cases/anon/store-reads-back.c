@@ -26,8 +26,10 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 16 * page_size;
-	unsigned char *private = map_anon(len, MAP_PRIVATE);
-	unsigned char *shared = map_anon(len, MAP_SHARED);
+	unsigned char *private = SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE,
+					       MAP_PRIVATE);
+	unsigned char *shared = SAFE_MAP_ANON(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED);
 
 	fill_pattern(private, 0, len, 1);
 	fill_pattern(shared, 0, len, 2);

@@ -24,11 +24,21 @@ static inline size_t eof_tail(void)
 }
 
 /*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
  * The usual object (eof_size() bytes) mapped for len bytes from offset 0
  * with prot and flags; *obj, unless obj is NULL, is the object.
  */
-static inline unsigned char *map_eof_object(struct object *obj, size_t len, int prot,
-					    int flags)
+static inline unsigned char *map_eof_object_(const char *file, int line,
+					     struct object *obj, size_t len, int prot,
+					     int flags)
 {
 	struct object made = make_object(eof_size());
 
@@ -36,42 +46,15 @@ static inline unsigned char *map_eof_object(struct object *obj, size_t len, int 
 		*obj = made;
 	return SAFE_MMAP(NULL, len, prot, flags, made.fd, 0);
 }
+#define map_eof_object(...) map_eof_object_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* The first page wholly past end-of-file (the third page) of a three-page
  * MAP_SHARED mapping of the usual object, mapped with prot. */
-static inline unsigned char *page_past_eof(int prot)
+static inline unsigned char *page_past_eof_(const char *file, int line, int prot)
 {
 	return map_eof_object(NULL, 3 * page_size, prot, MAP_SHARED) + 2 * page_size;
 }
-
-/*
- * The access raises exactly sig, with si_addr in the page of addr; the
- * si_code is recorded ("<access>_si_code"), not checked: POSIX names the
- * signal for references past the end of an object but not its code.
- * Linux-profile cases check the code with CHECK_*_FAULTS.
- */
-#define CHECK_READ_SIGNAL(addr, sig)                                           \
-	eof_check_signal_(MMAPCTS_HERE, #addr, "read", probe_read(addr), (addr), (sig))
-#define CHECK_WRITE_SIGNAL(addr, sig)                                          \
-	eof_check_signal_(MMAPCTS_HERE, #addr, "write", probe_write((addr), 0x5a), \
-			  (addr), (sig))
-
-static inline void eof_check_signal_(const char *file, int line, const char *expr,
-				     const char *access, struct fault f,
-				     const volatile void *addr, int sig)
-{
-	char key[32];
-
-	if (f.sig != sig)
-		mmapcts_end_(VERDICT_FAIL, file, line, "%s of %s: got %s%s%s%s, expected %s",
-			     access, expr, f.sig ? signal_name(f.sig) : "no fault",
-			     f.sig ? " (" : "", f.sig ? si_code_name(f.sig, f.code) : "",
-			     f.sig ? ")" : "", signal_name(sig));
-	snprintf(key, sizeof(key), "%s_si_code", access);
-	OBSERVE(key, "%s", si_code_name(f.sig, f.code));
-	/* The signal and code match by construction: this checks si_addr. */
-	mmapcts_check_fault_(file, line, expr, access, f, addr, sig, f.code);
-}
+#define page_past_eof(...) page_past_eof_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * SIGBUS deliveries counted from sigbus_count_start() on: for the cases
@@ -92,7 +75,7 @@ static inline void eof_on_sigbus(int sig)
 	(*sigbus_count())++;
 }
 
-static inline void sigbus_count_start(void)
+static inline void sigbus_count_start_(const char *file, int line)
 {
 	struct sigaction sa;
 
@@ -103,6 +86,7 @@ static inline void sigbus_count_start(void)
 		UNRESOLVED("sigaction(SIGBUS) failed: %s", errno_name(errno));
 	*sigbus_count() = 0;
 }
+#define sigbus_count_start() sigbus_count_start_(MMAPCTS_HERE)
 
 /*
  * An object of len pattern bytes, mapped MAP_SHARED for reading (every
@@ -110,7 +94,8 @@ static inline void sigbus_count_start(void)
  * its second page) and grown back to len, the mapping in place all the
  * while.  Returns the mapping; *obj, unless obj is NULL, is the object.
  */
-static inline unsigned char *shrunk_and_grown(struct object *obj, size_t len)
+static inline unsigned char *shrunk_and_grown_(const char *file, int line,
+					       struct object *obj, size_t len)
 {
 	struct object made = make_object(len);
 	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, made.fd, 0);
@@ -122,13 +107,15 @@ static inline unsigned char *shrunk_and_grown(struct object *obj, size_t len)
 		*obj = made;
 	return map;
 }
+#define shrunk_and_grown(...) shrunk_and_grown_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * An object of eof_size() bytes with a two-page MAP_SHARED read-write
  * mapping whose tail past end-of-file has been overwritten with the
  * pattern of seed 1.  Returns the mapping; *obj is the object.
  */
-static inline unsigned char *shared_tail_stored(struct object *obj)
+static inline unsigned char *shared_tail_stored_(const char *file, int line,
+						 struct object *obj)
 {
 	unsigned char *map;
 
@@ -138,14 +125,18 @@ static inline unsigned char *shared_tail_stored(struct object *obj)
 	fill_pattern(map + eof_size(), eof_size(), eof_tail(), 1);
 	return map;
 }
+#define shared_tail_stored(...) shared_tail_stored_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* 4 GiB and one page: an offset that does not fit in 32 bits. */
-static inline off_t offset_above_4gib(void)
+static inline off_t offset_above_4gib_(const char *file, int line)
 {
 	if (sizeof(off_t) < 8)
 		UNSUPPORTED("off_t is %zu bits here: no offset above 4 GiB can be given",
 			    8 * sizeof(off_t));
 	return (off_t)(((uint64_t)1 << 32) + page_size);
 }
+#define offset_above_4gib() offset_above_4gib_(MMAPCTS_HERE)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* MMAPCTS_EOF_H */

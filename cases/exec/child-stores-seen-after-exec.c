@@ -37,8 +37,10 @@ static void run(void)
 	if (exec_stage())
 		return;		/* the child's new image: nothing to do */
 	len = 4 * page_size;
-	shared_anon = mapping(MAP_SHARED | MAP_ANONYMOUS, len);
-	shared_object = mapping(MAP_SHARED, len);
+	shared_anon = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+				       MAP_SHARED | MAP_ANONYMOUS, NULL);
+	shared_object = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
+					 NULL);
 
 	wait_child(exec_self_in_child(NEW_IMAGE, "", store_both, NULL));
 

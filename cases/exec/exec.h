@@ -14,29 +14,18 @@
 
 #include "mmapcts.h"
 
-#include <stdio.h>
-
+/*
+ * The two checks below are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * check or verdict in them names the case's line, never this header's.
+ * (The other helpers run partly in callbacks, which cannot be given it.)
+ */
 /* The stage name the new image runs under. */
 #define NEW_IMAGE "new-image"
 
 /* Pattern seeds: an object's bytes as make_object() writes them (and the
  * fill of a fresh anonymous mapping), and what the old image stores. */
 enum { ORIGINAL = 0, STORED = 2 };
-
-/* A read-write mapping of len bytes holding pattern ORIGINAL: anonymous
- * when flags has MAP_ANONYMOUS, else of a new object of the variant. */
-static inline unsigned char *mapping(int flags, size_t len)
-{
-	int fd = -1;
-	unsigned char *map;
-
-	if (!(flags & MAP_ANONYMOUS))
-		fd = make_object(len).fd;
-	map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, flags, fd, 0);
-	if (flags & MAP_ANONYMOUS)
-		fill_pattern(map, 0, len, ORIGINAL);
-	return map;
-}
 
 /* ---- the caller's own mappings, which something must leave intact ---- */
 
@@ -57,7 +46,8 @@ static const struct {
 static inline void map_each_kind(unsigned char *maps[KINDS], size_t len)
 {
 	for (int i = 0; i < KINDS; i++) {
-		maps[i] = mapping(kinds[i].flags, len);
+		maps[i] = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					   kinds[i].flags, NULL);
 		fill_pattern(maps[i], 0, len, STORED);
 	}
 }
@@ -65,7 +55,10 @@ static inline void map_each_kind(unsigned char *maps[KINDS], size_t len)
 /* The check of the cases that use map_each_kind(): every page of every
  * mapping is still mapped (probed, so a missing one is a FAIL, not a
  * crash) and holds pattern STORED.  Messages name the kind. */
-static inline void check_each_kind_intact(unsigned char *maps[KINDS], size_t len)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+static inline void check_each_kind_intact_(const char *file, int line,
+					   unsigned char *maps[KINDS], size_t len)
 {
 	for (int i = 0; i < KINDS; i++) {
 		for (size_t off = 0; off < len; off += page_size)
@@ -79,6 +72,9 @@ static inline void check_each_kind_intact(unsigned char *maps[KINDS], size_t len
 				     pattern_byte_seed(off, STORED));
 	}
 }
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
+#define check_each_kind_intact(...) check_each_kind_intact_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* ---- the old image's pages, probed at their addresses in the new image ---- */
 
@@ -158,7 +154,10 @@ static inline unsigned char *old_pages_after_exec(const struct old_mapping *mapp
  * means the new image mapped something of its own there: the case cannot
  * tell and ends UNTESTED (naming it from /proc/self/maps where it can).
  */
-static inline void check_old_page_gone(const unsigned char *page, const char *kind)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+static inline void check_old_page_gone_(const char *file, int line,
+					const unsigned char *page, const char *kind)
 {
 	struct fault f = probe_read(page);
 	char what[256];
@@ -176,6 +175,9 @@ static inline void check_old_page_gone(const unsigned char *page, const char *ki
 				 mapping_name(page, what, sizeof(what)), kind);
 	FAIL("the old image's %s page is still mapped, with its bytes", kind);
 }
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
+#define check_old_page_gone(...) check_old_page_gone_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* ---- an object the old image stored to, read in the new image ---- */
 
@@ -215,7 +217,5 @@ static inline const unsigned char *object_after_exec(int flags, size_t len)
 	run_in_child(map_object_store_and_exec, &o);
 	mmapcts_exit(VERDICT_PASS);
 }
-
-/* ---- memory locks ---- */
 
 #endif /* EXEC_H */

@@ -43,5 +43,7 @@ static void run(void)
 	len = 4 * page_size;
 
 	wait_child(exec_self_in_child(NEW_IMAGE, "", lock_range,
-				      mapping(MAP_PRIVATE | MAP_ANONYMOUS, len)));
+				      SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+						       MAP_PRIVATE | MAP_ANONYMOUS,
+						       NULL)));
 }

@@ -28,7 +28,8 @@ static void lock_future_mappings(void *arg)
 {
 	if (mlockall(MCL_FUTURE))
 		UNRESOLVED("mlockall(MCL_FUTURE) failed: %s", errno_name(errno));
-	touch_pages(mapping(MAP_PRIVATE | MAP_ANONYMOUS, page_size), page_size);
+	touch_pages(SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, NULL), page_size);
 	if (locked_kb() < (long)(page_size / 1024))
 		UNTESTED("VmLck does not count memory mapped after mlockall(MCL_FUTURE)");
 }

@@ -30,25 +30,19 @@ MMAPCTS_CASE(
 static void in_new_image(void)
 {
 	struct object obj = object_at(exec_arg(), O_RDONLY);
-	FILE *maps = fopen("/proc/self/maps", "r");
-	char line[512];
+	struct maps_iter maps;
+	struct maps_entry m;
 	struct stat st;
 
-	if (!maps)
+	if (maps_open(&maps) < 0)
 		UNRESOLVED("fopen(/proc/self/maps) failed: %s", errno_name(errno));
 	SAFE_FSTAT(obj.fd, &st);
-	while (fgets(line, sizeof(line), maps)) {
-		unsigned major_, minor_;
-		unsigned long inode;
-		char perms[8];
-
-		if (sscanf(line, "%*s %7s %*s %x:%x %lu", perms, &major_, &minor_, &inode) == 4 &&
-		    inode == (unsigned long)st.st_ino && major_ == major(st.st_dev) &&
-		    minor_ == minor(st.st_dev))
+	while (maps_next(&maps, &m))
+		if (m.inode == (unsigned long)st.st_ino && m.dev_major == major(st.st_dev) &&
+		    m.dev_minor == minor(st.st_dev))
 			FAIL("the new image still has a mapping of the old image's "
-			     "object (%s)", perms);
-	}
-	fclose(maps);
+			     "object (%s)", m.perms);
+	maps_close(&maps);
 }
 
 static void map_twice(void *arg)

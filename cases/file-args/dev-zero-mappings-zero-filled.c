@@ -23,6 +23,7 @@ static void run(void)
 {
 	size_t len = 16 * page_size;
 
-	CHECK_ZERO(map_dev_zero(len, MAP_PRIVATE), len);
-	CHECK_ZERO(map_dev_zero(len, MAP_SHARED), len);
+	CHECK_ZERO(SAFE_MAP_DEV_ZERO(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE),
+				     len);
+	CHECK_ZERO(SAFE_MAP_DEV_ZERO(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED), len);
 }

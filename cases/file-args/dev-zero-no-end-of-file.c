@@ -21,7 +21,7 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 16 * page_size;
-	int fd = open_dev_zero(O_RDONLY);
+	int fd = OPEN_DEV_ZERO(O_RDONLY);
 	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ, MAP_PRIVATE, fd,
 				       (off_t)((uint64_t)1 << 30));
 

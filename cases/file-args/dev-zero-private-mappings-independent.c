@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	int fd = open_dev_zero(O_RDWR);
+	int fd = OPEN_DEV_ZERO(O_RDWR);
 	unsigned char *one = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
 				       fd, 0);
 	unsigned char *two = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE,

@@ -7,6 +7,15 @@
 #include "mmapcts.h"
 
 /*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
  * A descriptor that may only read: an object of the case's variant holding
  * len pattern bytes, given mode 0444 and opened again O_RDONLY.  The cases
  * run as root here, and root may open a 0444 file for writing anyway; so
@@ -14,7 +23,7 @@
  * root too (mmap() checks the descriptor, not the file's mode), and the
  * mode makes it the only way in for an ordinary user as well.
  */
-static inline int readonly_object_fd(size_t len)
+static inline int readonly_object_fd_(const char *file, int line, size_t len)
 {
 	struct object obj = make_object(len);
 
@@ -23,31 +32,7 @@ static inline int readonly_object_fd(size_t len)
 			   errno_name(errno));
 	return reopen_object(&obj, O_RDONLY);
 }
-
-/*
- * A call that POSIX lets either map or fail: if it maps (recorded as
- * key=yes, and unmapped again), fine; if it fails, errno must be in the
- * set given.  For what the standard leaves to the implementation but
- * still constrains in the error it reports.
- */
-#define CHECK_MAPS_OR_FAILS(call, len, key, ...)                               \
-	check_maps_or_fails_(MMAPCTS_HERE, #call, (call), (len), (key),        \
-			     (const int[]){ __VA_ARGS__, 0 })
-
-static inline void check_maps_or_fails_(const char *file, int line, const char *expr,
-					void *p, size_t len, const char *key,
-					const int *allowed)
-{
-	int err = errno;
-
-	OBSERVE(key, "%s", p == MAP_FAILED ? "no" : "yes");
-	if (p != MAP_FAILED) {
-		SAFE_MUNMAP(p, len);
-		return;
-	}
-	errno = err;
-	mmapcts_check_fails_(file, line, expr, 1, allowed);
-}
+#define readonly_object_fd(...) readonly_object_fd_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * mmap() of a file of a type that POSIX does not require mmap() to support
@@ -61,30 +46,6 @@ static inline void check_maps_or_fails_(const char *file, int line, const char *
 	CHECK_MAPS_OR_FAILS(mmap(NULL, page_size, PROT_READ, MAP_SHARED, (fd), 0), \
 			    page_size, type "_mappable", ENODEV)
 
-/* /dev/zero opened with flags; UNSUPPORTED where the system has none. */
-static inline int open_dev_zero(int flags)
-{
-	int fd = open("/dev/zero", flags);
-
-	if (fd < 0 && errno == ENOENT)
-		UNSUPPORTED("this system has no /dev/zero");
-	if (fd < 0)
-		UNRESOLVED("open(/dev/zero, %#o) failed: %s", (unsigned)flags,
-			   errno_name(errno));
-	return fd;
-}
-
-/* len bytes of /dev/zero mapped read-write with sharing (MAP_PRIVATE or
- * MAP_SHARED); the descriptor is closed again, the mapping stays. */
-static inline unsigned char *map_dev_zero(size_t len, int sharing)
-{
-	int fd = open_dev_zero(O_RDWR);
-	unsigned char *p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, sharing, fd, 0);
-
-	SAFE_CLOSE(fd);
-	return p;
-}
-
 static inline void store_pattern_in_child(void *map)
 {
 	fill_pattern(map, 0, 4 * page_size, 1);
@@ -96,13 +57,19 @@ static inline void store_pattern_in_child(void *map)
  * seed 1 over all of them and exits.  Returns the mapping, for the parent
  * to look at.
  */
-static inline unsigned char *dev_zero_after_child_store(int sharing)
+static inline unsigned char *dev_zero_after_child_store_(const char *file, int line,
+							 int sharing)
 {
-	unsigned char *map = map_dev_zero(4 * page_size, sharing);
+	unsigned char *map = SAFE_MAP_DEV_ZERO(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
+					       sharing);
 
 	touch_pages(map, 4 * page_size);
 	run_in_child(store_pattern_in_child, map);
 	return map;
 }
+#define dev_zero_after_child_store(...)                                        \
+	dev_zero_after_child_store_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* MMAPCTS_FILE_ARGS_H */

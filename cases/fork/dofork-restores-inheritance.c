@@ -34,9 +34,10 @@ static void run(void)
 	unsigned char *map;
 
 	len = 4 * page_size;
-	map = anon_mapping(MAP_PRIVATE, len);
-	advise_or_unsupported(map, len, MADV_DONTFORK, "MADV_DONTFORK");
-	advise_or_unsupported(map, len, MADV_DOFORK, "MADV_DOFORK");
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	ADVISE(map, len, MADV_DONTFORK);
+	ADVISE(map, len, MADV_DOFORK);
 
 	run_in_child(child, map);
 }

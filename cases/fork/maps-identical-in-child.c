@@ -78,11 +78,14 @@ static void run(void)
 	parent_maps = scratch(MAPS_MAX);
 	child_maps = scratch(MAPS_MAX);
 	touch_pages(child_maps, MAPS_MAX);
-	anon_mapping(MAP_PRIVATE, len);
-	anon_mapping(MAP_SHARED, len);
-	object_mapping(MAP_PRIVATE, len);
-	object_mapping(MAP_SHARED, len);
-	ro = anon_mapping(MAP_PRIVATE, len);
+	SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			 NULL);
+	SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+			 NULL);
+	SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, NULL);
+	SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, NULL);
+	ro = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	SAFE_MPROTECT(ro, len, PROT_READ);
 
 	read_maps(parent_maps);

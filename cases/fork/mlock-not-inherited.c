@@ -33,7 +33,8 @@ static void child(void *arg)
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	if (mlock(map, len))
 		UNRESOLVED("mlock() failed: %s", errno_name(errno));

@@ -27,7 +27,8 @@ MMAPCTS_CASE(
 
 static void child(void *arg)
 {
-	anon_mapping(MAP_PRIVATE, page_size);	/* mapped and written */
+	SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, NULL);	/* mapped and written */
 
 	CHECK_EQ(locked_kb(), 0);
 }
@@ -36,7 +37,8 @@ static void run(void)
 {
 	if (mlockall(MCL_FUTURE))
 		UNRESOLVED("mlockall(MCL_FUTURE) failed: %s", errno_name(errno));
-	anon_mapping(MAP_PRIVATE, page_size);	/* mapped and written */
+	SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, NULL);	/* mapped and written */
 	if (locked_kb() < (long)(page_size / 1024))
 		UNTESTED("VmLck does not count the memory mlockall() locked");
 

@@ -28,7 +28,8 @@ static void make_read_only(unsigned char *map, size_t len)
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_SHARED, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED | MAP_ANONYMOUS, NULL);
 
 	act_across_fork(map, len, PARENT, make_read_only, CHILD);
 

@@ -31,7 +31,8 @@ static void store_first_bytes(unsigned char *map, size_t len)
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	act_across_fork(map, len, CHILD, store_first_bytes, CHILD);
 

@@ -40,7 +40,7 @@ static void run(void)
 	unsigned char *map;
 
 	len = 4 * page_size;
-	map = object_mapping(MAP_PRIVATE, len);
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, NULL);
 	for (size_t off = 0; off < len; off += 2 * page_size)
 		fill_pattern(map + off, off, page_size, STORED);
 

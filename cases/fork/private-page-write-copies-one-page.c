@@ -47,7 +47,8 @@ static uint64_t pagemap_entry(const unsigned char *addr)
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	act_across_fork(map, len, CHILD, store_first_page, CHILD);
 

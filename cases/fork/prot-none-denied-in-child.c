@@ -38,7 +38,7 @@ static void run(void)
 	unsigned char *map;
 
 	len = 2 * page_size;
-	map = object_mapping(MAP_SHARED, len);
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, NULL);
 	touch_pages(map, len);
 	SAFE_MPROTECT(map, len, PROT_NONE);
 

@@ -33,7 +33,8 @@ static void child(void *arg)
 
 static void run(void)
 {
-	unsigned char *map = object_mapping(MAP_SHARED, 5 * page_size);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 5 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, NULL);
 
 	SAFE_MPROTECT(map + page_size, page_size, PROT_READ);
 	SAFE_MUNMAP(map + 3 * page_size, page_size);

@@ -32,7 +32,8 @@ static void child(void *arg)
 
 static void run(void)
 {
-	unsigned char *map = anon_mapping(MAP_PRIVATE, 3 * page_size);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MPROTECT(map + page_size, page_size, PROT_READ);
 

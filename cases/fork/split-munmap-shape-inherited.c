@@ -35,7 +35,8 @@ static void child(void *arg)
 
 static void run(void)
 {
-	unsigned char *map = object_mapping(MAP_SHARED, 3 * page_size);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, NULL);
 
 	SAFE_MUNMAP(map + page_size, page_size);
 

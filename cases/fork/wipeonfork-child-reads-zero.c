@@ -37,8 +37,9 @@ static void run(void)
 	unsigned char *map;
 
 	len = 4 * page_size;
-	map = anon_mapping(MAP_PRIVATE, len);
-	advise_or_unsupported(map, len, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	ADVISE(map, len, MADV_WIPEONFORK);
 
 	run_in_child(child, map);
 }

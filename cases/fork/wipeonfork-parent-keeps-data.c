@@ -25,9 +25,10 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = anon_mapping(MAP_PRIVATE, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
-	advise_or_unsupported(map, len, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+	ADVISE(map, len, MADV_WIPEONFORK);
 
 	store_across_fork(map, len, CHILD, PARENT);
 

@@ -24,10 +24,14 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *private_map = anon_mapping(MAP_PRIVATE, page_size);
-	unsigned char *shared_map = anon_mapping(MAP_SHARED, page_size);
+	unsigned char *private_map = SAFE_MAP_PATTERN(NULL, page_size,
+						      PROT_READ | PROT_WRITE,
+						      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	unsigned char *shared_map = SAFE_MAP_PATTERN(NULL, page_size,
+						     PROT_READ | PROT_WRITE,
+						     MAP_SHARED | MAP_ANONYMOUS, NULL);
 
-	advise_or_unsupported(private_map, page_size, MADV_WIPEONFORK, "MADV_WIPEONFORK");
+	ADVISE(private_map, page_size, MADV_WIPEONFORK);
 
 	CHECK_FAILS(madvise(shared_map, page_size, MADV_WIPEONFORK), EINVAL);
 }

@@ -31,7 +31,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	struct object obj;
-	unsigned char *map = object_mapping(&obj, 3, PROT_READ, MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ, MAP_SHARED,
+					      &obj);
 
 	SAFE_CLOSE(obj.fd);
 	CHECK_INTACT(map, 0, 3);

@@ -25,7 +25,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(2, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	unsigned char *target = map + page_size + page_size / 2 + 3;
 	struct fault f;
 

@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	struct object obj;
-	unsigned char *map = object_mapping(&obj, 2, PROT_READ, MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ, MAP_SHARED,
+					      &obj);
 
 	SAFE_MUNMAP(map, 2 * page_size);
 

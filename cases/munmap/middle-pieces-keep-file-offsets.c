@@ -27,15 +27,15 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	struct object obj;
-	unsigned char *map = object_mapping(&obj, 3, PROT_READ | PROT_WRITE,
-					    MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, &obj);
 	const unsigned char *now;
 
 	SAFE_MUNMAP(map + page_size, page_size);
 	fill_pattern(map, 0, page_size, 1);
 	fill_pattern(map + 2 * page_size, 2 * page_size, page_size, 1);
 
-	now = object_now(&obj, obj.fd, 3 * page_size);
+	now = object_contents(&obj, 3 * page_size);
 	CHECK_PATTERN_SEED(now, 0, page_size, 1);
 	CHECK_PATTERN(now + page_size, page_size, page_size);
 	CHECK_PATTERN_SEED(now + 2 * page_size, 2 * page_size, page_size, 1);

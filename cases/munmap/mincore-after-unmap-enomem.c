@@ -22,7 +22,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	unsigned char *map = pattern_mapping(2, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	unsigned char vec[2];
 
 	SAFE_MUNMAP(map, len);

@@ -33,7 +33,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 4 * page_size;
-	unsigned char *map = pattern_mapping(4, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	size_t before = lock_counted(map, len);
 
 	SAFE_MUNMAP(map + 3 * page_size, page_size);

@@ -24,8 +24,8 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
-	unsigned char *map = object_mapping(&obj, 2, PROT_READ | PROT_WRITE,
-					    MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, &obj);
 
 	SAFE_MSYNC(map, len, MS_SYNC);
 	SAFE_MUNMAP(map, len);

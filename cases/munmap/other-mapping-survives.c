@@ -28,8 +28,8 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
-	unsigned char *gone = object_mapping(&obj, 2, PROT_READ | PROT_WRITE,
-					     MAP_SHARED);
+	unsigned char *gone = SAFE_MAP_PATTERN(NULL, 2 * page_size,
+					       PROT_READ | PROT_WRITE, MAP_SHARED, &obj);
 	unsigned char *kept = SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj.fd, 0);
 
 	SAFE_CLOSE(obj.fd);

@@ -36,7 +36,7 @@ static void run(void)
 		  obj.fd, 0);
 	fill_pattern(base, 0, len, 1);
 	SAFE_MUNMAP(base, len);
-	require_hole(base, len);
+	REQUIRE_HOLE(base, len);
 
 	SAFE_MMAP(base, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED,
 		  obj.fd, 0);

@@ -30,5 +30,5 @@ static void run(void)
 
 	store_and_unmap(&obj, 2, MAP_PRIVATE);
 
-	CHECK_PATTERN(object_now(&obj, obj.fd, 2 * page_size), 0, 2 * page_size);
+	CHECK_PATTERN(object_contents(&obj, 2 * page_size), 0, 2 * page_size);
 }

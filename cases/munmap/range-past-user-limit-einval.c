@@ -35,7 +35,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(1, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	size_t len = (size_t)(0 - (uintptr_t)map);
 
 	CHECK_FAILS(munmap(map, len), EINVAL);

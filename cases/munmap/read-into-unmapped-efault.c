@@ -21,7 +21,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	int fd = make_file("source", page_size);
-	unsigned char *map = pattern_mapping(1, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MUNMAP(map, page_size);
 

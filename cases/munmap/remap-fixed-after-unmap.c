@@ -29,7 +29,7 @@ static void run(void)
 	unsigned char *hole = base + page_size, *again;
 
 	SAFE_MUNMAP(hole, page_size);
-	require_hole(hole, page_size);
+	REQUIRE_HOLE(hole, page_size);
 
 	again = CHECK_MAP_OK(mmap(hole, page_size, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0));

@@ -30,7 +30,7 @@ static void run(void)
 	size_t before = lock_counted(base, page_size);
 
 	SAFE_MUNMAP(base, page_size);
-	require_hole(base, page_size);
+	REQUIRE_HOLE(base, page_size);
 
 	SAFE_MMAP(base, page_size, PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);

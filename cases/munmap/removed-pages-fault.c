@@ -31,8 +31,12 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 3 * page_size;
-	unsigned char *private_map = pattern_mapping(3, MAP_PRIVATE);
-	unsigned char *shared_map = pattern_mapping(3, MAP_SHARED);
+	unsigned char *private_map = SAFE_MAP_PATTERN(NULL, 3 * page_size,
+						      PROT_READ | PROT_WRITE,
+						      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	unsigned char *shared_map = SAFE_MAP_PATTERN(NULL, 3 * page_size,
+						     PROT_READ | PROT_WRITE,
+						     MAP_SHARED | MAP_ANONYMOUS, NULL);
 
 	SAFE_MUNMAP(private_map, len);
 	SAFE_MUNMAP(shared_map, len);

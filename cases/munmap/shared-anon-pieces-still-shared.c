@@ -31,7 +31,8 @@ static void child(unsigned char *map)
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(3, MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED | MAP_ANONYMOUS, NULL);
 
 	child_after_parent_unmaps(map, page_size, page_size, child);
 

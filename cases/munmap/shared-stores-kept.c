@@ -40,6 +40,7 @@ static void run(void)
 	store_and_unmap(&obj, 2, MAP_SHARED);
 	reader = reopen_object(&obj, O_RDONLY);
 	SAFE_CLOSE(obj.fd);
+	obj.fd = reader;
 
-	CHECK_PATTERN_SEED(object_now(&obj, reader, len), 0, len, 1);
+	CHECK_PATTERN_SEED(object_contents(&obj, len), 0, len, 1);
 }

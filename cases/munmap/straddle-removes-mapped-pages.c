@@ -43,6 +43,6 @@ static void run(void)
 			FAIL("munmap() of layout \"%s\" failed with %s, expected "
 			     "success", layout, errno_name(errno));
 		snprintf(what, sizeof(what), "layout \"%s\"", layout);
-		check_unmapped_(MMAPCTS_HERE, what, base, len);
+		mmapcts_check_unmapped_(MMAPCTS_HERE, what, base, len);
 	}
 }

@@ -29,7 +29,8 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
-	unsigned char *map = object_mapping(&obj, 2, PROT_READ, MAP_SHARED);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ, MAP_SHARED,
+					      &obj);
 
 	touch_pages(map, len);
 	SAFE_FTRUNCATE(obj.fd, 0);

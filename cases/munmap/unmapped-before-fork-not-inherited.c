@@ -29,7 +29,8 @@ static void child(void *arg)
 
 static void run(void)
 {
-	unsigned char *map = pattern_mapping(3, MAP_PRIVATE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MUNMAP(map + page_size, page_size);
 

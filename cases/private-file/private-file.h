@@ -9,13 +9,23 @@
 #include "mmapcts.h"
 
 /*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
  * Map len bytes of a fresh object of obj_len bytes with MAP_PRIVATE at
  * offset off, and check that every byte of every page the mapping touches
  * (len rounded up to whole pages) can be read and shows the object's bytes
  * from off onwards.  The object must cover those whole pages, so no byte
  * checked lies past its end.
  */
-static inline void check_private_shows(size_t obj_len, off_t off, size_t len)
+static inline void check_private_shows_(const char *file, int line, size_t obj_len,
+					off_t off, size_t len)
 {
 	size_t whole = (len + page_size - 1) / page_size * page_size;
 	struct object obj;
@@ -30,6 +40,7 @@ static inline void check_private_shows(size_t obj_len, off_t off, size_t len)
 	CHECK_READ_OK(map + whole - 1);
 	CHECK_PATTERN(map, (uint64_t)off, whole);
 }
+#define check_private_shows(...) check_private_shows_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Store a second pattern (seed 1) over both pages of a MAP_PRIVATE
@@ -37,7 +48,8 @@ static inline void check_private_shows(size_t obj_len, off_t off, size_t len)
  * made afterwards - the object itself - still shows the setup's pattern.
  * Returns the private mapping, for a case that records more about it.
  */
-static inline unsigned char *check_msync_private_writes_nothing(int flags)
+static inline unsigned char *check_msync_private_writes_nothing_(const char *file,
+								 int line, int flags)
 {
 	size_t len = 2 * page_size;
 	struct object obj = make_object(len);
@@ -52,6 +64,8 @@ static inline unsigned char *check_msync_private_writes_nothing(int flags)
 	CHECK_PATTERN(object, 0, len);
 	return priv;
 }
+#define check_msync_private_writes_nothing(...)                                \
+	check_msync_private_writes_nothing_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * The two stages of the "hidden from an unrelated process" cases.  The
@@ -61,7 +75,8 @@ static inline unsigned char *check_msync_private_writes_nothing(int flags)
  * object by its name, maps it with map_type, and must see the object's
  * own bytes.
  */
-static inline void check_private_store_hidden_from_new_image(int map_type)
+static inline void check_private_store_hidden_from_new_image_(const char *file, int line,
+							      int map_type)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
@@ -79,18 +94,22 @@ static inline void check_private_store_hidden_from_new_image(int map_type)
 
 	wait_child(exec_self_in_child("new-image", obj.path, NULL, NULL));
 }
+#define check_private_store_hidden_from_new_image(...)                         \
+	check_private_store_hidden_from_new_image_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A descriptor open for writing only cannot be mapped with MAP_PRIVATE,
  * whatever prot asks for: EACCES.
  */
-static inline void check_wronly_private_refused(int prot)
+static inline void check_wronly_private_refused_(const char *file, int line, int prot)
 {
 	struct object obj = make_object(page_size);
 	int fd = reopen_object(&obj, O_WRONLY);
 
 	CHECK_MAP_FAILS(mmap(NULL, page_size, prot, MAP_PRIVATE, fd, 0), EACCES);
 }
+#define check_wronly_private_refused(...)                                      \
+	check_wronly_private_refused_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Which of two states n bytes at addr (object offset off) show: the
@@ -116,8 +135,8 @@ enum object_change {
 };
 
 /* Put the pattern of seed into len bytes of the object at offset off. */
-static inline void change_object(const struct object *obj, off_t off, size_t len,
-				 unsigned seed, enum object_change how)
+static inline void change_object_(const char *file, int line, const struct object *obj,
+				  off_t off, size_t len, unsigned seed, enum object_change how)
 {
 	unsigned char *buf;
 
@@ -131,6 +150,7 @@ static inline void change_object(const struct object *obj, off_t off, size_t len
 	fill_pattern(buf, (uint64_t)off, len, seed);
 	SAFE_MUNMAP(buf, len);
 }
+#define change_object(...) change_object_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Change the second page of a two-page object after a writable
@@ -140,8 +160,9 @@ static inline void change_object(const struct object *obj, off_t off, size_t len
  * shows, the page must show all of one state: the object's bytes before
  * the change or after it.
  */
-static inline void observe_change_before_store(enum object_change how, int read_first,
-					       const char *key)
+static inline void observe_change_before_store_(const char *file, int line,
+						enum object_change how, int read_first,
+						const char *key)
 {
 	size_t len = 2 * page_size;
 	struct object obj = make_object(len);
@@ -159,6 +180,8 @@ static inline void observe_change_before_store(enum object_change how, int read_
 		     "before the change nor after it");
 	OBSERVE(key, "%s", !strcmp(state, "after") ? "yes" : "no");
 }
+#define observe_change_before_store(...)                                       \
+	observe_change_before_store_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Store one byte into a one-page MAP_PRIVATE mapping, then change the
@@ -166,7 +189,8 @@ static inline void observe_change_before_store(enum object_change how, int read_
  * held after the store (the stored byte, and the object's original bytes
  * everywhere else), none of the change.
  */
-static inline void check_change_hidden_after_store(enum object_change how)
+static inline void check_change_hidden_after_store_(const char *file, int line,
+						    enum object_change how)
 {
 	struct object obj = make_object(page_size);
 	unsigned char *priv = SAFE_MMAP(NULL, page_size, PROT_READ | PROT_WRITE,
@@ -179,5 +203,10 @@ static inline void check_change_hidden_after_store(enum object_change how)
 	CHECK_EQ(priv[0], stored);
 	CHECK_PATTERN(priv + 1, 1, page_size - 1);
 }
+#define check_change_hidden_after_store(...)                                   \
+	check_change_hidden_after_store_(MMAPCTS_HERE, __VA_ARGS__)
+
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* PRIVATE_FILE_H */

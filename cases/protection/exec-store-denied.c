@@ -27,7 +27,8 @@ static void run(void)
 	char what[64], prot[32];
 
 	for (size_t i = 0; i < sizeof(prots) / sizeof(prots[0]); i++) {
-		unsigned char *map = filled_pages(1, prots[i]);
+		unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, prots[i],
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 		snprintf(what, sizeof(what), "a page with %s",
 			 prot_string(prots[i], prot, sizeof(prot)));

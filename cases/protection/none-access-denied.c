@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_NONE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_NONE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_READ_DENIED(map);
 	CHECK_WRITE_DENIED(map + page_size - 1);

@@ -25,7 +25,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_NONE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_NONE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_READ_FAULTS(map, SIGSEGV, SEGV_ACCERR);
 	CHECK_WRITE_FAULTS(map, SIGSEGV, SEGV_ACCERR);

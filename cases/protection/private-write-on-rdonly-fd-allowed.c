@@ -4,10 +4,12 @@
  * an O_RDONLY descriptor succeeds, and the mapping then takes stores.
  *
  * The mapping is created PROT_READ, so the write permission comes only
- * from mprotect().  A kernel that applied the MAP_SHARED rule (EACCES) to
- * private mappings, or that accepted the call but kept the pages
- * read-only, fails.  (Whether the stores stay private is
- * private-write-on-rdonly-fd-stays-private.)
+ * from mprotect(); the stores go to private copies, so the descriptor's
+ * missing write access does not matter.  A store at the first byte must
+ * read back and one at the last byte complete.  A kernel that applied the
+ * MAP_SHARED rule (EACCES) to private mappings at mprotect() time, or that
+ * accepted the call but kept the pages read-only, fails.  (Whether the
+ * stores stay private is private-write-on-rdonly-fd-stays-private.)
  */
 #include "protection.h"
 
@@ -17,7 +19,7 @@ MMAPCTS_CASE(
 		     "stores.",
 	.spec      = "POSIX.1-2024 mprotect(): DESCRIPTION (write permission on the "
 		     "object is needed for PROT_WRITE \"unless MAP_PRIVATE was "
-		     "specified in the original mapping\")",
+		     "specified in the original mapping\"), ERRORS, EACCES",
 	.profile   = "posix",
 	.covers    = "C5",
 	.variants  = "file shm memfd",
@@ -30,5 +32,7 @@ static void run(void)
 	unsigned char *map = map_through_rdonly_fd(&obj, MAP_PRIVATE, &rdonly);
 
 	CHECK_OK(mprotect(map, page_size, PROT_READ | PROT_WRITE));
+	CHECK_WRITE_OK(map, 0x5a);
+	CHECK_EQ(map[0], 0x5a);
 	CHECK_WRITE_OK(map + page_size - 1, 0x5a);
 }

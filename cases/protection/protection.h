@@ -15,88 +15,39 @@
  * ------------------------------------------------------------------------ */
 
 /*
- * mprotect() for setup.  A protection with PROT_EXEC may be refused for
- * reasons outside the rule under test (POSIX lets an implementation fail
- * with ENOTSUP for a combination it does not support; a security policy
- * may refuse executable memory with EACCES or EPERM): that is UNSUPPORTED.
- * Any other failure is UNRESOLVED, as with SAFE_MPROTECT().
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
  */
-static inline void set_prot(void *addr, size_t len, int prot)
-{
-	char buf[64];
-
-	if (mprotect(addr, len, prot) == 0)
-		return;
-	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
-		UNSUPPORTED("mprotect(%s) is refused here: %s",
-			    prot_string(prot, buf, sizeof(buf)), errno_name(errno));
-	UNRESOLVED("mprotect(%zu bytes, %s) failed: %s", len,
-		   prot_string(prot, buf, sizeof(buf)), errno_name(errno));
-}
-
-/*
- * npages of private anonymous memory holding the pattern, written while
- * the pages were writable (so they are present and dirty when the
- * protection changes: the kernel has real page table entries to update),
- * then given prot.
- */
-static inline unsigned char *filled_pages(size_t npages, int prot)
-{
-	size_t len = npages * page_size;
-	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE,
-				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	fill_pattern(map, 0, len, 0);
-	if (prot != (PROT_READ | PROT_WRITE))
-		set_prot(map, len, prot);
-	return map;
-}
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
 
 /* npages filled writable pages, of which page `hole` is then unmapped. */
-static inline unsigned char *pages_with_hole(size_t npages, size_t hole)
+static inline unsigned char *pages_with_hole_(const char *file, int line, size_t npages,
+					      size_t hole)
 {
-	unsigned char *map = filled_pages(npages, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, npages * page_size,
+					      PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MUNMAP(map + hole * page_size, page_size);
 	return map;
 }
+#define pages_with_hole(...) pages_with_hole_(MMAPCTS_HERE, __VA_ARGS__)
 
 /* Three filled writable pages, of which page `which` is made PROT_READ. */
-static inline unsigned char *three_pages_one_read_only(size_t which)
+static inline unsigned char *three_pages_one_read_only_(const char *file, int line,
+							size_t which)
 {
-	unsigned char *map = filled_pages(3, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	SAFE_MPROTECT(map + which * page_size, page_size, PROT_READ);
 	return map;
 }
-
-/*
- * Every page of [map, map + npages pages) except page `skip` takes a store
- * at its first and at its last byte.  (Pass skip >= npages to check all.)
- */
-#define CHECK_PAGES_WRITABLE(map, npages, skip)                                \
-	check_pages_writable_(MMAPCTS_HERE, (map), (npages), (skip))
-
-static inline void check_pages_writable_(const char *file, int line, unsigned char *map,
-					 size_t npages, size_t skip)
-{
-	char what[64];
-
-	for (size_t i = 0; i < npages; i++) {
-		unsigned char *first = map + i * page_size, *last = first + page_size - 1;
-
-		if (i == skip)
-			continue;
-		snprintf(what, sizeof(what), "the first byte of page %zu of %zu%s", i,
-			 npages, skip < npages ? " (another page changed)" : "");
-		mmapcts_check_fault_(file, line, what, "write", probe_write(first, 0x11),
-				     first, 0, 0);
-		snprintf(what, sizeof(what), "the last byte of page %zu of %zu%s", i,
-			 npages, skip < npages ? " (another page changed)" : "");
-		mmapcts_check_fault_(file, line, what, "write", probe_write(last, 0x22),
-				     last, 0, 0);
-	}
-}
+#define three_pages_one_read_only(...)                                         \
+	three_pages_one_read_only_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Map two pages (flags, fd, offset 0; fd -1 with MAP_ANONYMOUS), store a
@@ -123,28 +74,18 @@ static inline void check_survives_prot_none_(const char *file, int line, int fla
 }
 
 /*
- * The first len bytes of an object as the object itself holds them:
- * pread() for a file or a memfd, a fresh MAP_SHARED mapping for a shm
- * object (read() of a shm object is unspecified).
- */
-static inline const unsigned char *object_contents(const struct object *obj, size_t len)
-{
-	if (!strcmp(obj->backing, "shm"))
-		return SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj->fd, 0);
-	return read_object(obj, 0, len);
-}
-
-/*
  * A PROT_READ mapping (MAP_SHARED or MAP_PRIVATE in flags) of the first
  * page of obj, made through a new descriptor opened O_RDONLY, which is
  * stored at *rdonly.
  */
-static inline unsigned char *map_through_rdonly_fd(const struct object *obj, int flags,
-						   int *rdonly)
+static inline unsigned char *map_through_rdonly_fd_(const char *file, int line,
+						    const struct object *obj, int flags,
+						    int *rdonly)
 {
 	*rdonly = reopen_object(obj, O_RDONLY);
 	return SAFE_MMAP(NULL, page_size, PROT_READ, flags, *rdonly, 0);
 }
+#define map_through_rdonly_fd(...) map_through_rdonly_fd_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A MAP_SHARED mapping of the first len bytes of obj, made through its
@@ -152,8 +93,9 @@ static inline unsigned char *map_through_rdonly_fd(const struct object *obj, int
  * then made PROT_READ: the object's pages are present and dirty when
  * write access goes away.
  */
-static inline unsigned char *shared_stored_then_read_only(const struct object *obj,
-							  size_t len)
+static inline unsigned char *shared_stored_then_read_only_(const char *file, int line,
+							   const struct object *obj,
+							   size_t len)
 {
 	unsigned char *map = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
 				       obj->fd, 0);
@@ -162,6 +104,10 @@ static inline unsigned char *shared_stored_then_read_only(const struct object *o
 	SAFE_MPROTECT(map, len, PROT_READ);
 	return map;
 }
+#define shared_stored_then_read_only(...)                                      \
+	shared_stored_then_read_only_(MMAPCTS_HERE, __VA_ARGS__)
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 /*
  * A read of addr where the protection does not grant PROT_READ but an

@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	size_t huge = (size_t)0 - page_size;
 
 	CHECK_FAILS(mprotect(map, huge, PROT_READ), ENOMEM);

@@ -21,7 +21,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(2, PROT_READ);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_READ_OK(map + page_size);
 	CHECK_PATTERN(map, 0, 2 * page_size);

@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_READ);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_WRITE_DENIED(map + page_size / 2);
 	CHECK_PATTERN(map, 0, page_size);

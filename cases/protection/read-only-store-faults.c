@@ -27,7 +27,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_READ);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_READ_OK(map);
 	CHECK_WRITE_FAULTS(map, SIGSEGV, SEGV_ACCERR);

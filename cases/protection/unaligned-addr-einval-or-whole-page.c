@@ -29,7 +29,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 	int ret = mprotect(map + 1, 1, PROT_READ);
 
 	if (ret == 0) {

@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(2, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_FAILS(mprotect(map + 1, page_size, PROT_READ), EINVAL);
 }

@@ -26,7 +26,8 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	const int undefined_bit = 1 << 20;
-	unsigned char *map = filled_pages(1, PROT_READ | PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_FAILS(mprotect(map, page_size, PROT_READ | undefined_bit), EINVAL);
 }

@@ -26,7 +26,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	unsigned char *map = filled_pages(1, PROT_WRITE);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
 	CHECK_READ_PERMITTED_OR_REFUSED("write_only_read", map + 9, pattern_byte(9),
 					SEGV_ACCERR, SEGV_ACCERR);

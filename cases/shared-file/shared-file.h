@@ -14,20 +14,19 @@
  * need another bit. */
 #define UNKNOWN_MAP_FLAG 0x800000
 
-/*
- * The fixture of most cases here: a fresh object of len pattern bytes
- * (*obj) and a PROT_READ|PROT_WRITE MAP_SHARED mapping of all of it.
- */
-static inline unsigned char *new_shared_mapping(struct object *obj, size_t len)
-{
-	*obj = make_object(len);
-	return SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, obj->fd, 0);
-}
-
 static inline intmax_t timespec_ns(struct timespec ts)
 {
 	return (intmax_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
+
+/*
+ * The helpers from here on are called through a macro of their name that
+ * passes the case's file and line; inside them MMAPCTS_HERE is those, so a
+ * setup call, check or verdict in them names the case's line, never this
+ * header's.
+ */
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
 
 /*
  * Store through a MAP_SHARED PROT_WRITE mapping of a file whose st_mtime
@@ -47,14 +46,16 @@ static inline intmax_t timespec_ns(struct timespec ts)
  * write, while a load/store machine (or QEMU's TCG) faults on the read
  * first; the verdict must not hang on the compiler's choice.
  */
-static inline void check_store_marks_times(int flags, int settled)
+static inline void check_store_marks_times_(const char *file, int line, int flags,
+					    int settled)
 {
 	static const struct timespec past[2] = {
 		{ .tv_sec = 0, .tv_nsec = UTIME_OMIT },	/* st_atime as it is */
 		{ .tv_sec = 1000000000, .tv_nsec = 0 },	/* st_mtime in 2001 */
 	};
 	struct object obj;
-	unsigned char *map = new_shared_mapping(&obj, page_size);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, &obj);
 	struct stat before, after;
 
 	if (settled) {
@@ -73,6 +74,7 @@ static inline void check_store_marks_times(int flags, int settled)
 	CHECK_GE(after.st_mtime, before.st_mtime + 1);
 	CHECK_GE(timespec_ns(after.st_ctim), timespec_ns(after.st_mtim));
 }
+#define check_store_marks_times(...) check_store_marks_times_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * The two stages of the cases with an unrelated process.  The case's
@@ -84,7 +86,8 @@ static inline void check_store_marks_times(int flags, int settled)
  * along; otherwise the case's process stores and the new image must see
  * the stores.  No msync() anywhere: the two mappings share the object.
  */
-static inline void check_shared_with_new_image(int new_image_stores)
+static inline void check_shared_with_new_image_(const char *file, int line,
+						int new_image_stores)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
@@ -99,7 +102,7 @@ static inline void check_shared_with_new_image(int new_image_stores)
 			CHECK_PATTERN_SEED(map, 0, len, 1);
 		return;
 	}
-	map = new_shared_mapping(&obj, len);
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, &obj);
 	touch_pages(map, len);
 	if (!new_image_stores)
 		fill_pattern(map, 0, len, 1);
@@ -109,29 +112,37 @@ static inline void check_shared_with_new_image(int new_image_stores)
 	if (new_image_stores)
 		CHECK_PATTERN_SEED(map, 0, len, 1);
 }
+#define check_shared_with_new_image(...)                                       \
+	check_shared_with_new_image_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A descriptor open for writing only cannot be mapped with MAP_SHARED,
  * whatever prot asks for: EACCES.
  */
-static inline void check_wronly_shared_refused(int prot)
+static inline void check_wronly_shared_refused_(const char *file, int line, int prot)
 {
 	struct object obj = make_object(page_size);
 	int fd = reopen_object(&obj, O_WRONLY);
 
 	CHECK_MAP_FAILS(mmap(NULL, page_size, prot, MAP_SHARED, fd, 0), EACCES);
 }
+#define check_wronly_shared_refused(...)                                       \
+	check_wronly_shared_refused_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * A MAP_SHARED mapping of a fresh object with a read-only descriptor,
  * PROT_READ only: what the access-mode cases store to.
  */
-static inline unsigned char *map_read_only_shared(void)
+static inline unsigned char *map_read_only_shared_(const char *file, int line)
 {
 	struct object obj = make_object(page_size);
 	int fd = reopen_object(&obj, O_RDONLY);
 
 	return CHECK_MAP_OK(mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, 0));
 }
+#define map_read_only_shared() map_read_only_shared_(MMAPCTS_HERE)
+
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
 
 #endif /* SHARED_FILE_H */

@@ -25,7 +25,8 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
-	unsigned char *map = new_shared_mapping(&obj, len);
+	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, &obj);
 	unsigned char *again;
 	int fd;
 

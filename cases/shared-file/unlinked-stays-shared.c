@@ -28,7 +28,8 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	struct object obj;
-	unsigned char *a = new_shared_mapping(&obj, len);
+	unsigned char *a = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
+					    &obj);
 	unsigned char *b = SAFE_MMAP(NULL, len, PROT_READ, MAP_SHARED, obj.fd, 0);
 
 	touch_pages(a, len);

@@ -2649,6 +2649,312 @@ START_TEST(known_bug_touch_pages_skips_the_last_page_when_unaligned)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------
+ * The case vocabulary: map.c, maps.c, linux.c and the group checks of
+ * check.c.  Their messages must name the caller's line (MARK()).
+ * ------------------------------------------------------------------------ */
+static const char *const backings[] = { "anon", "dev-zero", "file", "shm", "memfd" };
+
+static int backing_here(const char *name)
+{
+	return !(!strcmp(name, "shm") && !HAVE_SHM_OPEN) &&
+	       !(!strcmp(name, "memfd") && !HAVE_MEMFD_CREATE);
+}
+
+/* SAFE_MAP_PATTERN() on the backing the variant names, read-only. */
+static void map_pattern_on(void *arg)
+{
+	const char *name = arg;
+	size_t len = 2 * page_size;
+	struct object obj;
+	unsigned char *p;
+
+	choose_variant(name);
+	p = SAFE_MAP_PATTERN(NULL, len, PROT_READ, MAP_SHARED, &obj);
+	CHECK_PATTERN(p, 0, len);
+	CHECK_WRITE_DENIED(p + page_size);
+	CHECK(!strcmp(obj.backing, name));
+	CHECK((obj.fd < 0) == (!strcmp(name, "anon") || !strcmp(name, "dev-zero")));
+	/* MAP_ANONYMOUS in flags: anonymous whatever the variant. */
+	SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			 &obj);
+	CHECK(!strcmp(obj.backing, "anon"));
+}
+
+START_TEST(map_pattern_on_each_backing)
+{
+	struct outcome o;
+
+	if (!backing_here(backings[_i]))
+		return;
+	run_captured(map_pattern_on, (void *)backings[_i], 0, &o);
+	EXPECT_RETURNED(&o);
+}
+END_TEST
+
+static void map_each_way(void *arg)
+{
+	struct object obj = make_object(3 * page_size);
+	unsigned char *p;
+
+	(void)arg;
+	CHECK_ZERO(SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE, MAP_SHARED),
+		   page_size);
+	p = SAFE_MAP_DEV_ZERO(NULL, page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	CHECK_ZERO(p, page_size);
+	p = SAFE_MAP_OBJECT(NULL, page_size, PROT_READ, MAP_PRIVATE, &obj,
+			    (off_t)(2 * page_size));
+	CHECK_PATTERN(p, 2 * page_size, page_size);
+	CHECK_PATTERN(object_contents(&obj, 3 * page_size), 0, 3 * page_size);
+	/* The default backing (no variant) is a file, as for make_object(). */
+	SAFE_MAP_PATTERN(NULL, page_size, PROT_READ, MAP_SHARED, &obj);
+	CHECK(!strcmp(obj.backing, "file"));
+	p = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	set_prot(p, page_size, PROT_READ);
+	CHECK_WRITE_DENIED(p);
+	CHECK_WRITE_OK(p + page_size, 1);
+	SAFE_CLOSE(OPEN_DEV_ZERO(O_RDONLY));
+}
+
+static void map_fails(void *arg)
+{
+	int which = *(const int *)arg;
+	struct object none = { .fd = 987, .backing = "file" };
+
+	switch (which) {
+	case 0: MARK(); SAFE_MAP_ANON(NULL, 0, PROT_READ, MAP_PRIVATE); break;
+	case 1: MARK(); SAFE_MAP_DEV_ZERO(NULL, 0, PROT_READ, MAP_PRIVATE); break;
+	case 2: MARK(); SAFE_MAP_OBJECT(NULL, page_size, PROT_READ, MAP_SHARED, &none, 0); break;
+	case 3: MARK(); SAFE_MAP_PATTERN(NULL, 0, PROT_READ, MAP_SHARED, NULL); break;
+	case 4: MARK(); set_prot((char *)page_size + 1, page_size, PROT_READ); break;
+	case 5:
+		choose_variant("anon");
+		MARK(); make_object(page_size);
+		break;
+	case 6: MARK(); ADVISE(scratch(page_size), page_size, 12345); break;
+	case 7: {
+		char *p = scratch(2 * page_size);
+
+		SAFE_MUNMAP(p, 2 * page_size);
+		MARK(); ADVISE(p, page_size, MADV_DONTNEED);
+		break;
+	}
+	}
+}
+
+/* The mappings work, and the group checks pass on what they expect. */
+static void group_checks_pass(void *arg)
+{
+	unsigned char *p = SAFE_MAP_PATTERN(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
+					    MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	struct object obj = make_object(page_size);
+	unsigned char *tail = SAFE_MAP_OBJECT(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, &obj, 0);
+
+	map_each_way(arg);
+	CHECK_INTACT(p, 0, 4);
+	fill_pattern(p + page_size, page_size, page_size, 3);
+	CHECK_INTACT_SEED(p, 1, 1, 3);
+	SAFE_MPROTECT(p + 2 * page_size, page_size, PROT_READ);
+	CHECK_PAGES_WRITABLE(p, 4, 2);
+	SAFE_MUNMAP(p + 2 * page_size, 2 * page_size);
+	CHECK_UNMAPPED(p + 2 * page_size, 2 * page_size);
+	REQUIRE_HOLE(p + 2 * page_size, 2 * page_size);
+	CHECK_READ_SIGNAL(p + 3 * page_size, SIGSEGV);
+	CHECK_WRITE_SIGNAL(tail + page_size, SIGBUS);
+	CHECK_MAPS_OR_FAILS(mmap(NULL, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+				 -1, 0), page_size, "maps", EINVAL);
+	CHECK_MAPS_OR_FAILS(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+			    page_size, "fails", EINVAL);
+}
+
+START_TEST(vocabulary_passes_and_observes)
+{
+	struct outcome o;
+
+	run_captured(group_checks_pass, NULL, WITH_RESULT_FD, &o);
+	EXPECT_RETURNED(&o);
+	EXPECT_IN(o.res, "observe\tread_si_code=SEGV_MAPERR\n");
+	EXPECT_IN(o.res, "observe\twrite_si_code=BUS_ADRERR\n");
+	EXPECT_IN(o.res, "observe\tmaps=yes\n");
+	EXPECT_IN(o.res, "observe\tfails=no\n");
+}
+END_TEST
+
+/* A call that fails with EINVAL, short enough for one line: gcc and clang
+ * differ in the __LINE__ of a macro call spread over several. */
+static void *map_zero_length(void)
+{
+	return mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+static void group_check_fails(void *arg)
+{
+	int which = *(const int *)arg;
+	unsigned char *p = SAFE_MAP_PATTERN(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					    MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+
+	switch (which) {
+	case 0: MARK(); CHECK_UNMAPPED(p, 2 * page_size); break;
+	case 1:
+		SAFE_MUNMAP(p + page_size, page_size);
+		MARK(); CHECK_INTACT(p, 0, 2);
+		break;
+	case 2:
+		p[page_size + 7] ^= 1;
+		MARK(); CHECK_INTACT(p, 0, 2);
+		break;
+	case 3:
+		SAFE_MPROTECT(p + page_size, page_size, PROT_READ);
+		MARK(); CHECK_PAGES_WRITABLE(p, 2, 2);
+		break;
+	case 4: MARK(); REQUIRE_HOLE(p, page_size); break;
+	case 5: MARK(); CHECK_READ_SIGNAL(p, SIGBUS); break;
+	case 6:
+		SAFE_MUNMAP(p, page_size);
+		MARK(); CHECK_WRITE_SIGNAL(p, SIGBUS);
+		break;
+	case 7:
+		MARK(); CHECK_MAPS_OR_FAILS(map_zero_length(), page_size, "k", ENODEV);
+		break;
+	}
+}
+
+/* How each of them must end; at_mark: with a message for the MARK()ed line
+ * (make_object() is a library function: it names its own line). */
+static const struct {
+	void (*fn)(void *);
+	int which, at_mark, status;
+	const char *verdict, *text;
+} endings[] = {
+	{ map_fails, 0, 1, 99, "UNRESOLVED",
+	  "mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)" },
+	{ map_fails, 1, 1, 99, "UNRESOLVED",
+	  "mmap(NULL, 0, PROT_READ, MAP_PRIVATE, " },
+	{ map_fails, 2, 1, 99, "UNRESOLVED",
+	  "mmap(NULL, " },
+	{ map_fails, 3, 1, 99, "UNRESOLVED",
+	  "mmap(NULL, 0, PROT_READ, MAP_SHARED, " },
+	{ map_fails, 4, 1, 99, "UNRESOLVED",
+	  "mprotect(" },
+	{ map_fails, 5, 0, 99, "UNRESOLVED",
+	  "make_object(): the variant 'anon' has no object to make" },
+	{ map_fails, 6, 1, 77, "UNSUPPORTED",
+	  "madvise(12345) fails with EINVAL" },
+	{ map_fails, 7, 1, 99, "UNRESOLVED",
+	  "madvise(MADV_DONTNEED) failed: ENOMEM" },
+	{ group_check_fails, 0, 1, 1, "FAIL",
+	  "read of p, page 0: got no fault, expected SIGSEGV (SEGV_MAPERR)" },
+	{ group_check_fails, 1, 1, 1, "FAIL",
+	  "read of p, page 1: got SIGSEGV (SEGV_MAPERR), expected no fault" },
+	{ group_check_fails, 2, 1, 1, "FAIL",
+	  "p, page 1: byte 7 (page 0 + 7) is " },
+	{ group_check_fails, 3, 1, 1, "FAIL",
+	  "write of the first byte of page 1 of 2: got SIGSEGV "
+	  "(SEGV_ACCERR), expected no fault" },
+	{ group_check_fails, 4, 1, 99, "UNRESOLVED",
+	  "page 0 of the range is still mapped after munmap()" },
+	{ group_check_fails, 5, 1, 1, "FAIL",
+	  "read of p: got no fault, expected SIGBUS" },
+	{ group_check_fails, 6, 1, 1, "FAIL",
+	  "write of p: got SIGSEGV (SEGV_MAPERR), expected SIGBUS" },
+	{ group_check_fails, 7, 1, 1, "FAIL",
+	  "map_zero_length(): failed with EINVAL, expected ENODEV" },
+};
+
+START_TEST(vocabulary_ends_at_the_callers_line)
+{
+	struct outcome o;
+	int which = endings[_i].which;
+
+	run_captured(endings[_i].fn, &which, 0, &o);
+	if (endings[_i].at_mark) {
+		EXPECT_END_START(&o, endings[_i].status, endings[_i].verdict,
+				 endings[_i].text);
+	} else {
+		EXPECT_EXIT(&o, endings[_i].status);
+		EXPECT_IN(o.err, endings[_i].text);
+	}
+}
+END_TEST
+
+/* The maps reader finds a mapping, its protection split in three. */
+START_TEST(maps_reader_and_range_layout)
+{
+	unsigned char *p = map_anon(3 * page_size, PROT_READ | PROT_WRITE);
+	int fd = make_file("layout", 2 * page_size);
+	unsigned char *f = mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, (off_t)page_size);
+	struct maps_iter it;
+	struct maps_entry e;
+	struct stat st;
+	char buf[256];
+	int found = 0;
+
+	ck_assert_ptr_ne(f, MAP_FAILED);
+	ck_assert_int_eq(mprotect(p + page_size, page_size, PROT_READ), 0);
+	if (maps_open(&it) < 0)
+		return;		/* no /proc/self/maps here */
+	ck_assert_int_eq(fstat(fd, &st), 0);
+	while (maps_next(&it, &e)) {
+		if (e.start != (uintptr_t)f)
+			continue;
+		found = 1;
+		ck_assert_uint_eq(e.end, (uintptr_t)f + page_size);
+		ck_assert_str_eq(e.perms, "r--s");
+		ck_assert_uint_eq(e.offset, page_size);
+		ck_assert_uint_eq(e.inode, st.st_ino);
+		ck_assert_ptr_ne(strstr(e.name, "/layout"), NULL);
+	}
+	maps_close(&it);
+	ck_assert_msg(found, "the file mapping is not in /proc/self/maps");
+	ck_assert_str_eq(range_layout(p, 3 * page_size, buf, sizeof(buf)),
+			 "0-1 rw-p 0 ; 1-2 r--p 0 ; 2-3 rw-p 0 ");
+	snprintf(buf, sizeof(buf), "0-1 r--s %zx layout", page_size);
+	{
+		char got[256];
+
+		ck_assert_str_eq(range_layout(f, page_size, got, sizeof(got)), buf);
+	}
+}
+END_TEST
+
+static void linux_observables(void *arg)
+{
+	unsigned char *p = SAFE_MAP_ANON(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE);
+
+	(void)arg;
+	CHECK_GE(locked_kb(), 0);
+	CHECK_GE(meminfo_bytes("MemTotal"), page_size);
+	CHECK_LE(overcommit_policy(), 2);
+	p[0] = 1;
+	CHECK_EQ(resident_pages(p, 2 * page_size), 1);
+	ADVISE(p, 2 * page_size, MADV_DONTNEED);
+	CHECK_EQ(resident_pages(p, 2 * page_size), 0);
+}
+
+static void meminfo_missing_key(void *arg)
+{
+	(void)arg;
+	MARK(); meminfo_bytes("NoSuchKey");
+}
+
+START_TEST(linux_shim)
+{
+	struct outcome o;
+
+	if (access("/proc/self/status", R_OK) != 0)
+		return;		/* not Linux: each ends UNTESTED */
+	run_captured(linux_observables, NULL, WITH_RESULT_FD, &o);
+	EXPECT_RETURNED(&o);
+	EXPECT_IN(o.res, "observe\tovercommit_memory=");
+	run_captured(meminfo_missing_key, NULL, 0, &o);
+	EXPECT_EXIT(&o, 77);
+	EXPECT_IN(o.err, "UNTESTED: /proc/meminfo has no NoSuchKey line\n");
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 static Suite *lib_suite(void)
 {
@@ -2763,6 +3069,16 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, exec_self_addr_round_trip);
 	tcase_add_test(tc, exec_self_in_child_keeps_the_case_process);
 	tcase_add_test(tc, exec_image_finds_the_object);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("vocabulary");
+	tcase_add_loop_test(tc, map_pattern_on_each_backing, 0,
+			    (int)(sizeof(backings) / sizeof(backings[0])));
+	tcase_add_test(tc, vocabulary_passes_and_observes);
+	tcase_add_loop_test(tc, vocabulary_ends_at_the_callers_line, 0,
+			    (int)(sizeof(endings) / sizeof(endings[0])));
+	tcase_add_test(tc, maps_reader_and_range_layout);
+	tcase_add_test(tc, linux_shim);
 	suite_add_tcase(s, tc);
 
 	/* Bugs these tests once found in lib/, kept so they stay fixed. */

@@ -1,0 +1,89 @@
+/*
+ * map.c - the one way a case makes a mapping of each backing (anonymous,
+ * /dev/zero, regular file, POSIX shm, memfd), with arguments in mmap()'s
+ * order; setup failures end UNRESOLVED at the case's own line.
+ */
+#include "mmapcts.h"
+#include "internal.h"
+
+#include <stdio.h>
+
+void *safe_map_anon_(const char *file, int line, void *addr, size_t len, int prot,
+		     int flags)
+{
+	return safe_mmap_(file, line, addr, len, prot, flags | MAP_ANONYMOUS, -1, 0);
+}
+
+int open_dev_zero_(const char *file, int line, int flags)
+{
+	int fd = open("/dev/zero", flags);
+
+	if (fd < 0 && errno == ENOENT)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "this system has no /dev/zero");
+	if (fd < 0)
+		mmapcts_end_(VERDICT_UNRESOLVED, file, line, "open(/dev/zero, %#o) failed: %s",
+			     (unsigned)flags, errno_name(errno));
+	return fd;
+}
+
+void *safe_map_dev_zero_(const char *file, int line, void *addr, size_t len, int prot,
+			 int flags)
+{
+	/* Only a descriptor open for writing may back a writable shared mapping. */
+	int fd = open_dev_zero_(file, line, O_RDWR);
+	void *p = safe_mmap_(file, line, addr, len, prot, flags, fd, 0);
+
+	safe_close_(file, line, fd);
+	return p;
+}
+
+void *safe_map_object_(const char *file, int line, void *addr, size_t len, int prot,
+		       int flags, const struct object *obj, off_t off)
+{
+	return safe_mmap_(file, line, addr, len, prot, flags, obj->fd, off);
+}
+
+void set_prot_(const char *file, int line, void *addr, size_t len, int prot)
+{
+	char buf[64];
+
+	if (mprotect(addr, len, prot) == 0)
+		return;
+	/* POSIX lets mprotect() refuse an unsupported combination (ENOTSUP), and
+	 * security policies refuse executable memory: not the rule under test. */
+	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mprotect(%s) is refused here: %s",
+			     prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mprotect(%zu bytes, %s) failed: %s",
+		     len, prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+}
+
+void *safe_map_pattern_(const char *file, int line, void *addr, size_t len, int prot,
+			int flags, struct object *obj)
+{
+	const char *backing = (flags & MAP_ANONYMOUS) ? "anon" : mmapcts_backing();
+	struct object made;
+	unsigned char *map;
+
+	memset(&made, 0, sizeof(made));
+	made.fd = -1;
+	made.backing = backing;
+	if (!strcmp(backing, "anon") || !strcmp(backing, "dev-zero")) {
+		/* Written while writable, so the pages exist and are dirty by the
+		 * time they get the protection asked for. */
+		int rw = PROT_READ | PROT_WRITE;
+
+		map = !strcmp(backing, "anon")
+		      ? safe_map_anon_(file, line, addr, len, rw, flags)
+		      : safe_map_dev_zero_(file, line, addr, len, rw, flags);
+		fill_pattern(map, 0, len, 0);
+		if (prot != rw)
+			set_prot_(file, line, map, len, prot);
+	} else {
+		made = make_object(len);
+		map = safe_map_object_(file, line, addr, len, prot, flags, &made, 0);
+	}
+	if (obj)
+		*obj = made;
+	return map;
+}
