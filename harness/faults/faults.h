@@ -17,6 +17,8 @@
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \
 	  "MAP_PRIVATE file mappings are made MAP_SHARED (through a read-write descriptor): private stores reach the file") \
+	X(DONTNEED_KEEPS_PRIVATE_FILE, "dontneed-keeps-private-file", "private-file",         \
+	  "madvise(MADV_DONTNEED) keeps the written pages of a MAP_PRIVATE file mapping (the advice taken as a hint)") \
 	X(OFFSET_IGNORED, "offset-ignored", "private-file",                                   \
 	  "the offset argument of a file mapping is ignored (always 0)")                      \
 	X(FILE_PAGES_MISORDERED, "file-pages-misordered", "private-file",                     \

@@ -10,6 +10,7 @@
  *   mmap-anon.c   the anonymous memory mmap() hands out
  *   protection.c  what a protection means, in mmap() and mprotect() alike
  *   io.c          close(), ftruncate(), read() and write()
+ *   madvise.c     what advice does to the pages
  *   signals.c     sigaction()
  *   and munmap.c, mprotect.c, fork.c, exec.c, sbrk.c for those calls
  *
@@ -48,6 +49,7 @@ struct fault {
 	int (*munmap)(void *addr, size_t len);
 	int (*mprotect)(void *addr, size_t len, int prot);
 	int (*msync)(void *addr, size_t len, int flags);
+	int (*madvise)(void *addr, size_t len, int advice);
 	int (*close)(int fd);
 	int (*ftruncate)(int fd, off_t len);
 	ssize_t (*read)(int fd, void *buf, size_t n);

@@ -72,6 +72,14 @@ int msync(void *addr, size_t len, int flags)
 	return real_msync(addr, len, flags);
 }
 
+int madvise(void *addr, size_t len, int advice)
+{
+	resolve();
+	if (active && active->madvise)
+		return active->madvise(addr, len, advice);
+	return real_madvise(addr, len, advice);
+}
+
 int close(int fd)
 {
 	resolve();
