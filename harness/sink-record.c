@@ -197,12 +197,56 @@ static int line_field(const char *line, const char *end, const char *key, char *
 	return 0;
 }
 
-int record_resume(struct record *rec, const char *path, char *err, size_t errlen)
+/* The whole record, if it is one this runner can continue. */
+static int read_record(struct record *rec, struct buf *text, char *err, size_t errlen)
 {
-	struct buf text = { 0 };
 	char chunk[65536], head[128];
 	ssize_t n;
 	int version;
+
+	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
+		buf_add(text, chunk, (size_t)n);
+	if (!text->data)
+		buf_puts(text, "");
+	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
+	if (strncmp(text->data, head, strlen(head)) != 0)
+		return set_error(err, errlen, "%s: not an mmapcts record", rec->path);
+	version = atoi(text->data + strlen(head));
+	if (version != RECORD_VERSION)
+		return set_error(err, errlen, "%s: a record of format version %d; this runner "
+				 "writes version %d", rec->path, version, RECORD_VERSION);
+	return 0;
+}
+
+/* The complete case line at start ("  {"id": ...}" up to its newline or
+ * comma) into done_ids and the resumed counts; its end, or NULL if cut. */
+static const char *take_case_line(struct record *rec, const char *start)
+{
+	const char *eol = strchr(start, '\n'), *last;
+	char id[512], verdict[32];
+
+	if (!eol)
+		return NULL;	/* cut in the middle of the line */
+	last = eol - 1;
+	if (*last == ',')
+		last--;
+	if (*last != '}' || line_field(start, eol, "id", id, sizeof(id)) < 0 ||
+	    line_field(start, eol, "verdict", verdict, sizeof(verdict)) < 0)
+		return NULL;
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (!strcmp(verdict, outcome_name((enum outcome)o)))
+			rec->resumed_counts[o]++;
+	const char *known = strstr(start, "\"expected\": \"");
+	rec->resumed_known += known && known < eol;
+	buf_puts(&rec->done_ids, "\n");
+	buf_puts(&rec->done_ids, id);
+	rec->ncases++;
+	return last + 1;
+}
+
+int record_resume(struct record *rec, const char *path, char *err, size_t errlen)
+{
+	struct buf text = { 0 };
 
 	memset(rec, 0, sizeof(*rec));
 	rec->path = xstrdup(path);
@@ -211,52 +255,20 @@ int record_resume(struct record *rec, const char *path, char *err, size_t errlen
 		set_error(err, errlen, "%s: cannot open the record: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
-	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
-		buf_add(&text, chunk, (size_t)n);
-	if (!text.data)
-		buf_puts(&text, "");
-	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
-	if (strncmp(text.data, head, strlen(head)) != 0) {
-		set_error(err, errlen, "%s: not an mmapcts record", path);
+	if (read_record(rec, &text, err, errlen) < 0)
 		return record_fail(rec, &text);
-	}
-	version = atoi(text.data + strlen(head));
-	if (version != RECORD_VERSION) {
-		set_error(err, errlen, "%s: a record of format version %d; this runner "
-		      "writes version %d", path, version, RECORD_VERSION);
-		return record_fail(rec, &text);
-	}
 	char *cases = strstr(text.data, "\n \"cases\": [");
 	if (!cases) {
 		set_error(err, errlen, "%s: the record has no case list", path);
 		return record_fail(rec, &text);
 	}
 	rec->tail_offset = (off_t)(cases - text.data) + (off_t)strlen("\n \"cases\": [");
-	/* Every complete case line: "  {"id": ...}" up to its newline or comma. */
 	for (char *line = strstr(cases, "\n" CASE_LINE_START); line;
 	     line = strstr(line + 1, "\n" CASE_LINE_START)) {
-		char *start = line + 1;
-		char *eol = strchr(start, '\n');
-		char *last;
-		char id[512], verdict[32];
-
-		if (!eol)
-			break;	/* cut in the middle of the line */
-		last = eol - 1;
-		if (*last == ',')
-			last--;
-		if (*last != '}' || line_field(start, eol, "id", id, sizeof(id)) < 0 ||
-		    line_field(start, eol, "verdict", verdict, sizeof(verdict)) < 0)
+		const char *end = take_case_line(rec, line + 1);
+		if (!end)
 			break;
-		for (int o = 0; o < OUT_COUNT; o++)
-			if (!strcmp(verdict, outcome_name((enum outcome)o)))
-				rec->resumed_counts[o]++;
-		char *known = strstr(start, "\"expected\": \"");
-		rec->resumed_known += known && known < eol;
-		buf_puts(&rec->done_ids, "\n");
-		buf_puts(&rec->done_ids, id);
-		rec->ncases++;
-		rec->tail_offset = (off_t)(last + 1 - text.data);
+		rec->tail_offset = (off_t)(end - text.data);
 	}
 	buf_puts(&rec->done_ids, "\n");
 	char *resumes = strstr(text.data + rec->tail_offset, "\"resumes\": ");
