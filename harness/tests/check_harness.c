@@ -1335,6 +1335,77 @@ START_TEST(options_error_fits_small_buffer)
 }
 END_TEST
 
+/* Every option the usage text names is in the option table (a new one
+ * is a table line and a usage line; this catches one without the other). */
+START_TEST(options_usage_names_only_known_options)
+{
+	struct options o;
+	char err[256], *usage = NULL;
+	size_t named = 0;
+
+	ck_assert_int_eq(parse_list(&o, ARGS("--help"), err, sizeof(err), &usage), PARSE_EXIT);
+	for (const char *p = strstr(usage, " --"); p; p = strstr(p + 1, " --")) {
+		char opt[64];
+		size_t n = strspn(p + 1, "-abcdefghijklmnopqrstuvwxyz");
+		if (n < 3 || n >= sizeof(opt))
+			continue;
+		memcpy(opt, p + 1, n);
+		opt[n] = '\0';
+		char *text = NULL;
+		enum parse_result res = parse_list(&o, ARGS(opt), err, sizeof(err), &text);
+		ck_assert_msg(res != PARSE_ERROR || !strstr(err, "unknown option"),
+			      "%s is in the usage text, not in the table", opt);
+		if (res == PARSE_OK)
+			free_options(&o);
+		free(text);
+		named++;
+	}
+	ck_assert_uint_ge(named, 24);
+	free(usage);
+}
+END_TEST
+
+START_TEST(options_edge_cases)
+{
+	struct options o;
+
+	/* The last of a repeated option wins; values attach to short names. */
+	parse_ok(&o, ARGS("-j", "2", "-j3", "--jobs=4", "-j5"));
+	ck_assert_int_eq(o.jobs, 5);
+	free_options(&o);
+	/* An empty value after '=' is a value, not a missing one. */
+	parse_ok(&o, ARGS("--json=", "--stream=", "-e", ""));
+	ck_assert_str_eq(o.json_path, "");
+	ck_assert_str_eq(o.stream_path, "");
+	ck_assert_str_eq(o.expectations, "");
+	free_options(&o);
+	/* A value that looks like an option is the value. */
+	parse_ok(&o, ARGS("--json", "--list", "-g", "-v"));
+	ck_assert_str_eq(o.json_path, "--list");
+	ck_assert_int_eq(o.list, 0);
+	ck_assert_str_eq(o.groups[0], "-v");
+	ck_assert_int_eq(o.verbose, 0);
+	free_options(&o);
+	/* '=' in a short option's value belongs to the value. */
+	parse_ok(&o, ARGS("-gx=y"));
+	ck_assert_str_eq(o.groups[0], "x=y");
+	free_options(&o);
+	/* After "--", --help is a selector, not the help. */
+	parse_ok(&o, ARGS("--", "--help", "-V"));
+	ck_assert_int_eq(o.nselectors, 2);
+	free_options(&o);
+	/* --help ends the parse: later errors are not looked at. */
+	char err[256], *text = NULL;
+	ck_assert_int_eq(parse_list(&o, ARGS("-h", "--jobs=0"), err, sizeof(err), &text),
+			 PARSE_EXIT);
+	free(text);
+	/* An error stops at the first bad option. */
+	parse_refused(ARGS("--jobs=0", "--bogus"), "--jobs");
+	parse_refused(ARGS("--=x"), "unknown option '--=x'");
+	parse_refused(ARGS("--list-faults", "--list=1"), "option 'list' takes no value");
+}
+END_TEST
+
 START_TEST(options_help_and_version)
 {
 	const char **help[] = { ARGS("--help"), ARGS("-h"), ARGS("anon", "./x", "-g", "a", "--help") };
@@ -1554,6 +1625,113 @@ START_TEST(case_matches_selectors)
 	ck_assert(!case_matches(s, "x"));
 	ck_assert(!case_matches(a, ""));
 	manifest_free(&m);
+}
+END_TEST
+
+START_TEST(case_selected_by_profile_groups_and_selectors)
+{
+	struct manifest m;
+	struct options o;
+	char err[256];
+	int used[4];
+
+	ck_assert_int_eq(manifest_parse(&m, good_manifest, "/c", err, sizeof(err)), 0);
+	const struct case_entry *a = &m.cases[0], *s = &m.cases[1];
+
+	parse_ok(&o, ARGS("-p", "linux"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	ck_assert(case_selected(s, &o, used));
+	free_options(&o);
+
+	/* Selectors come first in used[], then the groups. */
+	parse_ok(&o, ARGS("-g", "anon", "anon/*", "private-file/x:shm", "-g", "private-file"));
+	memset(used, 0, sizeof(used));
+	ck_assert(case_selected(a, &o, used));
+	ck_assert(used[0] && !used[1] && used[2] && !used[3]);
+	ck_assert(case_selected(s, &o, used));
+	ck_assert(used[1] && used[3]);
+	free_options(&o);
+
+	/* A group that does not match leaves the selectors unmarked. */
+	parse_ok(&o, ARGS("-g", "munmap", "anon/*"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	ck_assert(!used[0] && !used[1]);
+	free_options(&o);
+
+	/* Programs named and nothing selected: none from the manifest... */
+	parse_ok(&o, ARGS("./prog"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	free_options(&o);
+	/* ...unless a group asks for them. */
+	parse_ok(&o, ARGS("./prog", "-g", "anon"));
+	ck_assert(case_selected(a, &o, used));
+	free_options(&o);
+	manifest_free(&m);
+}
+END_TEST
+
+/* select_cases() over a manifest in a directory of its own. */
+static int selected(const char *dir, const char **args, struct selection *sel, char *err,
+		    size_t errlen)
+{
+	struct options o;
+	char *argv[64];
+	int argc = 0, ret;
+
+	ck_assert_int_eq(parse_list(&o, args, err, errlen, NULL), PARSE_OK);
+	o.cases_dir = dir;
+	while (args[argc]) {
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	ret = select_cases(sel, &o, argv[0], err, errlen);
+	free_options(&o);
+	return ret;
+}
+
+START_TEST(select_cases_orders_repeats_and_refuses)
+{
+	char dir[4096], path[4200], err[512];
+	struct selection sel;
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "manifest.tsv");
+	write_str(path, good_manifest);
+
+	ck_assert_int_eq(selected(dir, ARGS("--repeat", "2"), &sel, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sel.distinct, 3);
+	ck_assert_uint_eq(sel.n, 6);
+	ck_assert_str_eq(sel.cases[0]->id, "anon/zero-fill");	/* id order */
+	ck_assert_str_eq(sel.cases[1]->id, "private-file/x:file");
+	ck_assert_str_eq(sel.cases[2]->id, "private-file/x:shm");
+	ck_assert_ptr_eq(sel.cases[3], sel.cases[0]);
+	selection_free(&sel);
+	ck_assert_ptr_null(sel.cases);
+
+	ck_assert_int_eq(selected(dir, ARGS("private-file/x"), &sel, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sel.n, 2);
+	selection_free(&sel);
+
+	ck_assert_int_eq(selected(dir, ARGS("anon", "nothing/here"), &sel, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "no case matches 'nothing/here' (see --list)");
+	selection_free(&sel);
+	ck_assert_int_eq(selected(dir, ARGS("-g", "munmap"), &sel, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "no case matches 'munmap' (see --list)");
+	selection_free(&sel);
+
+	/* A program named that is no executable. */
+	ck_assert_int_eq(selected(dir, ARGS(path), &sel, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, ": not an executable case: ");
+	EXPECT_CONTAINS(err, strerror(EACCES));
+	selection_free(&sel);
+
+	/* No manifest where it is said to be. */
+	ck_assert_int_eq(selected("/nonexistent", ARGS("anon"), &sel, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, "cannot read the manifest /nonexistent/manifest.tsv");
+	selection_free(&sel);
 }
 END_TEST
 
@@ -3127,6 +3305,8 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, options_errors);
 	tcase_add_test(tc, options_error_fits_small_buffer);
 	tcase_add_test(tc, options_help_and_version);
+	tcase_add_test(tc, options_usage_names_only_known_options);
+	tcase_add_test(tc, options_edge_cases);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("manifest");
@@ -3136,6 +3316,8 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, manifest_parse_header_must_match_whole_line);
 	tcase_add_test(tc, manifest_load_reads_file);
 	tcase_add_test(tc, case_matches_selectors);
+	tcase_add_test(tc, case_selected_by_profile_groups_and_selectors);
+	tcase_add_test(tc, select_cases_orders_repeats_and_refuses);
 	tcase_add_test(tc, manifest_add_path_names);
 	tcase_add_test(tc, manifest_add_path_describes);
 	suite_add_tcase(s, tc);
