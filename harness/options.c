@@ -89,12 +89,21 @@ static int is_path(const char *s)
  * (--help, --version printed to out). */
 typedef int option_fn(struct options *o, const char *v, FILE *out, char *err, size_t errlen);
 
+/* A whole number from min to max, or -1 with err "<wants>, not '<v>'". */
+static int ranged(const char *v, long min, long max, long *n, const char *wants, char *err,
+		  size_t errlen)
+{
+	if (parse_long(v, min, max, n) < 0)
+		return set_error(err, errlen, "%s, not '%s'", wants, v);
+	return 0;
+}
+
 static int set_jobs(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
 {
 	long n;
 
-	if (parse_long(v, 1, 4096, &n) < 0)
-		return set_error(err, errlen, "--jobs wants a number from 1 to 4096, not '%s'", v);
+	if (ranged(v, 1, 4096, &n, "--jobs wants a number from 1 to 4096", err, errlen) < 0)
+		return -1;
 	o->jobs = (int)n;
 	return 0;
 }
@@ -132,8 +141,8 @@ static int set_timeout(struct options *o, const char *v, FILE *out, char *err, s
 {
 	long n;
 
-	if (parse_long(v, 1, 86400, &n) < 0)
-		return set_error(err, errlen, "--timeout wants seconds from 1 to 86400, not '%s'", v);
+	if (ranged(v, 1, 86400, &n, "--timeout wants seconds from 1 to 86400", err, errlen) < 0)
+		return -1;
 	o->timeout = (int)n;
 	return 0;
 }
@@ -162,9 +171,9 @@ static int set_output_cap(struct options *o, const char *v, FILE *out, char *err
 {
 	long n;
 
-	if (parse_long(v, 0, 1L << 30, &n) < 0)
-		return set_error(err, errlen,
-				 "--output-cap wants bytes from 0 to 2^30, not '%s'", v);
+	if (ranged(v, 0, 1L << 30, &n, "--output-cap wants bytes from 0 to 2^30", err,
+		   errlen) < 0)
+		return -1;
 	o->output_cap = (size_t)n;
 	return 0;
 }
@@ -173,9 +182,9 @@ static int set_repeat(struct options *o, const char *v, FILE *out, char *err, si
 {
 	long n;
 
-	if (parse_long(v, 1, 1000000, &n) < 0)
-		return set_error(err, errlen,
-				 "--repeat wants a number from 1 to 1000000, not '%s'", v);
+	if (ranged(v, 1, 1000000, &n, "--repeat wants a number from 1 to 1000000", err,
+		   errlen) < 0)
+		return -1;
 	o->repeat = (int)n;
 	return 0;
 }

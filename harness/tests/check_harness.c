@@ -2438,6 +2438,26 @@ static void stream_view(const char *dir, const char *path, const char *record,
 	ck_assert_msg(status == 0, "the stream does not read back: %s", out->data);
 }
 
+/* stderr into a file until stderr_back(): what a function says there. */
+static int stderr_to(const char *path)
+{
+	int saved, fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	ck_assert_int_ge(fd, 0);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	ck_assert_int_eq(dup2(fd, STDERR_FILENO), STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
+static void stderr_back(int saved)
+{
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
 /* The number of write(2) calls this process has made, or -1 if unknown. */
 static long write_calls(void)
 {
@@ -2593,20 +2613,13 @@ START_TEST(stream_write_failure_gives_up)
 	ck_assert_int_eq(close(reader), 0);	/* the other end goes away: EPIPE */
 	signal(SIGPIPE, SIG_IGN);		/* as the runner does */
 
-	int errfd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	ck_assert_int_ge(errfd, 0);
-	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	ck_assert_int_eq(dup2(errfd, STDERR_FILENO), STDERR_FILENO);
+	int saved = stderr_to(errfile);
 	stream_case_started(&st, "anon/a");
 	int fd_after = st.fd;
 	unsigned long seq = st.seq;
 	stream_case(&st, a);
 	stream_end(&st, 1.0, 0);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(errfd);
+	stderr_back(saved);
 
 	ck_assert_int_eq(fd_after, -1);
 	ck_assert_uint_eq(st.seq, 0);		/* closed: all reset */
@@ -2968,6 +2981,44 @@ START_TEST(sink_table_names_each_format_once)
 }
 END_TEST
 
+/* A run as the sinks see it: options from args, the odd system, the
+ * console (text, KTAP) in memory. */
+struct sink_run {
+	char *text;
+	size_t len;
+	FILE *console;
+	struct sysinfo s;
+	struct options o;
+	struct run_info run;
+	struct outputs out;
+};
+
+static void sink_run_setup(struct sink_run *sr, const char **args, const char *record)
+{
+	static char *argv[] = { (char *)"mmapcts", NULL };
+
+	sr->console = open_memstream(&sr->text, &sr->len);
+	ck_assert_ptr_nonnull(sr->console);
+	weird_sysinfo(&sr->s);
+	parse_ok(&sr->o, args);
+	sr->run = (struct run_info){ &sr->s, &sr->o, 1, argv, time(NULL), record, record,
+				     sr->console };
+}
+
+/* The console's text so far (NUL-terminated). */
+static const char *sink_run_text(struct sink_run *sr)
+{
+	fflush(sr->console);
+	return sr->text;
+}
+
+static void sink_run_free(struct sink_run *sr)
+{
+	fclose(sr->console);
+	free(sr->text);
+	free_options(&sr->o);
+}
+
 /* The names of the sinks open, in order, as one string. */
 static void open_names(const struct outputs *out, char *names, size_t size)
 {
@@ -2980,64 +3031,47 @@ static void open_names(const struct outputs *out, char *names, size_t size)
 START_TEST(outputs_open_what_the_options_ask)
 {
 	char dir[4096], rec[4200], stream[4200], junit[4200], names[128], err[256];
-	char *argv[] = { (char *)"mmapcts", NULL };
-	char *text = NULL;
-	size_t len = 0;
-	struct sysinfo s;
-	struct options o;
-	struct outputs out;
+	struct sink_run sr = { 0 };
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 
 	test_dir(dir, sizeof(dir));
 	path_in(rec, sizeof(rec), dir, "r.json");
 	path_in(stream, sizeof(stream), dir, "s.stream");
 	path_in(junit, sizeof(junit), dir, "j.xml");
-	weird_sysinfo(&s);
-	FILE *console = open_memstream(&text, &len);
-	ck_assert_ptr_nonnull(console);
 
-	parse_ok(&o, ARGS("--no-json"));
-	struct run_info run = { &s, &o, 1, argv, time(NULL), NULL, NULL, console };
-	ck_assert_int_eq(outputs_open(&out, &run, err, sizeof(err)), 0);
-	open_names(&out, names, sizeof(names));
+	sink_run_setup(&sr, ARGS("--no-json"), NULL);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	open_names(&sr.out, names, sizeof(names));
 	ck_assert_str_eq(names, "text");
-	ck_assert_int_eq(outputs_end(&out, &(struct run_end){ 0.5, 0 }), 0);
-	free_options(&o);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_str_eq(sink_run_text(&sr), "mmapcts: 0 cases in 0.50 s: none\n");
+	sink_run_free(&sr);
 
-	parse_ok(&o, ARGS("-f", "ktap", "--junit", junit, "--stream", stream));
-	run.o = &o;
-	run.record_path = run.record_shown = rec;
-	ck_assert_int_eq(outputs_open(&out, &run, err, sizeof(err)), 0);
-	open_names(&out, names, sizeof(names));
+	sink_run_setup(&sr, ARGS("-f", "ktap", "--junit", junit, "--stream", stream), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	open_names(&sr.out, names, sizeof(names));
 	ck_assert_str_eq(names, "stream record ktap junit");
-	ck_assert_int_eq(outputs_have(&out, "anon/a"), 0);
-	outputs_begin(&out, 1);
-	outputs_start(&out, &case_a);
-	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
-	outputs_result(&out, a);
-	ck_assert_uint_eq(out.tally.done, 1);
-	ck_assert_int_eq(outputs_end(&out, &(struct run_end){ 0.5, 0 }), 0);
-	ck_assert_uint_eq(out.n, 0);
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/a"), 0);
+	outputs_begin(&sr.out, 1);
+	outputs_start(&sr.out, &case_a);
+	outputs_result(&sr.out, a);
+	ck_assert_uint_eq(sr.out.tally.done, 1);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_uint_eq(sr.out.n, 0);
 	ck_assert(json_parses(rec, 0));
 	ck_assert_int_eq(access(junit, R_OK), 0);
-	fclose(console);
-	EXPECT_CONTAINS(text, "mmapcts: 0 cases in 0.50 s: none\n");
-	EXPECT_CONTAINS(text, "KTAP version 1\n1..1\nok 1 anon/a\n");
-	EXPECT_CONTAINS(text, "# record: ");
+	EXPECT_CONTAINS(sink_run_text(&sr), "KTAP version 1\n1..1\nok 1 anon/a\n");
+	EXPECT_CONTAINS(sr.text, "# record: ");
+	sink_run_free(&sr);
 
 	/* Resumed: the record knows what is done. */
-	free_options(&o);
-	parse_ok(&o, ARGS("--resume", rec));
-	run.o = &o;
-	console = open_memstream(&text, &len);
-	run.console = console;
-	ck_assert_int_eq(outputs_open(&out, &run, err, sizeof(err)), 0);
-	ck_assert_int_eq(outputs_have(&out, "anon/a"), 1);
-	ck_assert_int_eq(outputs_have(&out, "anon/b:shm"), 0);
-	ck_assert_int_eq(outputs_end(&out, &(struct run_end){ 0.5, 0 }), 0);
-	fclose(console);
-	free(text);
+	sink_run_setup(&sr, ARGS("--resume", rec), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/a"), 1);
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/b:shm"), 0);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	sink_run_free(&sr);
 	result_free(a);
-	free_options(&o);
 }
 END_TEST
 
@@ -3046,27 +3080,23 @@ END_TEST
 START_TEST(outputs_open_failure_ends_the_others)
 {
 	char dir[4096], rec[4200], stream[4200], err[256] = "";
-	char *argv[] = { (char *)"mmapcts", NULL };
-	struct sysinfo s;
-	struct options o;
-	struct outputs out;
+	struct sink_run sr = { 0 };
 	struct buf view = { 0 };
 
 	test_dir(dir, sizeof(dir));
 	path_in(rec, sizeof(rec), dir, "no/such/dir/r.json");
 	path_in(stream, sizeof(stream), dir, "s.stream");
-	weird_sysinfo(&s);
-	parse_ok(&o, ARGS("--stream", stream));
-	struct run_info run = { &s, &o, 1, argv, time(NULL), rec, rec, NULL };
-	ck_assert_int_eq(outputs_open(&out, &run, err, sizeof(err)), -1);
+	sink_run_setup(&sr, ARGS("--stream", stream), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), -1);
 	EXPECT_ONE_LINE(err);
 	EXPECT_CONTAINS(err, rec);
-	ck_assert_uint_eq(out.n, 0);
+	ck_assert_uint_eq(sr.out.n, 0);
 	stream_view(dir, stream, NULL, &view);
 	EXPECT_CONTAINS(view.data, "1 begin ['mmapcts'] ");
 	EXPECT_CONTAINS(view.data, "\n2 end 0.0 False PASS=0 ");
+	ck_assert_str_eq(sink_run_text(&sr) ? sr.text : "", "");
 	buf_free(&view);
-	free_options(&o);
+	sink_run_free(&sr);
 }
 END_TEST
 
@@ -3074,78 +3104,46 @@ END_TEST
 START_TEST(outputs_end_failure_is_reported)
 {
 	char dir[4096], junit[4200], errfile[4200], err[256];
-	char *argv[] = { (char *)"mmapcts", NULL };
-	char *text = NULL;
-	size_t len = 0;
-	struct sysinfo s;
-	struct options o;
-	struct outputs out;
+	struct sink_run sr = { 0 };
 	struct buf said = { 0 };
 
 	test_dir(dir, sizeof(dir));
 	path_in(junit, sizeof(junit), dir, "no/such/j.xml");
 	path_in(errfile, sizeof(errfile), dir, "stderr");
-	weird_sysinfo(&s);
-	FILE *console = open_memstream(&text, &len);
-	parse_ok(&o, ARGS("--junit", junit));
-	struct run_info run = { &s, &o, 1, argv, time(NULL), NULL, NULL, console };
-	ck_assert_int_eq(outputs_open(&out, &run, err, sizeof(err)), 0);
-	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	int errfd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	ck_assert_int_ge(errfd, 0);
-	dup2(errfd, STDERR_FILENO);
-	int ended = outputs_end(&out, &(struct run_end){ 0.0, 0 });
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(errfd);
+	sink_run_setup(&sr, ARGS("--junit", junit), NULL);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	int saved = stderr_to(errfile);
+	int ended = outputs_end(&sr.out, &(struct run_end){ 0.0, 0 });
+	stderr_back(saved);
 	ck_assert_int_eq(ended, -1);
 	read_file(errfile, &said);
 	EXPECT_CONTAINS(said.data, "mmapcts: cannot write ");
 	EXPECT_CONTAINS(said.data, junit);
-	fclose(console);
-	free(text);
 	buf_free(&said);
-	free_options(&o);
+	sink_run_free(&sr);
 }
 END_TEST
 
-/* A console sink (text or KTAP) driven through the table, its output. */
-struct console_run {
-	char *text;
-	size_t len;
-	FILE *console;
-	struct options o;
-	struct outputs out;
-};
-
-static void console_open(struct console_run *cr, const char **args, const char *record)
+/* A console sink (text or KTAP) alone, driven through the table. */
+static void console_open(struct sink_run *sr, const char **args, const char *record)
 {
 	char err[256];
-	static char *argv[] = { (char *)"mmapcts", NULL };
-	static struct sysinfo s;
-	static struct run_info run;
 
-	cr->console = open_memstream(&cr->text, &cr->len);
-	ck_assert_ptr_nonnull(cr->console);
-	weird_sysinfo(&s);
-	parse_ok(&cr->o, args);
-	run = (struct run_info){ &s, &cr->o, 1, argv, time(NULL), NULL, record, cr->console };
-	ck_assert_int_eq(outputs_open(&cr->out, &run, err, sizeof(err)), 0);
-	ck_assert_uint_eq(cr->out.n, 1);
+	sink_run_setup(sr, args, NULL);
+	sr->run.record_shown = record;
+	ck_assert_int_eq(outputs_open(&sr->out, &sr->run, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sr->out.n, 1);
 }
 
-static void console_close(struct console_run *cr, double duration)
+static void console_close(struct sink_run *sr, double duration)
 {
-	ck_assert_int_eq(outputs_end(&cr->out, &(struct run_end){ duration, 0 }), 0);
-	fclose(cr->console);
-	free_options(&cr->o);
+	ck_assert_int_eq(outputs_end(&sr->out, &(struct run_end){ duration, 0 }), 0);
+	sink_run_text(sr);
 }
 
 START_TEST(sink_ktap_lines)
 {
-	struct console_run cr = { 0 };
+	struct sink_run cr = { 0 };
 	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 	struct result *skip = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no");
@@ -3166,7 +3164,7 @@ START_TEST(sink_ktap_lines)
 			 "# mmapcts: 3 cases in 1.00 s: 1 PASS, 1 FAIL, 1 UNSUPPORTED\n"
 			 "# Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0\n"
 			 "# record: r.json\n");
-	free(cr.text);
+	sink_run_free(&cr);
 	result_free(pass);
 	result_free(fail);
 	result_free(skip);
@@ -3175,7 +3173,7 @@ END_TEST
 
 START_TEST(sink_ktap_known_deviation_is_todo)
 {
-	struct console_run cr = { 0 };
+	struct sink_run cr = { 0 };
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, NULL);
 	struct result *crash = make_result(&case_c, OUT_CRASH, -1, SIGSEGV, NULL);
 
@@ -3191,7 +3189,7 @@ START_TEST(sink_ktap_known_deviation_is_todo)
 			 "# mmapcts: 2 cases in 0.00 s: 1 FAIL, 1 CRASH "
 			 "(1 of them known deviations)\n"
 			 "# Totals: pass:0 fail:1 xfail:1 xpass:0 skip:0 error:0\n");
-	free(cr.text);
+	sink_run_free(&cr);
 	result_free(fail);
 	result_free(crash);
 }
@@ -3199,7 +3197,7 @@ END_TEST
 
 START_TEST(sink_text_lines)
 {
-	struct console_run cr = { 0 };
+	struct sink_run cr = { 0 };
 	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 
@@ -3215,7 +3213,7 @@ START_TEST(sink_text_lines)
 	ck_assert_str_eq(cr.text, "FAIL        anon/b:shm  boom\n"
 			 "  | line1\n  | line2 \n  | [8 more bytes not kept]\n"
 			 "mmapcts: 2 cases in 2.50 s: 1 PASS, 1 FAIL\n");
-	free(cr.text);
+	sink_run_free(&cr);
 	result_free(pass);
 	result_free(fail);
 }
@@ -3224,7 +3222,7 @@ END_TEST
 /* The progress line, rewritten in place, and gone before each verdict. */
 START_TEST(sink_text_progress)
 {
-	struct console_run cr = { 0 };
+	struct sink_run cr = { 0 };
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 
 	fail->expected = "known";
@@ -3240,7 +3238,7 @@ START_TEST(sink_text_progress)
 			 "\r\033[K"
 			 "mmapcts: 1 cases in 0.25 s: 1 FAIL (1 of them known deviations)\n"
 			 "mmapcts: record written to /r.json\n");
-	free(cr.text);
+	sink_run_free(&cr);
 	result_free(fail);
 }
 END_TEST
