@@ -285,7 +285,7 @@ struct outputs {
 	struct open_sink {
 		const struct sink *sink;
 		void *self;
-	} open[8];
+	} open[8];		/* room for every sink (a unit test checks) */
 	size_t n;
 	struct tally tally;
 };

@@ -1831,7 +1831,7 @@ START_TEST(manifest_add_path_describes)
 END_TEST
 
 /* ------------------------------------------------------------------------
- * record.c: the JSON record
+ * sink-record.c: the JSON record
  * ------------------------------------------------------------------------ */
 
 /* What a record holds, as Python reads it; also refuses duplicate keys. */
@@ -2388,7 +2388,7 @@ START_TEST(result_json_is_one_object)
 END_TEST
 
 /* ------------------------------------------------------------------------
- * record.c: the stream
+ * sink-stream.c: the stream
  * ------------------------------------------------------------------------ */
 
 /* Every line of a stream, checked and summed up by Python: the prefix, the
@@ -2974,6 +2974,7 @@ START_TEST(sink_table_names_each_format_once)
 		ck_assert_ptr_eq(sink_find(sinks[n]->name), sinks[n]);
 	}
 	ck_assert_uint_eq(n, sizeof(names) / sizeof(names[0]));
+	ck_assert_uint_le(n, sizeof(((struct outputs *)NULL)->open) / sizeof(struct open_sink));
 	for (size_t i = 0; i < n; i++)
 		ck_assert_str_eq(sinks[i]->name, names[i]);	/* the order they open in */
 	ck_assert_ptr_null(sink_find("xml"));
