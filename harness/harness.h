@@ -135,6 +135,26 @@ int catalogue_uncovered(const char *text, const struct manifest *m, const char *
 int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m,
 			      const char *profile, FILE *out, char *err, size_t errlen);
 
+/* -------------------------------------------------------------- select.c */
+struct selection {
+	struct manifest m;		/* the manifest's cases */
+	struct manifest named;		/* programs named on the command line */
+	const char *cases_dir;		/* where the manifest was read, or NULL */
+	struct case_entry **cases;	/* the run, in order, --repeat included */
+	size_t n;
+	size_t distinct;		/* cases[0..distinct) once each (--list) */
+};
+/* The run's cases; -1 with err set when a selector matches nothing, a
+ * program is no executable or the manifest cannot be read. */
+int select_cases(struct selection *sel, const struct options *o, const char *argv0,
+		 char *err, size_t errlen);
+void selection_free(struct selection *sel);
+/* Does the profile, the groups and the selectors take this manifest case?
+ * Marks in used[] the selectors, then the groups, that match it. */
+int case_selected(const struct case_entry *c, const struct options *o, int *used);
+/* The directory of the running runner, or "" when unknown. */
+const char *runner_dir(const char *argv0);
+
 /* ------------------------------------------------------------- sysinfo.c */
 struct sysinfo {
 	char os[80], kernel_release[128], kernel_version[256], machine[80];
@@ -202,6 +222,8 @@ int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 	      const struct run_hooks *hooks);
 /* Set by SIGINT/SIGTERM: the run stops, its record stays valid. */
 extern volatile int runner_interrupted;
+double now_seconds(void);
+const char *runner_signal_name(int sig);
 
 /* -------------------------------------------------------------- expect.c */
 struct expectations {
@@ -219,7 +241,82 @@ const char *expectation_for(const struct expectations *e, const char *id,
 			    enum outcome o, const char *system);
 void expectations_free(struct expectations *e);
 
-/* -------------------------------------------------------------- record.c */
+/* ---------------------------------------------------------------- sink.c */
+/* The verdicts of this run, counted once, here, and handed to every sink. */
+struct tally {
+	size_t total;			/* cases this run will start */
+	size_t running, done;
+	size_t counts[OUT_COUNT];
+	size_t known[OUT_COUNT];	/* of counts: the known deviations */
+};
+void tally_started(struct tally *t);
+void tally_result(struct tally *t, const struct result *r);
+/* All known deviations, whatever their verdict. */
+size_t tally_known(const struct tally *t);
+/* Failing verdicts that are no known deviation: they fail the run. */
+size_t tally_failures(const struct tally *t);
+/* "3 PASS, 1 FAIL (1 of them known deviations)", or "none". */
+void tally_summary(struct buf *b, const struct tally *t);
+
+/* The run as the sinks see it before any case. */
+struct run_info {
+	const struct sysinfo *sys;
+	const struct options *o;
+	int argc;
+	char **argv;
+	time_t start;
+	const char *record_path;	/* where the record goes; NULL: none */
+	const char *record_shown;	/* the same as the summary names it */
+	FILE *console;			/* text and KTAP: stdout but in tests */
+};
+struct run_end {
+	double duration;
+	int interrupted;		/* the run stopped before every case ran */
+};
+
+/*
+ * One output format.  Every hook but open may be NULL.  open() may write at
+ * once (the stream's begin event); a result handed to result() lives until
+ * end().  A new format is one file defining a struct sink, one line in the
+ * table in sink.c and one in Makefile.am.
+ */
+struct sink {
+	const char *name;
+	int (*wanted)(const struct run_info *run);
+	/* The sink's state, or NULL with err set: then the run does not start. */
+	void *(*open)(const struct run_info *run, char *err, size_t errlen);
+	void (*begin)(void *self, const struct tally *t);
+	void (*start)(void *self, const struct case_entry *c, const struct tally *t);
+	void (*result)(void *self, const struct result *r, const struct tally *t);
+	/* Write the end and let go of self; -1 with err set if that failed. */
+	int (*end)(void *self, const struct run_end *e, const struct tally *t, char *err,
+		   size_t errlen);
+	/* Is this case finished already (--resume)? */
+	int (*has)(void *self, const char *id);
+};
+/* Every sink, in the order they open; NULL-terminated. */
+extern const struct sink *const sinks[];
+const struct sink *sink_find(const char *name);
+
+/* The sinks a run has open, and its tally. */
+struct outputs {
+	struct open_sink {
+		const struct sink *sink;
+		void *self;
+	} open[8];		/* room for every sink (a unit test checks) */
+	size_t n;
+	struct tally tally;
+};
+/* Open every sink the run wants; on failure end those already open. */
+int outputs_open(struct outputs *out, const struct run_info *run, char *err, size_t errlen);
+int outputs_have(const struct outputs *out, const char *id);
+void outputs_begin(struct outputs *out, size_t total);
+void outputs_start(struct outputs *out, const struct case_entry *c);
+void outputs_result(struct outputs *out, const struct result *r);
+/* End every sink; a sink that fails says so on stderr and makes this -1. */
+int outputs_end(struct outputs *out, const struct run_end *e);
+
+/* --------------------------------------------------------- sink-record.c */
 struct record {
 	int fd;
 	char *path;
@@ -228,18 +325,12 @@ struct record {
 	size_t ncases;
 	char **in_flight;
 	size_t nin_flight;
-	size_t counts[OUT_COUNT];
-	size_t expected;
+	/* The verdicts already in the file when it was resumed: the summary
+	 * adds this run's tally to them. */
+	size_t resumed_counts[OUT_COUNT];
+	size_t resumed_known;
 	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
 	int resumes;		/* how often the run was resumed */
-};
-/* The run as the record and the stream describe it before any case. */
-struct run_info {
-	const struct sysinfo *sys;
-	const struct options *o;
-	int argc;
-	char **argv;
-	time_t start;
 };
 int record_open(struct record *rec, const char *path, const struct run_info *run,
 		char *err, size_t errlen);
@@ -248,9 +339,15 @@ int record_resume(struct record *rec, const char *path, char *err, size_t errlen
 int record_has(const struct record *rec, const char *id);
 void record_started(struct record *rec, const char *id);
 void record_result(struct record *rec, const struct result *r);
-void record_close(struct record *rec, double duration);
+void record_close(struct record *rec, double duration, const struct tally *t);
 void result_json(struct buf *b, const struct result *r);
+/* The record's head ("format" to "run") and end ("end" to "complete") as
+ * members without braces; sep follows each comma between members. */
+void run_header_json(struct buf *b, const char *sep, const struct run_info *run);
+void run_end_json(struct buf *b, const char *sep, double duration,
+		  const size_t counts[OUT_COUNT], size_t known, int complete);
 
+/* --------------------------------------------------------- sink-stream.c */
 /* The run's events as they happen, one line each, for a channel that
  * outlives the runner (a serial console): "@mmapcts-stream <seq> <json>\n"
  * with the events begin, start, result and end.  A write that fails gives
@@ -259,37 +356,19 @@ struct stream {
 	int fd;			/* -1: none, or given up */
 	char *path;
 	unsigned long seq;	/* of the last line */
-	size_t nin_flight;
-	size_t counts[OUT_COUNT];	/* of the results in this stream */
-	size_t expected;
 };
 int stream_open(struct stream *st, const char *path, char *err, size_t errlen);
 void stream_begin(struct stream *st, const struct run_info *run);
 void stream_started(struct stream *st, const char *id);
 void stream_result(struct stream *st, const struct result *r);
-/* The end event (complete unless interrupted or cases are in flight). */
-void stream_close(struct stream *st, double duration, int interrupted);
+/* The end event: complete unless interrupted or cases are running. */
+void stream_close(struct stream *st, double duration, int interrupted, const struct tally *t);
+
+/* ---------------------------------------------------------- sink-junit.c */
 void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
-		 double duration);
+		 double duration, const struct tally *t);
 
-/* -------------------------------------------------------------- output.c */
-struct reporter {
-	FILE *out;
-	enum format format;
-	int progress;
-	int verbose;
-	size_t total, done, running;
-	size_t counts[OUT_COUNT];
-	size_t expected;	/* non-PASS results that are known deviations */
-	int progress_shown;
-};
-void reporter_begin(struct reporter *rp, size_t total);
-void reporter_started(struct reporter *rp, const struct case_entry *c);
-void reporter_result(struct reporter *rp, const struct result *r);
-void reporter_end(struct reporter *rp, double duration, const char *record_path);
+/* ----------------------------------------------------------- sink-ktap.c */
 void ktap_result(struct buf *b, size_t number, const struct result *r);
-
-double now_seconds(void);
-const char *runner_signal_name(int sig);
 
 #endif

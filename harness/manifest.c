@@ -24,6 +24,58 @@ static struct case_entry *grow(struct manifest *m)
 	return &m->cases[m->n++];
 }
 
+/* One row of the manifest (len bytes at line, no newline) into m. */
+static int parse_row(struct manifest *m, const char *line, size_t len, int lineno,
+		     const char *cases_dir, char *err, size_t errlen)
+{
+	char *copy = xcalloc(1, len + 1), *fields[MANIFEST_FIELDS], *p;
+	int nf = 0;
+
+	memcpy(copy, line, len);
+	for (p = copy; nf < MANIFEST_FIELDS; nf++) {
+		fields[nf] = p;
+		p = strchr(p, '\t');
+		if (!p) {
+			nf++;
+			break;
+		}
+		*p++ = '\0';
+	}
+	if (nf >= MANIFEST_FIELDS_REQUIRED && !p)
+		while (nf < MANIFEST_FIELDS)
+			fields[nf++] = (char *)"";
+	if (nf != MANIFEST_FIELDS || p) {
+		int fields_there = 1;
+		for (size_t k = 0; k < len; k++)
+			fields_there += line[k] == '\t';
+		free(copy);
+		return set_error(err, errlen, "manifest line %d: %d fields, expected %d",
+				 lineno, fields_there, MANIFEST_FIELDS);
+	}
+	long timeout = strtol(fields[4], &p, 10);
+	if (*p || timeout <= 0 || timeout > 86400 || !*fields[0] || !*fields[1]) {
+		free(copy);
+		return set_error(err, errlen, "manifest line %d: a bad id or time limit", lineno);
+	}
+	struct case_entry *c = grow(m);
+	c->id = xstrdup(fields[0]);
+	c->program = xstrdup(fields[1]);
+	c->group = xstrdup(fields[2]);
+	c->profile = xstrdup(fields[3]);
+	c->timeout = (int)timeout;
+	c->variant = xstrdup(fields[5]);
+	c->needs = xstrdup(fields[6]);
+	c->spec = xstrdup(fields[7]);
+	c->assertion = xstrdup(fields[8]);
+	c->covers = xstrdup(fields[10]);
+	c->covers_part = xstrdup(fields[11]);
+	size_t plen = strlen(cases_dir) + strlen(c->program) + 2;
+	c->path = xcalloc(1, plen);
+	snprintf(c->path, plen, "%s/%s", cases_dir, c->program);
+	free(copy);
+	return 0;
+}
+
 int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 		   char *err, size_t errlen)
 {
@@ -39,59 +91,13 @@ int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 	while (*line) {
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);
-		char *copy, *fields[MANIFEST_FIELDS], *p;
-		int nf = 0;
 
 		lineno++;
-		if (len == 0 || line[0] == '#')
-			goto next;
-		copy = xcalloc(1, len + 1);
-		memcpy(copy, line, len);
-		for (p = copy; nf < MANIFEST_FIELDS; nf++) {
-			fields[nf] = p;
-			p = strchr(p, '\t');
-			if (!p) {
-				nf++;
-				break;
-			}
-			*p++ = '\0';
-		}
-		if (nf >= MANIFEST_FIELDS_REQUIRED && !p)
-			while (nf < MANIFEST_FIELDS)
-				fields[nf++] = (char *)"";
-		if (nf != MANIFEST_FIELDS || p) {
-			free(copy);
+		if (len > 0 && line[0] != '#' &&
+		    parse_row(m, line, len, lineno, cases_dir, err, errlen) < 0) {
 			manifest_free(m);
-			int fields_there = 1;
-			for (size_t k = 0; k < len; k++)
-				fields_there += line[k] == '\t';
-			return set_error(err, errlen, "manifest line %d: %d fields, expected %d",
-				     lineno, fields_there, MANIFEST_FIELDS);
+			return -1;
 		}
-		long timeout = strtol(fields[4], &p, 10);
-		if (*p || timeout <= 0 || timeout > 86400 || !*fields[0] || !*fields[1]) {
-			free(copy);
-			manifest_free(m);
-			return set_error(err, errlen, "manifest line %d: a bad id or time limit",
-				     lineno);
-		}
-		struct case_entry *c = grow(m);
-		c->id = xstrdup(fields[0]);
-		c->program = xstrdup(fields[1]);
-		c->group = xstrdup(fields[2]);
-		c->profile = xstrdup(fields[3]);
-		c->timeout = (int)timeout;
-		c->variant = xstrdup(fields[5]);
-		c->needs = xstrdup(fields[6]);
-		c->spec = xstrdup(fields[7]);
-		c->assertion = xstrdup(fields[8]);
-		c->covers = xstrdup(fields[10]);
-		c->covers_part = xstrdup(fields[11]);
-		size_t plen = strlen(cases_dir) + strlen(c->program) + 2;
-		c->path = xcalloc(1, plen);
-		snprintf(c->path, plen, "%s/%s", cases_dir, c->program);
-		free(copy);
-next:
 		if (!end)
 			break;
 		line = end + 1;

@@ -7,7 +7,7 @@
 #include "faults/faults.h"
 
 #include <errno.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -88,205 +88,291 @@ static int is_path(const char *s)
 	return strchr(s, '/') && stat(s, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-enum parse_result parse_options(int argc, char **argv, struct options *o,
-				FILE *out, char *err, size_t errlen)
-{
-	static const struct {
-		const char *lng;
-		char shrt;
-		int takes_value;
-	} table[] = {
-		{ "jobs", 'j', 1 }, { "group", 'g', 1 }, { "profile", 'p', 1 },
-		{ "timeout-multiplier", 't', 1 }, { "timeout", 0, 1 },
-		{ "list", 'l', 0 }, { "format", 'f', 1 }, { "json", 0, 1 },
-		{ "no-json", 0, 0 }, { "junit", 0, 1 }, { "wrapper", 0, 1 },
-		{ "resume", 0, 1 }, { "cases-dir", 0, 1 }, { "output-cap", 0, 1 },
-		{ "repeat", 0, 1 }, { "verbose", 'v', 0 }, { "progress", 0, 0 },
-		{ "no-progress", 0, 0 }, { "help", 'h', 0 }, { "version", 'V', 0 },
-		{ "fault", 0, 1 }, { "list-faults", 0, 0 }, { "expectations", 'e', 1 },
-		{ "stream", 0, 1 }, { "uncovered", 0, 0 },
-	};
-	int only_positional = 0;
+/* An option's action: 0, -1 with err set, or 1 when the run is over
+ * (--help, --version printed to out). */
+typedef int option_fn(struct options *o, const char *v, FILE *out, char *err, size_t errlen);
 
+/* A whole number from min to max, or -1 with err "<wants>, not '<v>'". */
+static int ranged(const char *v, long min, long max, long *n, const char *wants, char *err,
+		  size_t errlen)
+{
+	if (parse_long(v, min, max, n) < 0)
+		return set_error(err, errlen, "%s, not '%s'", wants, v);
+	return 0;
+}
+
+static int set_jobs(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	long n;
+
+	if (ranged(v, 1, 4096, &n, "--jobs wants a number from 1 to 4096", err, errlen) < 0)
+		return -1;
+	o->jobs = (int)n;
+	return 0;
+}
+
+static int add_group(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	push(&o->groups, &o->ngroups, v);
+	return 0;
+}
+
+static int set_profile(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	if (strcmp(v, "posix") && strcmp(v, "linux"))
+		return set_error(err, errlen, "--profile is posix or linux, not '%s'", v);
+	o->profile = v;
+	return 0;
+}
+
+static int set_multiplier(struct options *o, const char *v, FILE *out, char *err,
+			  size_t errlen)
+{
+	char *end;
+	double x;
+
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno || end == v || *end || !(x > 0) || x > 1000)
+		return set_error(err, errlen,
+				 "--timeout-multiplier wants a number above 0, not '%s'", v);
+	o->timeout_multiplier = x;
+	return 0;
+}
+
+static int set_timeout(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	long n;
+
+	if (ranged(v, 1, 86400, &n, "--timeout wants seconds from 1 to 86400", err, errlen) < 0)
+		return -1;
+	o->timeout = (int)n;
+	return 0;
+}
+
+static int set_format(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	if (!strcmp(v, "text"))
+		o->format = FORMAT_TEXT;
+	else if (!strcmp(v, "ktap"))
+		o->format = FORMAT_KTAP;
+	else
+		return set_error(err, errlen, "--format is text or ktap, not '%s'", v);
+	return 0;
+}
+
+static int set_wrapper(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	if (!*v)
+		return set_error(err, errlen, "--wrapper wants a command");
+	o->wrapper = v;
+	return 0;
+}
+
+static int set_output_cap(struct options *o, const char *v, FILE *out, char *err,
+			  size_t errlen)
+{
+	long n;
+
+	if (ranged(v, 0, 1L << 30, &n, "--output-cap wants bytes from 0 to 2^30", err,
+		   errlen) < 0)
+		return -1;
+	o->output_cap = (size_t)n;
+	return 0;
+}
+
+static int set_repeat(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	long n;
+
+	if (ranged(v, 1, 1000000, &n, "--repeat wants a number from 1 to 1000000", err,
+		   errlen) < 0)
+		return -1;
+	o->repeat = (int)n;
+	return 0;
+}
+
+static int set_fault(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	for (int f = 0; f < FAULT_COUNT; f++) {
+		if (!strcmp(v, mmapcts_fault_defs[f].name)) {
+			o->fault = v;
+			return 0;
+		}
+	}
+	return set_error(err, errlen, "unknown fault '%s' (see --list-faults)", v);
+}
+
+static int show_help(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	fputs(usage_text, out);
+	return 1;
+}
+
+static int show_version(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	fprintf(out, "mmapcts %s\n", PACKAGE_VERSION);
+	return 1;
+}
+
+/*
+ * The options, one line each.  FLAG sets an int member to value; STRING
+ * keeps the value in a const char * member; VALUE and ACTION call a
+ * function, with and without a value.
+ */
+enum option_kind { FLAG, STRING, VALUE, ACTION };
+#define MEMBER(m) offsetof(struct options, m)
+static const struct option_def {
+	const char *name;
+	char short_name;
+	enum option_kind kind;
+	size_t member;		/* FLAG, STRING */
+	int value;		/* FLAG */
+	option_fn *fn;		/* VALUE, ACTION */
+} option_table[] = {
+	{ "jobs", 'j', VALUE, 0, 0, set_jobs },
+	{ "group", 'g', VALUE, 0, 0, add_group },
+	{ "profile", 'p', VALUE, 0, 0, set_profile },
+	{ "timeout-multiplier", 't', VALUE, 0, 0, set_multiplier },
+	{ "timeout", 0, VALUE, 0, 0, set_timeout },
+	{ "list", 'l', FLAG, MEMBER(list), 1, NULL },
+	{ "uncovered", 0, FLAG, MEMBER(uncovered), 1, NULL },
+	{ "format", 'f', VALUE, 0, 0, set_format },
+	{ "json", 0, STRING, MEMBER(json_path), 0, NULL },
+	{ "no-json", 0, FLAG, MEMBER(no_json), 1, NULL },
+	{ "junit", 0, STRING, MEMBER(junit_path), 0, NULL },
+	{ "wrapper", 0, VALUE, 0, 0, set_wrapper },
+	{ "resume", 0, STRING, MEMBER(resume_path), 0, NULL },
+	{ "cases-dir", 0, STRING, MEMBER(cases_dir), 0, NULL },
+	{ "output-cap", 0, VALUE, 0, 0, set_output_cap },
+	{ "repeat", 0, VALUE, 0, 0, set_repeat },
+	{ "verbose", 'v', FLAG, MEMBER(verbose), 1, NULL },
+	{ "progress", 0, FLAG, MEMBER(progress), 1, NULL },
+	{ "no-progress", 0, FLAG, MEMBER(progress), 0, NULL },
+	{ "help", 'h', ACTION, 0, 0, show_help },
+	{ "version", 'V', ACTION, 0, 0, show_version },
+	{ "fault", 0, VALUE, 0, 0, set_fault },
+	{ "list-faults", 0, FLAG, MEMBER(list_faults), 1, NULL },
+	{ "expectations", 'e', STRING, MEMBER(expectations), 0, NULL },
+	{ "stream", 0, STRING, MEMBER(stream_path), 0, NULL },
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+/* The option arg names (--name, --name=value, -x, -xVALUE), or NULL; its
+ * name without dashes and any value given with it come back too. */
+static const struct option_def *find_option(const char *arg, const char **name,
+					    size_t *namelen, const char **value)
+{
+	*value = NULL;
+	if (arg[1] == '-') {
+		const char *eq = strchr(arg + 2, '=');
+		*name = arg + 2;
+		*namelen = eq ? (size_t)(eq - *name) : strlen(*name);
+		*value = eq ? eq + 1 : NULL;
+		for (size_t k = 0; k < NOPTIONS; k++)
+			if (strlen(option_table[k].name) == *namelen &&
+			    !strncmp(option_table[k].name, *name, *namelen))
+				return &option_table[k];
+		return NULL;
+	}
+	*name = arg + 1;
+	*namelen = 1;
+	*value = arg[2] ? arg + 2 : NULL;
+	for (size_t k = 0; k < NOPTIONS; k++)
+		if (option_table[k].short_name == arg[1])
+			return &option_table[k];
+	return NULL;
+}
+
+static int apply_option(const struct option_def *d, struct options *o, const char *value,
+			FILE *out, char *err, size_t errlen)
+{
+	char *base = (char *)o;
+
+	switch (d->kind) {
+	case FLAG:
+		*(int *)(void *)(base + d->member) = d->value;
+		return 0;
+	case STRING:
+		*(const char **)(void *)(base + d->member) = value;
+		return 0;
+	default:
+		return d->fn(o, value, out, err, errlen);
+	}
+}
+
+/* The option at argv[*i], with its value from the next word if it takes one. */
+static int parse_option(int argc, char **argv, int *i, struct options *o, FILE *out,
+			char *err, size_t errlen)
+{
+	const char *arg = argv[*i], *name, *value;
+	size_t namelen;
+	const struct option_def *d = find_option(arg, &name, &namelen, &value);
+
+	if (!d)
+		return set_error(err, errlen, "unknown option '%s' (try --help)", arg);
+	int takes_value = d->kind == STRING || d->kind == VALUE;
+	if (takes_value && !value) {
+		if (*i + 1 >= argc)
+			return set_error(err, errlen, "option '%s' needs a value", arg);
+		value = argv[++*i];
+	} else if (!takes_value && value) {
+		return set_error(err, errlen, "option '%.*s' takes no value", (int)namelen, name);
+	}
+	return apply_option(d, o, value, out, err, errlen);
+}
+
+static void set_defaults(struct options *o)
+{
 	memset(o, 0, sizeof(*o));
-	o->jobs = 0;
 	o->timeout_multiplier = 1.0;
 	o->output_cap = 65536;
 	o->repeat = 1;
 	o->progress = -1;
 	o->format = FORMAT_TEXT;
+}
 
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i], *value = NULL, *name;
-		char shortname[2] = { 0, 0 };
-		size_t k, namelen;
-		long n;
-
-		if (only_positional || arg[0] != '-' || !arg[1]) {
-			if (is_path(arg))
-				push(&o->paths, &o->npaths, arg);
-			else
-				push(&o->selectors, &o->nselectors, arg);
-			continue;
-		}
-		if (!strcmp(arg, "--")) {
-			only_positional = 1;
-			continue;
-		}
-		/* Find the option: --name, --name=value, -x, -xVALUE. */
-		if (arg[1] == '-') {
-			name = arg + 2;
-			const char *eq = strchr(name, '=');
-			namelen = eq ? (size_t)(eq - name) : strlen(name);
-			if (eq)
-				value = eq + 1;
-			for (k = 0; k < sizeof(table) / sizeof(table[0]); k++)
-				if (strlen(table[k].lng) == namelen &&
-				    !strncmp(table[k].lng, name, namelen))
-					break;
-		} else {
-			shortname[0] = arg[1];
-			name = shortname;
-			namelen = 1;
-			for (k = 0; k < sizeof(table) / sizeof(table[0]); k++)
-				if (table[k].shrt == arg[1])
-					break;
-			if (arg[2])
-				value = arg + 2;
-		}
-		if (k == sizeof(table) / sizeof(table[0])) {
-			set_error(err, errlen, "unknown option '%s' (try --help)", arg);
-			goto fail;
-		}
-		if (table[k].takes_value && !value) {
-			if (i + 1 >= argc) {
-				set_error(err, errlen, "option '%s' needs a value", arg);
-				goto fail;
-			}
-			value = argv[++i];
-		} else if (!table[k].takes_value && value) {
-			set_error(err, errlen, "option '%.*s' takes no value", (int)namelen, name);
-			goto fail;
-		}
-
-		const char *opt = table[k].lng;
-		if (!strcmp(opt, "jobs")) {
-			if (parse_long(value, 1, 4096, &n) < 0) {
-				set_error(err, errlen, "--jobs wants a number from 1 to 4096, not '%s'", value);
-				goto fail;
-			}
-			o->jobs = (int)n;
-		} else if (!strcmp(opt, "group")) {
-			push(&o->groups, &o->ngroups, value);
-		} else if (!strcmp(opt, "profile")) {
-			if (strcmp(value, "posix") && strcmp(value, "linux")) {
-				set_error(err, errlen, "--profile is posix or linux, not '%s'", value);
-				goto fail;
-			}
-			o->profile = value;
-		} else if (!strcmp(opt, "timeout-multiplier")) {
-			char *end;
-			errno = 0;
-			double x = strtod(value, &end);
-			if (errno || end == value || *end || !(x > 0) || x > 1000) {
-				set_error(err, errlen, "--timeout-multiplier wants a number above 0, not '%s'", value);
-				goto fail;
-			}
-			o->timeout_multiplier = x;
-		} else if (!strcmp(opt, "timeout")) {
-			if (parse_long(value, 1, 86400, &n) < 0) {
-				set_error(err, errlen, "--timeout wants seconds from 1 to 86400, not '%s'", value);
-				goto fail;
-			}
-			o->timeout = (int)n;
-		} else if (!strcmp(opt, "list")) {
-			o->list = 1;
-		} else if (!strcmp(opt, "uncovered")) {
-			o->uncovered = 1;
-		} else if (!strcmp(opt, "format")) {
-			if (!strcmp(value, "text"))
-				o->format = FORMAT_TEXT;
-			else if (!strcmp(value, "ktap"))
-				o->format = FORMAT_KTAP;
-			else {
-				set_error(err, errlen, "--format is text or ktap, not '%s'", value);
-				goto fail;
-			}
-		} else if (!strcmp(opt, "json")) {
-			o->json_path = value;
-		} else if (!strcmp(opt, "no-json")) {
-			o->no_json = 1;
-		} else if (!strcmp(opt, "junit")) {
-			o->junit_path = value;
-		} else if (!strcmp(opt, "wrapper")) {
-			if (!*value) {
-				set_error(err, errlen, "--wrapper wants a command");
-				goto fail;
-			}
-			o->wrapper = value;
-		} else if (!strcmp(opt, "resume")) {
-			o->resume_path = value;
-		} else if (!strcmp(opt, "cases-dir")) {
-			o->cases_dir = value;
-		} else if (!strcmp(opt, "output-cap")) {
-			if (parse_long(value, 0, 1L << 30, &n) < 0) {
-				set_error(err, errlen, "--output-cap wants bytes from 0 to 2^30, not '%s'", value);
-				goto fail;
-			}
-			o->output_cap = (size_t)n;
-		} else if (!strcmp(opt, "repeat")) {
-			if (parse_long(value, 1, 1000000, &n) < 0) {
-				set_error(err, errlen, "--repeat wants a number from 1 to 1000000, not '%s'", value);
-				goto fail;
-			}
-			o->repeat = (int)n;
-		} else if (!strcmp(opt, "fault")) {
-			int known = 0;
-			for (int f = 0; f < FAULT_COUNT; f++)
-				known |= !strcmp(value, mmapcts_fault_defs[f].name);
-			if (!known) {
-				set_error(err, errlen, "unknown fault '%s' (see --list-faults)", value);
-				goto fail;
-			}
-			o->fault = value;
-		} else if (!strcmp(opt, "expectations")) {
-			o->expectations = value;
-		} else if (!strcmp(opt, "stream")) {
-			o->stream_path = value;
-		} else if (!strcmp(opt, "list-faults")) {
-			o->list_faults = 1;
-		} else if (!strcmp(opt, "verbose")) {
-			o->verbose = 1;
-		} else if (!strcmp(opt, "progress")) {
-			o->progress = 1;
-		} else if (!strcmp(opt, "no-progress")) {
-			o->progress = 0;
-		} else if (!strcmp(opt, "help")) {
-			fputs(usage_text, out);
-			free_options(o);
-			return PARSE_EXIT;
-		} else if (!strcmp(opt, "version")) {
-			fprintf(out, "mmapcts %s\n", PACKAGE_VERSION);
-			free_options(o);
-			return PARSE_EXIT;
-		}
-	}
-	if (o->no_json && o->json_path) {
-		set_error(err, errlen, "--json and --no-json contradict each other");
-		goto fail;
-	}
-	if (o->resume_path && (o->no_json || o->json_path)) {
-		set_error(err, errlen, "--resume continues its own record; drop --json/--no-json");
-		goto fail;
-	}
+/* What only the whole command line can tell. */
+static int check_options(struct options *o, char *err, size_t errlen)
+{
+	if (o->no_json && o->json_path)
+		return set_error(err, errlen, "--json and --no-json contradict each other");
+	if (o->resume_path && (o->no_json || o->json_path))
+		return set_error(err, errlen,
+				 "--resume continues its own record; drop --json/--no-json");
 	if (o->jobs == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		o->jobs = cpus > 0 ? (int)cpus : 1;
 	}
-	return PARSE_OK;
-fail:
+	return 0;
+}
+
+enum parse_result parse_options(int argc, char **argv, struct options *o,
+				FILE *out, char *err, size_t errlen)
+{
+	int only_operands = 0, ret = 0;
+
+	set_defaults(o);
+	for (int i = 1; i < argc && !ret; i++) {
+		const char *arg = argv[i];
+
+		if (only_operands || arg[0] != '-' || !arg[1]) {
+			if (is_path(arg))
+				push(&o->paths, &o->npaths, arg);
+			else
+				push(&o->selectors, &o->nselectors, arg);
+		} else if (!strcmp(arg, "--")) {
+			only_operands = 1;
+		} else {
+			ret = parse_option(argc, argv, &i, o, out, err, errlen);
+		}
+	}
+	if (!ret)
+		ret = check_options(o, err, errlen);
+	if (!ret)
+		return PARSE_OK;
 	free_options(o);
-	return PARSE_ERROR;
+	return ret > 0 ? PARSE_EXIT : PARSE_ERROR;
 }
 
 void free_options(struct options *o)

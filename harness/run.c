@@ -287,21 +287,20 @@ static void remove_shm_objects(const char *token)
 #endif
 }
 
-/* In the child: become the case.  Never returns. */
-static void exec_case(const struct slot *s, const struct options *o, int out_w, int result_w,
-		      int devnull)
+/* In the child: its own group, default signals, the case's descriptors
+ * (stdin /dev/null, stdout and stderr the capture, 3 the result channel),
+ * no core files, its temp directory.  Returns -1 if any of that failed. */
+static int child_setup(const struct slot *s, int out_w, int result_w, int devnull)
 {
 	struct rlimit no_core = { 0, 0 };
 	sigset_t none;
-	char *argv[8];
-	int argc = 0;
 
 	setpgid(0, 0);
 #if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
 	/* A runner killed outright takes its cases with it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != runner_pid)
-		_exit(MMAPCTS_EXIT_HARD_ERROR);
+		return -1;
 #endif
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
@@ -316,10 +315,14 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 	result_w = fcntl(result_w, F_DUPFD_CLOEXEC, 10);
 	if (out_w < 0 || result_w < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 ||
 	    dup2(out_w, 2) < 0 || dup2(result_w, 3) < 0)
-		_exit(MMAPCTS_EXIT_HARD_ERROR);
+		return -1;
 	setrlimit(RLIMIT_CORE, &no_core);
-	if (chdir(s->tmp) < 0)
-		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	return chdir(s->tmp);
+}
+
+/* In the child: what the case finds in its environment. */
+static void child_environment(const struct slot *s, const struct options *o)
+{
 	setenv(MMAPCTS_RESULT_FD_ENV, "3", 1);
 	setenv(MMAPCTS_TMPDIR_ENV, s->tmp, 1);
 	setenv("TMPDIR", s->tmp, 1);
@@ -335,9 +338,20 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 		setenv("LD_PRELOAD", preload, 1);
 		setenv("MMAPCTS_FAULT", o->fault, 1);
 	}
+}
 
+/* In the child: become the case.  Never returns. */
+static void exec_case(const struct slot *s, const struct options *o, int out_w, int result_w,
+		      int devnull)
+{
+	static char script[4096];
+	char *argv[8];
+	int argc = 0;
+
+	if (child_setup(s, out_w, result_w, devnull) < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	child_environment(s, o);
 	if (o->wrapper) {
-		static char script[4096];
 		snprintf(script, sizeof(script), "%s \"$@\"", o->wrapper);
 		argv[argc++] = (char *)"sh";
 		argv[argc++] = (char *)"-c";
@@ -529,32 +543,36 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 	hooks->finished(r, hooks->ctx);
 }
 
-int run_cases(struct case_entry **cases, size_t n, const struct options *o,
-	      const struct run_hooks *hooks)
-{
-	int nslots = o->jobs < 1 ? 1 : o->jobs;
-	struct slot *slots = xcalloc((size_t)nslots, sizeof(*slots));
-	struct pollfd *pfds = xcalloc((size_t)nslots + 1, sizeof(*pfds));
-	struct sigaction sa, old_chld, old_int, old_term;
+/* A run of cases: its slots, its work directory, what it changed. */
+struct scheduler {
+	struct case_entry **cases;
+	size_t n, next, serial;
+	const struct options *o;
+	const struct run_hooks *hooks;
+	struct slot *slots;
+	struct pollfd *pfds;
+	int nslots, active, devnull;
 	char workdir[1024];
+	struct sigaction old_chld, old_int, old_term;
+};
+
+/* The work directory, the SIGCHLD pipe and the signal handlers. */
+static int scheduler_setup(struct scheduler *sc)
+{
+	struct sigaction sa;
 	const char *base = getenv("TMPDIR");
-	size_t next = 0, serial = 0;
-	int active = 0, ret = 0;
-	int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 
 	runner_pid = getpid();
-	snprintf(workdir, sizeof(workdir), "%s/mmapcts-run.XXXXXX", base && *base ? base : "/tmp");
-	if (devnull < 0 || !mkdtemp(workdir)) {
+	sc->devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	snprintf(sc->workdir, sizeof(sc->workdir), "%s/mmapcts-run.XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (sc->devnull < 0 || !mkdtemp(sc->workdir)) {
 		fprintf(stderr, "mmapcts: cannot make a work directory under %s: %s\n",
 			base && *base ? base : "/tmp", strerror(errno));
-		free(slots);
-		free(pfds);
 		return -1;
 	}
 	if (pipe(sigchld_pipe) < 0) {
 		fprintf(stderr, "mmapcts: pipe: %s\n", strerror(errno));
-		free(slots);
-		free(pfds);
 		return -1;
 	}
 	set_cloexec_nonblock(sigchld_pipe[0], 1);
@@ -567,111 +585,158 @@ int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_sigchld;
 	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
-	sigaction(SIGCHLD, &sa, &old_chld);
+	sigaction(SIGCHLD, &sa, &sc->old_chld);
 	sa.sa_handler = on_interrupt;
 	sa.sa_flags = SA_RESTART;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGINT, &sa, &sc->old_int);
+	sigaction(SIGTERM, &sa, &sc->old_term);
+	return 0;
+}
 
-	while ((next < n || active > 0) && !runner_interrupted) {
-		while (active < nslots && next < n && !runner_interrupted) {
-			int i;
-			for (i = 0; i < nslots && slots[i].pid; i++)
-				;
-			if (hooks->started)
-				hooks->started(cases[next], hooks->ctx);
-			if (start_case(&slots[i], cases[next], o, workdir, serial++, devnull) < 0) {
-				fprintf(stderr, "mmapcts: cannot start %s: %s\n", cases[next]->id,
-					strerror(errno));
-				ret = -1;
-				goto out;
-			}
-			next++;
-			active++;
-		}
-
-		/* Sleep in poll() until output, a child's exit or the next deadline. */
-		double now = now_seconds(), wake = now + 1.0;
-		int np = 0;
-		pfds[np].fd = sigchld_pipe[0];
-		pfds[np++].events = POLLIN;
-		for (int i = 0; i < nslots; i++) {
-			if (!slots[i].pid)
-				continue;
-			double t = slots[i].term_sent ? slots[i].kill_at : slots[i].deadline;
-			if (!slots[i].kill_sent && t < wake)
-				wake = t;
-			if (slots[i].out_fd >= 0) {
-				pfds[np].fd = slots[i].out_fd;
-				pfds[np++].events = POLLIN;
-			}
-		}
-		int ms = wake > now ? (int)((wake - now) * 1000) + 1 : 0;
-		if (poll(pfds, (nfds_t)np, ms) < 0 && errno != EINTR) {
-			fprintf(stderr, "mmapcts: poll: %s\n", strerror(errno));
-			ret = -1;
-			goto out;
-		}
-		char junk[64];
-		while (read(sigchld_pipe[0], junk, sizeof(junk)) > 0)
+/* Start cases in the free slots while there are any. */
+static int fill_slots(struct scheduler *sc)
+{
+	while (sc->active < sc->nslots && sc->next < sc->n && !runner_interrupted) {
+		struct case_entry *c = sc->cases[sc->next];
+		int i;
+		for (i = 0; i < sc->nslots && sc->slots[i].pid; i++)
 			;
-		for (int i = 0; i < nslots; i++)
-			if (slots[i].pid)
-				drain(&slots[i]);
-		reap(slots, nslots);
+		if (sc->hooks->started)
+			sc->hooks->started(c, sc->hooks->ctx);
+		if (start_case(&sc->slots[i], c, sc->o, sc->workdir, sc->serial++,
+			       sc->devnull) < 0) {
+			fprintf(stderr, "mmapcts: cannot start %s: %s\n", c->id, strerror(errno));
+			return -1;
+		}
+		sc->next++;
+		sc->active++;
+	}
+	return 0;
+}
 
-		now = now_seconds();
-		for (int i = 0; i < nslots; i++) {
-			struct slot *s = &slots[i];
-			if (!s->pid)
-				continue;
-			if (s->exited) {
-				finish(s, slots, nslots, hooks);
-				active--;
-			} else if (!s->term_sent && now >= s->deadline) {
-				s->timed_out = 1;
-				s->term_sent = 1;
-				s->kill_at = now + TERM_GRACE;
-				kill(-s->pid, SIGTERM);
-			} else if (s->term_sent && !s->kill_sent && now >= s->kill_at) {
-				s->kill_sent = 1;
-				kill(-s->pid, SIGKILL);
-			}
+/* Sleep in poll() until output, a child's exit or the next deadline; then
+ * take in the output and the exits. */
+static int wait_for_events(struct scheduler *sc)
+{
+	double now = now_seconds(), wake = now + 1.0;
+	char junk[64];
+	int np = 0;
+
+	sc->pfds[np].fd = sigchld_pipe[0];
+	sc->pfds[np++].events = POLLIN;
+	for (int i = 0; i < sc->nslots; i++) {
+		const struct slot *s = &sc->slots[i];
+		if (!s->pid)
+			continue;
+		double t = s->term_sent ? s->kill_at : s->deadline;
+		if (!s->kill_sent && t < wake)
+			wake = t;
+		if (s->out_fd >= 0) {
+			sc->pfds[np].fd = s->out_fd;
+			sc->pfds[np++].events = POLLIN;
 		}
 	}
-out:
-	/* Interrupted or broken: take every running case down with us. */
-	for (int i = 0; i < nslots; i++) {
-		if (slots[i].pid) {
-			kill(-slots[i].pid, SIGKILL);
-			waitpid(slots[i].pid, NULL, 0);
-			if (slots[i].out_fd >= 0)
-				close(slots[i].out_fd);
-			unlink(slots[i].result_path);
-			remove_tree(slots[i].tmp);
-			result_free(slots[i].r);
-			slots[i].pid = 0;
+	int ms = wake > now ? (int)((wake - now) * 1000) + 1 : 0;
+	if (poll(sc->pfds, (nfds_t)np, ms) < 0 && errno != EINTR) {
+		fprintf(stderr, "mmapcts: poll: %s\n", strerror(errno));
+		return -1;
+	}
+	while (read(sigchld_pipe[0], junk, sizeof(junk)) > 0)
+		;
+	for (int i = 0; i < sc->nslots; i++)
+		if (sc->slots[i].pid)
+			drain(&sc->slots[i]);
+	reap(sc->slots, sc->nslots);
+	return 0;
+}
+
+/* Finish the cases that exited; SIGTERM, then SIGKILL, those out of time. */
+static void check_slots(struct scheduler *sc)
+{
+	double now = now_seconds();
+
+	for (int i = 0; i < sc->nslots; i++) {
+		struct slot *s = &sc->slots[i];
+		if (!s->pid)
+			continue;
+		if (s->exited) {
+			finish(s, sc->slots, sc->nslots, sc->hooks);
+			sc->active--;
+		} else if (!s->term_sent && now >= s->deadline) {
+			s->timed_out = 1;
+			s->term_sent = 1;
+			s->kill_at = now + TERM_GRACE;
+			kill(-s->pid, SIGTERM);
+		} else if (s->term_sent && !s->kill_sent && now >= s->kill_at) {
+			s->kill_sent = 1;
+			kill(-s->pid, SIGKILL);
 		}
 	}
-	/* Last sweep: no orphan of any case outlives the run. */
+}
+
+/* Interrupted or broken: take every running case down, and every orphan. */
+static void stop_everything(struct scheduler *sc)
+{
+	for (int i = 0; i < sc->nslots; i++) {
+		struct slot *s = &sc->slots[i];
+		if (s->pid) {
+			kill(-s->pid, SIGKILL);
+			waitpid(s->pid, NULL, 0);
+			if (s->out_fd >= 0)
+				close(s->out_fd);
+			unlink(s->result_path);
+			remove_tree(s->tmp);
+			result_free(s->r);
+			s->pid = 0;
+		}
+	}
 	for (int round = 0; round < 100; round++) {
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			;
-		int killed = kill_orphans(slots, nslots);
+		int killed = kill_orphans(sc->slots, sc->nslots);
 		if (!killed)
 			break;
 		while (killed-- > 0 && waitpid(-1, NULL, 0) > 0)
 			;	/* SIGKILL lands at once: wait for it, do not sleep */
 	}
-	sigaction(SIGCHLD, &old_chld, NULL);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+}
+
+static void scheduler_teardown(struct scheduler *sc)
+{
+	sigaction(SIGCHLD, &sc->old_chld, NULL);
+	sigaction(SIGINT, &sc->old_int, NULL);
+	sigaction(SIGTERM, &sc->old_term, NULL);
 	close(sigchld_pipe[0]);
 	close(sigchld_pipe[1]);
-	close(devnull);
-	remove_tree(workdir);
-	free(slots);
-	free(pfds);
+	close(sc->devnull);
+	remove_tree(sc->workdir);
+}
+
+int run_cases(struct case_entry **cases, size_t n, const struct options *o,
+	      const struct run_hooks *hooks)
+{
+	struct scheduler sc = { .cases = cases, .n = n, .o = o, .hooks = hooks };
+	int ret = 0;
+
+	sc.nslots = o->jobs < 1 ? 1 : o->jobs;
+	sc.slots = xcalloc((size_t)sc.nslots, sizeof(*sc.slots));
+	sc.pfds = xcalloc((size_t)sc.nslots + 1, sizeof(*sc.pfds));
+	if (scheduler_setup(&sc) < 0) {
+		free(sc.slots);
+		free(sc.pfds);
+		return -1;
+	}
+	while ((sc.next < n || sc.active > 0) && !runner_interrupted && !ret) {
+		ret = fill_slots(&sc);
+		if (!ret)
+			ret = wait_for_events(&sc);
+		if (!ret)
+			check_slots(&sc);
+	}
+	stop_everything(&sc);
+	scheduler_teardown(&sc);
+	free(sc.slots);
+	free(sc.pfds);
 	if (runner_interrupted && ret == 0)
 		ret = 1;
 	return ret;

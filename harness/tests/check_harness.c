@@ -1340,6 +1340,77 @@ START_TEST(options_error_fits_small_buffer)
 }
 END_TEST
 
+/* Every option the usage text names is in the option table (a new one
+ * is a table line and a usage line; this catches one without the other). */
+START_TEST(options_usage_names_only_known_options)
+{
+	struct options o;
+	char err[256], *usage = NULL;
+	size_t named = 0;
+
+	ck_assert_int_eq(parse_list(&o, ARGS("--help"), err, sizeof(err), &usage), PARSE_EXIT);
+	for (const char *p = strstr(usage, " --"); p; p = strstr(p + 1, " --")) {
+		char opt[64];
+		size_t n = strspn(p + 1, "-abcdefghijklmnopqrstuvwxyz");
+		if (n < 3 || n >= sizeof(opt))
+			continue;
+		memcpy(opt, p + 1, n);
+		opt[n] = '\0';
+		char *text = NULL;
+		enum parse_result res = parse_list(&o, ARGS(opt), err, sizeof(err), &text);
+		ck_assert_msg(res != PARSE_ERROR || !strstr(err, "unknown option"),
+			      "%s is in the usage text, not in the table", opt);
+		if (res == PARSE_OK)
+			free_options(&o);
+		free(text);
+		named++;
+	}
+	ck_assert_uint_ge(named, 24);
+	free(usage);
+}
+END_TEST
+
+START_TEST(options_edge_cases)
+{
+	struct options o;
+
+	/* The last of a repeated option wins; values attach to short names. */
+	parse_ok(&o, ARGS("-j", "2", "-j3", "--jobs=4", "-j5"));
+	ck_assert_int_eq(o.jobs, 5);
+	free_options(&o);
+	/* An empty value after '=' is a value, not a missing one. */
+	parse_ok(&o, ARGS("--json=", "--stream=", "-e", ""));
+	ck_assert_str_eq(o.json_path, "");
+	ck_assert_str_eq(o.stream_path, "");
+	ck_assert_str_eq(o.expectations, "");
+	free_options(&o);
+	/* A value that looks like an option is the value. */
+	parse_ok(&o, ARGS("--json", "--list", "-g", "-v"));
+	ck_assert_str_eq(o.json_path, "--list");
+	ck_assert_int_eq(o.list, 0);
+	ck_assert_str_eq(o.groups[0], "-v");
+	ck_assert_int_eq(o.verbose, 0);
+	free_options(&o);
+	/* '=' in a short option's value belongs to the value. */
+	parse_ok(&o, ARGS("-gx=y"));
+	ck_assert_str_eq(o.groups[0], "x=y");
+	free_options(&o);
+	/* After "--", --help is a selector, not the help. */
+	parse_ok(&o, ARGS("--", "--help", "-V"));
+	ck_assert_int_eq(o.nselectors, 2);
+	free_options(&o);
+	/* --help ends the parse: later errors are not looked at. */
+	char err[256], *text = NULL;
+	ck_assert_int_eq(parse_list(&o, ARGS("-h", "--jobs=0"), err, sizeof(err), &text),
+			 PARSE_EXIT);
+	free(text);
+	/* An error stops at the first bad option. */
+	parse_refused(ARGS("--jobs=0", "--bogus"), "--jobs");
+	parse_refused(ARGS("--=x"), "unknown option '--=x'");
+	parse_refused(ARGS("--list-faults", "--list=1"), "option 'list' takes no value");
+}
+END_TEST
+
 START_TEST(options_help_and_version)
 {
 	const char **help[] = { ARGS("--help"), ARGS("-h"), ARGS("anon", "./x", "-g", "a", "--help") };
@@ -1591,6 +1662,51 @@ START_TEST(manifest_parse_covers)
 }
 END_TEST
 
+START_TEST(case_selected_by_profile_groups_and_selectors)
+{
+	struct manifest m;
+	struct options o;
+	char err[256];
+	int used[4];
+
+	ck_assert_int_eq(manifest_parse(&m, good_manifest, "/c", err, sizeof(err)), 0);
+	const struct case_entry *a = &m.cases[0], *s = &m.cases[1];
+
+	parse_ok(&o, ARGS("-p", "linux"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	ck_assert(case_selected(s, &o, used));
+	free_options(&o);
+
+	/* Selectors come first in used[], then the groups. */
+	parse_ok(&o, ARGS("-g", "anon", "anon/*", "private-file/x:shm", "-g", "private-file"));
+	memset(used, 0, sizeof(used));
+	ck_assert(case_selected(a, &o, used));
+	ck_assert(used[0] && !used[1] && used[2] && !used[3]);
+	ck_assert(case_selected(s, &o, used));
+	ck_assert(used[1] && used[3]);
+	free_options(&o);
+
+	/* A group that does not match leaves the selectors unmarked. */
+	parse_ok(&o, ARGS("-g", "munmap", "anon/*"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	ck_assert(!used[0] && !used[1]);
+	free_options(&o);
+
+	/* Programs named and nothing selected: none from the manifest... */
+	parse_ok(&o, ARGS("./prog"));
+	memset(used, 0, sizeof(used));
+	ck_assert(!case_selected(a, &o, used));
+	free_options(&o);
+	/* ...unless a group asks for them. */
+	parse_ok(&o, ARGS("./prog", "-g", "anon"));
+	ck_assert(case_selected(a, &o, used));
+	free_options(&o);
+	manifest_free(&m);
+}
+END_TEST
+
 START_TEST(case_covers_rows)
 {
 	struct manifest m;
@@ -1690,6 +1806,68 @@ START_TEST(catalogue_print_uncovered_reads_cases_dir)
 }
 END_TEST
 
+/* select_cases() over a manifest in a directory of its own. */
+static int selected(const char *dir, const char **args, struct selection *sel, char *err,
+		    size_t errlen)
+{
+	struct options o;
+	char *argv[64];
+	int argc = 0, ret;
+
+	ck_assert_int_eq(parse_list(&o, args, err, errlen, NULL), PARSE_OK);
+	o.cases_dir = dir;
+	while (args[argc]) {
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	ret = select_cases(sel, &o, argv[0], err, errlen);
+	free_options(&o);
+	return ret;
+}
+
+START_TEST(select_cases_orders_repeats_and_refuses)
+{
+	char dir[4096], path[4200], err[512];
+	struct selection sel;
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "manifest.tsv");
+	write_str(path, good_manifest);
+
+	ck_assert_int_eq(selected(dir, ARGS("--repeat", "2"), &sel, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sel.distinct, 3);
+	ck_assert_uint_eq(sel.n, 6);
+	ck_assert_str_eq(sel.cases[0]->id, "anon/zero-fill");	/* id order */
+	ck_assert_str_eq(sel.cases[1]->id, "private-file/x:file");
+	ck_assert_str_eq(sel.cases[2]->id, "private-file/x:shm");
+	ck_assert_ptr_eq(sel.cases[3], sel.cases[0]);
+	selection_free(&sel);
+	ck_assert_ptr_null(sel.cases);
+
+	ck_assert_int_eq(selected(dir, ARGS("private-file/x"), &sel, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sel.n, 2);
+	selection_free(&sel);
+
+	ck_assert_int_eq(selected(dir, ARGS("anon", "nothing/here"), &sel, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "no case matches 'nothing/here' (see --list)");
+	selection_free(&sel);
+	ck_assert_int_eq(selected(dir, ARGS("-g", "munmap"), &sel, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "no case matches 'munmap' (see --list)");
+	selection_free(&sel);
+
+	/* A program named that is no executable. */
+	ck_assert_int_eq(selected(dir, ARGS(path), &sel, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, ": not an executable case: ");
+	EXPECT_CONTAINS(err, strerror(EACCES));
+	selection_free(&sel);
+
+	/* No manifest where it is said to be. */
+	ck_assert_int_eq(selected("/nonexistent", ARGS("anon"), &sel, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, "cannot read the manifest /nonexistent/manifest.tsv");
+	selection_free(&sel);
+}
+END_TEST
+
 START_TEST(manifest_add_path_names)
 {
 	struct manifest m = { 0 };
@@ -1786,7 +1964,7 @@ START_TEST(manifest_add_path_describes)
 END_TEST
 
 /* ------------------------------------------------------------------------
- * record.c: the JSON record
+ * sink-record.c: the JSON record
  * ------------------------------------------------------------------------ */
 
 /* What a record holds, as Python reads it; also refuses duplicate keys. */
@@ -1848,7 +2026,8 @@ static void expect_record_at(int line, const char *dir, const char *record, int 
 }
 
 /* The run as record_open() and stream_begin() take it, starting now. */
-#define RUN(s, o, argc, argv) (&(struct run_info){ (s), (o), (argc), (argv), time(NULL) })
+#define RUN(s, o, argc, argv) \
+	(&(struct run_info){ (s), (o), (argc), (argv), time(NULL), NULL, NULL, NULL })
 
 static void weird_sysinfo(struct sysinfo *s)
 {
@@ -1864,6 +2043,40 @@ static void weird_sysinfo(struct sysinfo *s)
 	snprintf(s->tmpdir, sizeof(s->tmpdir), "/tmp/a<b>&\"c\"");
 	snprintf(s->tmpdir_fstype, sizeof(s->tmpdir_fstype), "tmpfs");
 	snprintf(s->emulation, sizeof(s->emulation), "qemu-x86_64 -cpu 'max'");
+}
+
+/* This run's tally, kept beside the record and the stream as the runner's
+ * core keeps it; each close hands it over and starts the next run afresh. */
+static struct tally run_tally;
+
+static void record_case(struct record *rec, const struct result *r)
+{
+	record_result(rec, r);
+	tally_result(&run_tally, r);
+}
+
+static void record_end(struct record *rec, double duration)
+{
+	record_close(rec, duration, &run_tally);
+	memset(&run_tally, 0, sizeof(run_tally));
+}
+
+static void stream_case_started(struct stream *st, const char *id)
+{
+	stream_started(st, id);
+	tally_started(&run_tally);
+}
+
+static void stream_case(struct stream *st, const struct result *r)
+{
+	stream_result(st, r);
+	tally_result(&run_tally, r);
+}
+
+static void stream_end(struct stream *st, double duration, int interrupted)
+{
+	stream_close(st, duration, interrupted, &run_tally);
+	memset(&run_tally, 0, sizeof(run_tally));
 }
 
 START_TEST(record_valid_after_every_step)
@@ -1903,7 +2116,7 @@ START_TEST(record_valid_after_every_step)
 
 	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	a->duration = 0.25;
-	record_result(&rec, a);
+	record_case(&rec, a);
 	want.len = 0;
 	buf_printf(&want, "in_flight ['%s']\ncomplete False resumes 0\ncases ['anon/a PASS']\n",
 		   long_id);
@@ -1916,7 +2129,7 @@ START_TEST(record_valid_after_every_step)
 	expect_record(dir, path, 5, want.data);
 
 	struct result *l = make_result(&long_case, OUT_CRASH, -1, SIGSEGV, "killed by SIGSEGV");
-	record_result(&rec, l);
+	record_case(&rec, l);
 	want.len = 0;
 	buf_printf(&want, "in_flight ['anon/b:shm']\ncomplete False resumes 0\n"
 		   "cases ['anon/a PASS', '%s CRASH']\n", long_id);
@@ -1929,13 +2142,13 @@ START_TEST(record_valid_after_every_step)
 	b->nobs = 2;
 	b->output.cap = 8;
 	capture_add(&b->output, "out\0put\xfe more", 13);
-	record_result(&rec, b);
+	record_case(&rec, b);
 	want.len = 0;
 	buf_printf(&want, "in_flight []\ncomplete False resumes 0\n"
 		   "cases ['anon/a PASS', '%s CRASH', 'anon/b:shm FAIL']\n", long_id);
 	expect_record(dir, path, 7, want.data);
 
-	record_close(&rec, 1.5);
+	record_end(&rec, 1.5);
 	ck_assert_int_eq(rec.fd, -1);
 	want.len = 0;
 	buf_printf(&want, "in_flight []\ncomplete True resumes 0\n"
@@ -1990,7 +2203,7 @@ START_TEST(record_close_with_cases_in_flight)
 	weird_sysinfo(&s);
 	parse_ok(&o, ARGS("--no-json"));
 	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	record_close(&rec, 0.0);
+	record_end(&rec, 0.0);
 	expect_record(dir, path, 1, "in_flight []\ncomplete True resumes 0\ncases []\n"
 		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
 
@@ -1998,7 +2211,7 @@ START_TEST(record_close_with_cases_in_flight)
 	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
 	record_started(&rec, "anon/a");
 	record_started(&rec, "anon/b:shm");
-	record_close(&rec, 0.5);
+	record_end(&rec, 0.5);
 	expect_record(dir, path, 2, "in_flight ['anon/a', 'anon/b:shm']\n"
 		      "complete False resumes 0\ncases []\n"
 		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2038,14 +2251,14 @@ START_TEST(record_resume_continues)
 	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 2, argv), err, sizeof(err)), 0);
 	copy_file(path, empty);
 	record_started(&rec, case_a.id);
-	record_result(&rec, a);
+	record_case(&rec, a);
 	record_started(&rec, case_b.id);
-	record_result(&rec, b);
+	record_case(&rec, b);
 	copy_file(path, cut1);			/* after a result, before the close */
 	record_started(&rec, case_c.id);
 	copy_file(path, cut2);			/* with a case in flight */
-	record_result(&rec, c);
-	record_close(&rec, 2.0);
+	record_case(&rec, c);
+	record_end(&rec, 2.0);
 	expect_record(dir, path, 0, "in_flight []\ncomplete True resumes 0\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
 		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2061,8 +2274,8 @@ START_TEST(record_resume_continues)
 	ck_assert(!record_has(&rec, "anon/b"));
 	ck_assert(!record_has(&rec, ""));
 	ck_assert_uint_eq(rec.ncases, 2);
-	ck_assert_uint_eq(rec.counts[OUT_PASS], 1);
-	ck_assert_uint_eq(rec.counts[OUT_FAIL], 1);
+	ck_assert_uint_eq(rec.resumed_counts[OUT_PASS], 1);
+	ck_assert_uint_eq(rec.resumed_counts[OUT_FAIL], 1);
 	ck_assert_uint_eq(rec.nin_flight, 0);
 	ck_assert_int_eq(rec.resumes, 1);
 	expect_record(dir, cut2, 2, "in_flight []\ncomplete False resumes 1\n"
@@ -2070,10 +2283,10 @@ START_TEST(record_resume_continues)
 	record_started(&rec, case_c.id);
 	expect_record(dir, cut2, 3, "in_flight ['munmap/c']\ncomplete False resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
-	record_result(&rec, c);
+	record_case(&rec, c);
 	expect_record(dir, cut2, 4, "in_flight []\ncomplete False resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n");
-	record_close(&rec, 1.0);
+	record_end(&rec, 1.0);
 	expect_record(dir, cut2, 5, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
 		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2084,7 +2297,7 @@ START_TEST(record_resume_continues)
 	ck_assert_uint_eq(rec.ncases, 3);
 	expect_record(dir, cut2, 6, "in_flight []\ncomplete False resumes 2\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n");
-	record_close(&rec, 0.1);
+	record_end(&rec, 0.1);
 	expect_record(dir, cut2, 7, "in_flight []\ncomplete True resumes 2\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL', 'munmap/c UNSUPPORTED']\n"
 		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=1 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2096,7 +2309,7 @@ START_TEST(record_resume_continues)
 	ck_assert(record_has(&rec, "anon/a") && record_has(&rec, "anon/b:shm"));
 	expect_record(dir, cut1, 9, "in_flight []\ncomplete False resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n");
-	record_close(&rec, 0.1);
+	record_end(&rec, 0.1);
 	expect_record(dir, cut1, 10, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
 		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2107,10 +2320,10 @@ START_TEST(record_resume_continues)
 	ck_assert(!record_has(&rec, "anon/a"));
 	expect_record(dir, empty, 11, "in_flight []\ncomplete False resumes 1\ncases []\n");
 	record_started(&rec, case_a.id);
-	record_result(&rec, a);
+	record_case(&rec, a);
 	expect_record(dir, empty, 12, "in_flight []\ncomplete False resumes 1\n"
 		      "cases ['anon/a PASS']\n");
-	record_close(&rec, 0.1);
+	record_end(&rec, 0.1);
 	expect_record(dir, empty, 13, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS']\n"
 		      "summary PASS=1 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2139,9 +2352,9 @@ START_TEST(record_resume_after_torn_case_line)
 	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	record_result(&rec, a);
-	record_result(&rec, b);
-	record_close(&rec, 1.0);
+	record_case(&rec, a);
+	record_case(&rec, b);
+	record_end(&rec, 1.0);
 
 	read_file(path, &text);
 	char *second = strstr(text.data, "\n  {\"id\": \"anon/b:shm\"");
@@ -2154,8 +2367,8 @@ START_TEST(record_resume_after_torn_case_line)
 	ck_assert(!record_has(&rec, "anon/b:shm"));
 	expect_record(dir, path, 1, "in_flight []\ncomplete False resumes 1\n"
 		      "cases ['anon/a PASS']\n");
-	record_result(&rec, b);
-	record_close(&rec, 1.0);
+	record_case(&rec, b);
+	record_end(&rec, 1.0);
 	expect_record(dir, path, 2, "in_flight []\ncomplete True resumes 1\n"
 		      "cases ['anon/a PASS', 'anon/b:shm FAIL']\n"
 		      "summary PASS=1 FAIL=1 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
@@ -2225,7 +2438,7 @@ START_TEST(record_resume_errors)
 	/* A real record of another format version. */
 	path_in(path, sizeof(path), dir, "v2.json");
 	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	record_close(&rec, 0.0);
+	record_end(&rec, 0.0);
 	read_file(path, &text);
 	char *v = strstr(text.data, "\"format_version\": 1");
 	ck_assert_ptr_nonnull(v);
@@ -2308,7 +2521,7 @@ START_TEST(result_json_is_one_object)
 END_TEST
 
 /* ------------------------------------------------------------------------
- * record.c: the stream
+ * sink-stream.c: the stream
  * ------------------------------------------------------------------------ */
 
 /* Every line of a stream, checked and summed up by Python: the prefix, the
@@ -2358,6 +2571,26 @@ static void stream_view(const char *dir, const char *path, const char *record,
 	ck_assert_msg(status == 0, "the stream does not read back: %s", out->data);
 }
 
+/* stderr into a file until stderr_back(): what a function says there. */
+static int stderr_to(const char *path)
+{
+	int saved, fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	ck_assert_int_ge(fd, 0);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	ck_assert_int_eq(dup2(fd, STDERR_FILENO), STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
+static void stderr_back(int saved)
+{
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
 /* The number of write(2) calls this process has made, or -1 if unknown. */
 static long write_calls(void)
 {
@@ -2394,19 +2627,19 @@ START_TEST(stream_one_line_per_event)
 	const struct run_info *run = RUN(&s, &o, 3, argv);
 
 	ck_assert_int_eq(record_open(&rec, record, run, err, sizeof(err)), 0);
-	record_close(&rec, 0.0);
+	record_end(&rec, 0.0);
 	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
 	stream_begin(&st, run);
-	stream_started(&st, "anon/a");
-	stream_started(&st, "anon/b:shm");
+	stream_case_started(&st, "anon/a");
+	stream_case_started(&st, "anon/b:shm");
 	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
-	stream_result(&st, a);
+	stream_case(&st, a);
 	struct result *b = make_result(&case_b, OUT_FAIL, 1, 0, "two\nlines \"q\" \xff");
 	b->expected = "known";
 	capture_add(&b->output, "out\nput\r\n\x01", 10);
-	stream_result(&st, b);
+	stream_case(&st, b);
 	ck_assert_uint_eq(st.seq, 5);
-	stream_close(&st, 1.5, 0);
+	stream_end(&st, 1.5, 0);
 	ck_assert_int_eq(st.fd, -1);
 
 	read_file(path, &content);
@@ -2456,13 +2689,13 @@ START_TEST(stream_writes_each_line_at_once)
 		capture_add(&big->output, "\x01\"\\\n\xff<>&", 8);	/* escapes grow */
 
 	long before = write_calls();
-	stream_started(&st, "munmap/c");
+	stream_case_started(&st, "munmap/c");
 	ck_assert_int_eq(write_calls() - before, 1);
 	before = write_calls();
-	stream_result(&st, big);
+	stream_case(&st, big);
 	ck_assert_int_eq(write_calls() - before, 1);
 	before = write_calls();
-	stream_close(&st, 2.0, 0);
+	stream_end(&st, 2.0, 0);
 	ck_assert_int_eq(write_calls() - before, 1);
 	result_free(big);
 }
@@ -2478,11 +2711,11 @@ START_TEST(stream_end_incomplete)
 	test_dir(dir, sizeof(dir));
 	path_in(path, sizeof(path), dir, "run.stream");
 	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
-	stream_started(&st, "anon/a");
-	stream_close(&st, 0.25, 0);
+	stream_case_started(&st, "anon/a");
+	stream_end(&st, 0.25, 0);
 	/* O_APPEND: a stream opened again goes on after what is there. */
 	ck_assert_int_eq(stream_open(&st, path, err, sizeof(err)), 0);
-	stream_close(&st, 0.5, 1);
+	stream_end(&st, 0.5, 1);
 	stream_view(dir, path, NULL, &out);
 	ck_assert_str_eq(out.data,
 			 "1 start anon/a\n"
@@ -2513,20 +2746,13 @@ START_TEST(stream_write_failure_gives_up)
 	ck_assert_int_eq(close(reader), 0);	/* the other end goes away: EPIPE */
 	signal(SIGPIPE, SIG_IGN);		/* as the runner does */
 
-	int errfd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	ck_assert_int_ge(errfd, 0);
-	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	ck_assert_int_eq(dup2(errfd, STDERR_FILENO), STDERR_FILENO);
-	stream_started(&st, "anon/a");
+	int saved = stderr_to(errfile);
+	stream_case_started(&st, "anon/a");
 	int fd_after = st.fd;
 	unsigned long seq = st.seq;
-	stream_result(&st, a);
-	stream_close(&st, 1.0, 0);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(errfd);
+	stream_case(&st, a);
+	stream_end(&st, 1.0, 0);
+	stderr_back(saved);
 
 	ck_assert_int_eq(fd_after, -1);
 	ck_assert_uint_eq(st.seq, 0);		/* closed: all reset */
@@ -2573,7 +2799,7 @@ START_TEST(stream_open_errors)
 	ck_assert_int_eq(sb.st_mode & 0777, 0644);
 	ck_assert_int_eq(fcntl(st.fd, F_GETFL) & (O_NONBLOCK | O_APPEND), O_APPEND);
 	ck_assert_int_ne(fcntl(st.fd, F_GETFD) & FD_CLOEXEC, 0);
-	stream_close(&st, 0, 0);
+	stream_end(&st, 0, 0);
 	ck_assert_uint_eq(open_fd_count(), fds);
 }
 END_TEST
@@ -2653,9 +2879,12 @@ START_TEST(junit_elements_and_escaping)
 	rs[6] = make_result(&case_c, OUT_UNTESTED, 77, 0, NULL);
 	rs[0]->duration = 0.5;
 
+	struct tally t = { 0 };
+	for (int i = 0; i < 7; i++)
+		tally_result(&t, rs[i]);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
-	junit_write(f, rs, 7, &s, 1.5);
+	junit_write(f, rs, 7, &s, 1.5, &t);
 	ck_assert_int_eq(fclose(f), 0);
 
 	int status = python(dir, junit_view_py, file, &out);
@@ -2694,7 +2923,7 @@ START_TEST(junit_empty_run)
 	weird_sysinfo(&s);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
-	junit_write(f, NULL, 0, &s, 0.0);
+	junit_write(f, NULL, 0, &s, 0.0, &(struct tally){ 0 });
 	ck_assert_int_eq(fclose(f), 0);
 	ck_assert_int_eq(python(dir, "import sys, xml.etree.ElementTree as ET\n"
 				"ts = ET.parse(sys.argv[1]).getroot()[0]\n"
@@ -2784,72 +3013,366 @@ START_TEST(sysinfo_collect_fills)
 }
 END_TEST
 
+/* A known deviation is skipped whatever its verdict; the counts in the
+ * testsuite element agree with the elements of the cases. */
+START_TEST(junit_known_deviations_are_skipped)
+{
+	char dir[4096], file[4200];
+	struct sysinfo s;
+	struct buf out = { 0 };
+	struct result *rs[5];
+	struct tally t = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(file, sizeof(file), dir, "junit.xml");
+	weird_sysinfo(&s);
+	rs[0] = make_result(&case_a, OUT_FAIL, 1, 0, "known");
+	rs[1] = make_result(&case_b, OUT_UNSUPPORTED, 77, 0, "known too");
+	rs[2] = make_result(&case_c, OUT_UNRESOLVED, 99, 0, "known as well");
+	rs[3] = make_result(&case_c, OUT_CRASH, -1, SIGSEGV, "not known");
+	rs[4] = make_result(&case_c, OUT_UNRESOLVED, 99, 0, "not known either");
+	rs[0]->expected = rs[1]->expected = rs[2]->expected = "evidence";
+	for (int i = 0; i < 5; i++)
+		tally_result(&t, rs[i]);
+	FILE *f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	junit_write(f, rs, 5, &s, 1.0, &t);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(python(dir, "import sys, xml.etree.ElementTree as ET\n"
+				"ts = ET.parse(sys.argv[1]).getroot()[0]\n"
+				"a = ts.attrib\n"
+				"print(a['failures'], a['errors'], a['skipped'])\n"
+				"tags = [e.tag for tc in ts.findall('testcase') for e in tc]\n"
+				"print(tags.count('failure'), tags.count('error'), tags.count('skipped'))\n",
+				file, &out), 0);
+	ck_assert_str_eq(out.data, "1 1 3\n1 1 3\n");
+	for (int i = 0; i < 5; i++)
+		result_free(rs[i]);
+	buf_free(&out);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------
- * output.c: the reporter
+ * sink.c: the tally and the table of sinks
  * ------------------------------------------------------------------------ */
 
-START_TEST(reporter_ktap_stream)
+START_TEST(tally_counts_once)
 {
-	char *text = NULL;
-	size_t len = 0;
-	struct reporter rp = { 0 };
+	struct tally t = { .total = 5 };
+	struct buf b = { 0 };
+	struct result *r[5];
+
+	tally_summary(&b, &t);
+	ck_assert_str_eq(b.data, "none");
+	r[0] = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+	r[1] = make_result(&case_b, OUT_FAIL, 1, 0, "x");
+	r[2] = make_result(&case_c, OUT_FAIL, 1, 0, "y");
+	r[3] = make_result(&case_c, OUT_TIMEOUT, -1, SIGKILL, "z");
+	r[4] = make_result(&case_c, OUT_UNRESOLVED, 99, 0, "w");
+	r[2]->expected = r[4]->expected = "known";
+	for (int i = 0; i < 5; i++)
+		tally_started(&t);
+	ck_assert_uint_eq(t.running, 5);
+	for (int i = 0; i < 5; i++)
+		tally_result(&t, r[i]);
+	ck_assert_uint_eq(t.running, 0);
+	ck_assert_uint_eq(t.done, 5);
+	ck_assert_uint_eq(t.counts[OUT_FAIL], 2);
+	ck_assert_uint_eq(t.known[OUT_FAIL], 1);
+	ck_assert_uint_eq(t.known[OUT_UNRESOLVED], 1);
+	ck_assert_uint_eq(tally_known(&t), 2);
+	ck_assert_uint_eq(tally_failures(&t), 2);	/* one FAIL, the TIMEOUT */
+	b.len = 0;
+	tally_summary(&b, &t);
+	ck_assert_str_eq(b.data, "1 PASS, 2 FAIL, 1 UNRESOLVED, 1 TIMEOUT "
+			 "(2 of them known deviations)");
+	/* A result without a start (the runner failed to start it) keeps
+	 * running at zero. */
+	tally_result(&t, r[0]);
+	ck_assert_uint_eq(t.running, 0);
+	for (int i = 0; i < 5; i++)
+		result_free(r[i]);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(sink_table_names_each_format_once)
+{
+	static const char *const names[] = { "stream", "record", "text", "ktap", "junit" };
+	size_t n = 0;
+
+	for (; sinks[n]; n++) {
+		ck_assert_msg(sinks[n]->open && sinks[n]->end, "%s: no open or end",
+			      sinks[n]->name);
+		ck_assert_ptr_eq(sink_find(sinks[n]->name), sinks[n]);
+	}
+	ck_assert_uint_eq(n, sizeof(names) / sizeof(names[0]));
+	ck_assert_uint_le(n, sizeof(((struct outputs *)NULL)->open) / sizeof(struct open_sink));
+	for (size_t i = 0; i < n; i++)
+		ck_assert_str_eq(sinks[i]->name, names[i]);	/* the order they open in */
+	ck_assert_ptr_null(sink_find("xml"));
+	ck_assert_ptr_null(sink_find(""));
+}
+END_TEST
+
+/* A run as the sinks see it: options from args, the odd system, the
+ * console (text, KTAP) in memory. */
+struct sink_run {
+	char *text;
+	size_t len;
+	FILE *console;
+	struct sysinfo s;
+	struct options o;
+	struct run_info run;
+	struct outputs out;
+};
+
+static void sink_run_setup(struct sink_run *sr, const char **args, const char *record)
+{
+	static char *argv[] = { (char *)"mmapcts", NULL };
+
+	sr->console = open_memstream(&sr->text, &sr->len);
+	ck_assert_ptr_nonnull(sr->console);
+	weird_sysinfo(&sr->s);
+	parse_ok(&sr->o, args);
+	sr->run = (struct run_info){ &sr->s, &sr->o, 1, argv, time(NULL), record, record,
+				     sr->console };
+}
+
+/* The console's text so far (NUL-terminated). */
+static const char *sink_run_text(struct sink_run *sr)
+{
+	fflush(sr->console);
+	return sr->text;
+}
+
+static void sink_run_free(struct sink_run *sr)
+{
+	fclose(sr->console);
+	free(sr->text);
+	free_options(&sr->o);
+}
+
+/* The names of the sinks open, in order, as one string. */
+static void open_names(const struct outputs *out, char *names, size_t size)
+{
+	names[0] = '\0';
+	for (size_t i = 0; i < out->n; i++)
+		snprintf(names + strlen(names), size - strlen(names), "%s%s", i ? " " : "",
+			 out->open[i].sink->name);
+}
+
+START_TEST(outputs_open_what_the_options_ask)
+{
+	char dir[4096], rec[4200], stream[4200], junit[4200], names[128], err[256];
+	struct sink_run sr = { 0 };
+	struct result *a = make_result(&case_a, OUT_PASS, 0, 0, NULL);
+
+	test_dir(dir, sizeof(dir));
+	path_in(rec, sizeof(rec), dir, "r.json");
+	path_in(stream, sizeof(stream), dir, "s.stream");
+	path_in(junit, sizeof(junit), dir, "j.xml");
+
+	sink_run_setup(&sr, ARGS("--no-json"), NULL);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	open_names(&sr.out, names, sizeof(names));
+	ck_assert_str_eq(names, "text");
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_str_eq(sink_run_text(&sr), "mmapcts: 0 cases in 0.50 s: none\n");
+	sink_run_free(&sr);
+
+	sink_run_setup(&sr, ARGS("-f", "ktap", "--junit", junit, "--stream", stream), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	open_names(&sr.out, names, sizeof(names));
+	ck_assert_str_eq(names, "stream record ktap junit");
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/a"), 0);
+	outputs_begin(&sr.out, 1);
+	outputs_start(&sr.out, &case_a);
+	outputs_result(&sr.out, a);
+	ck_assert_uint_eq(sr.out.tally.done, 1);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_uint_eq(sr.out.n, 0);
+	ck_assert(json_parses(rec, 0));
+	ck_assert_int_eq(access(junit, R_OK), 0);
+	EXPECT_CONTAINS(sink_run_text(&sr), "KTAP version 1\n1..1\nok 1 anon/a\n");
+	EXPECT_CONTAINS(sr.text, "# record: ");
+	sink_run_free(&sr);
+
+	/* Resumed: the record knows what is done. */
+	sink_run_setup(&sr, ARGS("--resume", rec), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/a"), 1);
+	ck_assert_int_eq(outputs_have(&sr.out, "anon/b:shm"), 0);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	sink_run_free(&sr);
+	result_free(a);
+}
+END_TEST
+
+/* A sink that cannot open stops the run before it starts; those open
+ * already end as a run that never got going. */
+START_TEST(outputs_open_failure_ends_the_others)
+{
+	char dir[4096], rec[4200], stream[4200], err[256] = "";
+	struct sink_run sr = { 0 };
+	struct buf view = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(rec, sizeof(rec), dir, "no/such/dir/r.json");
+	path_in(stream, sizeof(stream), dir, "s.stream");
+	sink_run_setup(&sr, ARGS("--stream", stream), rec);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), -1);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, rec);
+	ck_assert_uint_eq(sr.out.n, 0);
+	stream_view(dir, stream, NULL, &view);
+	EXPECT_CONTAINS(view.data, "1 begin ['mmapcts'] ");
+	EXPECT_CONTAINS(view.data, "\n2 end 0.0 False PASS=0 ");
+	ck_assert_str_eq(sink_run_text(&sr) ? sr.text : "", "");
+	buf_free(&view);
+	sink_run_free(&sr);
+}
+END_TEST
+
+/* A sink that fails at the end makes the end fail, and says why. */
+START_TEST(outputs_end_failure_is_reported)
+{
+	char dir[4096], junit[4200], errfile[4200], err[256];
+	struct sink_run sr = { 0 };
+	struct buf said = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(junit, sizeof(junit), dir, "no/such/j.xml");
+	path_in(errfile, sizeof(errfile), dir, "stderr");
+	sink_run_setup(&sr, ARGS("--junit", junit), NULL);
+	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
+	int saved = stderr_to(errfile);
+	int ended = outputs_end(&sr.out, &(struct run_end){ 0.0, 0 });
+	stderr_back(saved);
+	ck_assert_int_eq(ended, -1);
+	read_file(errfile, &said);
+	EXPECT_CONTAINS(said.data, "mmapcts: cannot write ");
+	EXPECT_CONTAINS(said.data, junit);
+	buf_free(&said);
+	sink_run_free(&sr);
+}
+END_TEST
+
+/* A console sink (text or KTAP) alone, driven through the table. */
+static void console_open(struct sink_run *sr, const char **args, const char *record)
+{
+	char err[256];
+
+	sink_run_setup(sr, args, NULL);
+	sr->run.record_shown = record;
+	ck_assert_int_eq(outputs_open(&sr->out, &sr->run, err, sizeof(err)), 0);
+	ck_assert_uint_eq(sr->out.n, 1);
+}
+
+static void console_close(struct sink_run *sr, double duration)
+{
+	ck_assert_int_eq(outputs_end(&sr->out, &(struct run_end){ duration, 0 }), 0);
+	sink_run_text(sr);
+}
+
+START_TEST(sink_ktap_lines)
+{
+	struct sink_run cr = { 0 };
 	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 	struct result *skip = make_result(&case_c, OUT_UNSUPPORTED, 77, 0, "no");
 
-	rp.out = open_memstream(&text, &len);
-	ck_assert_ptr_nonnull(rp.out);
-	rp.format = FORMAT_KTAP;
-	rp.progress = 1;			/* never in KTAP */
-	reporter_begin(&rp, 3);
-	reporter_started(&rp, &case_a);
-	reporter_started(&rp, &case_b);
-	reporter_result(&rp, pass);
-	reporter_result(&rp, fail);
-	reporter_started(&rp, &case_c);
-	reporter_result(&rp, skip);
-	reporter_end(&rp, 1.0, "r.json");
-	fclose(rp.out);
-	ck_assert_str_eq(text, "KTAP version 1\n1..3\n"
+	console_open(&cr, ARGS("--no-json", "-f", "ktap", "--progress"), "r.json");
+	outputs_begin(&cr.out, 3);
+	outputs_start(&cr.out, &case_a);
+	outputs_start(&cr.out, &case_b);
+	outputs_result(&cr.out, pass);
+	outputs_result(&cr.out, fail);
+	outputs_start(&cr.out, &case_c);
+	outputs_result(&cr.out, skip);
+	console_close(&cr, 1.0);
+	ck_assert_str_eq(cr.text, "KTAP version 1\n1..3\n"
 			 "ok 1 anon/a\n"
 			 "# anon/b:shm: boom\nnot ok 2 anon/b:shm\n"
 			 "# munmap/c: no\nok 3 munmap/c # SKIP UNSUPPORTED\n"
 			 "# mmapcts: 3 cases in 1.00 s: 1 PASS, 1 FAIL, 1 UNSUPPORTED\n"
 			 "# Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0\n"
 			 "# record: r.json\n");
-	free(text);
+	sink_run_free(&cr);
 	result_free(pass);
 	result_free(fail);
 	result_free(skip);
 }
 END_TEST
 
-START_TEST(reporter_text_stream)
+START_TEST(sink_ktap_known_deviation_is_todo)
 {
-	char *text = NULL;
-	size_t len = 0;
-	struct reporter rp = { 0 };
+	struct sink_run cr = { 0 };
+	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, NULL);
+	struct result *crash = make_result(&case_c, OUT_CRASH, -1, SIGSEGV, NULL);
+
+	fail->expected = "known";
+	console_open(&cr, ARGS("--no-json", "-fktap"), NULL);
+	outputs_begin(&cr.out, 2);
+	outputs_result(&cr.out, fail);
+	outputs_result(&cr.out, crash);
+	console_close(&cr, 0.0);
+	ck_assert_str_eq(cr.text, "KTAP version 1\n1..2\n"
+			 "not ok 1 anon/b:shm # TODO known deviation\n"
+			 "not ok 2 munmap/c\n"
+			 "# mmapcts: 2 cases in 0.00 s: 1 FAIL, 1 CRASH "
+			 "(1 of them known deviations)\n"
+			 "# Totals: pass:0 fail:1 xfail:1 xpass:0 skip:0 error:0\n");
+	sink_run_free(&cr);
+	result_free(fail);
+	result_free(crash);
+}
+END_TEST
+
+START_TEST(sink_text_lines)
+{
+	struct sink_run cr = { 0 };
 	struct result *pass = make_result(&case_a, OUT_PASS, 0, 0, NULL);
 	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
 
 	fail->output.cap = 12;
 	capture_add(&fail->output, "line1\nline2 and more", 20);
-	rp.out = open_memstream(&text, &len);
-	ck_assert_ptr_nonnull(rp.out);
-	rp.format = FORMAT_TEXT;
-	rp.verbose = 1;
-	reporter_begin(&rp, 2);
-	reporter_started(&rp, &case_a);
-	reporter_result(&rp, pass);
-	reporter_started(&rp, &case_b);
-	reporter_result(&rp, fail);
-	reporter_end(&rp, 2.5, NULL);
-	fclose(rp.out);
-	ck_assert_str_eq(text, "FAIL        anon/b:shm  boom\n"
+	console_open(&cr, ARGS("--no-json", "-v", "--no-progress"), NULL);
+	outputs_begin(&cr.out, 2);
+	outputs_start(&cr.out, &case_a);
+	outputs_result(&cr.out, pass);
+	outputs_start(&cr.out, &case_b);
+	outputs_result(&cr.out, fail);
+	console_close(&cr, 2.5);
+	ck_assert_str_eq(cr.text, "FAIL        anon/b:shm  boom\n"
 			 "  | line1\n  | line2 \n  | [8 more bytes not kept]\n"
 			 "mmapcts: 2 cases in 2.50 s: 1 PASS, 1 FAIL\n");
-	free(text);
+	sink_run_free(&cr);
 	result_free(pass);
+	result_free(fail);
+}
+END_TEST
+
+/* The progress line, rewritten in place, and gone before each verdict. */
+START_TEST(sink_text_progress)
+{
+	struct sink_run cr = { 0 };
+	struct result *fail = make_result(&case_b, OUT_FAIL, 1, 0, "boom");
+
+	fail->expected = "known";
+	console_open(&cr, ARGS("--no-json", "--progress"), "/r.json");
+	outputs_begin(&cr.out, 1);
+	outputs_start(&cr.out, &case_b);
+	outputs_result(&cr.out, fail);
+	console_close(&cr, 0.25);
+	ck_assert_str_eq(cr.text, "\r\033[K[0/1] 1 running, 0 not passed"
+			 "\r\033[K"
+			 "FAIL        anon/b:shm  boom  [known deviation, reports/expectations.tsv]\n"
+			 "\r\033[K[1/1] 0 running, 1 not passed"
+			 "\r\033[K"
+			 "mmapcts: 1 cases in 0.25 s: 1 FAIL (1 of them known deviations)\n"
+			 "mmapcts: record written to /r.json\n");
+	sink_run_free(&cr);
 	result_free(fail);
 }
 END_TEST
@@ -2914,6 +3437,8 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, options_errors);
 	tcase_add_test(tc, options_error_fits_small_buffer);
 	tcase_add_test(tc, options_help_and_version);
+	tcase_add_test(tc, options_usage_names_only_known_options);
+	tcase_add_test(tc, options_edge_cases);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("manifest");
@@ -2927,6 +3452,8 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, case_covers_rows);
 	tcase_add_test(tc, catalogue_uncovered_rows);
 	tcase_add_test(tc, catalogue_print_uncovered_reads_cases_dir);
+	tcase_add_test(tc, case_selected_by_profile_groups_and_selectors);
+	tcase_add_test(tc, select_cases_orders_repeats_and_refuses);
 	tcase_add_test(tc, manifest_add_path_names);
 	tcase_add_test(tc, manifest_add_path_describes);
 	suite_add_tcase(s, tc);
@@ -2959,6 +3486,7 @@ static Suite *harness_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, junit_elements_and_escaping);
 	tcase_add_test(tc, junit_empty_run);
+	tcase_add_test(tc, junit_known_deviations_are_skipped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("sysinfo");
@@ -2967,9 +3495,17 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, sysinfo_collect_fills);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("output");
-	tcase_add_test(tc, reporter_ktap_stream);
-	tcase_add_test(tc, reporter_text_stream);
+	tc = tcase_create("sink");
+	tcase_set_timeout(tc, 30);		/* Python runs */
+	tcase_add_test(tc, tally_counts_once);
+	tcase_add_test(tc, sink_table_names_each_format_once);
+	tcase_add_test(tc, outputs_open_what_the_options_ask);
+	tcase_add_test(tc, outputs_open_failure_ends_the_others);
+	tcase_add_test(tc, outputs_end_failure_is_reported);
+	tcase_add_test(tc, sink_ktap_lines);
+	tcase_add_test(tc, sink_ktap_known_deviation_is_todo);
+	tcase_add_test(tc, sink_text_lines);
+	tcase_add_test(tc, sink_text_progress);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,5 +1,5 @@
 /*
- * record.c - the JSON record of a run, its stream of events, and JUnit XML.
+ * sink-record.c - the JSON record of a run (--json, --resume).
  *
  * The record is one JSON document that is valid after every write: cases
  * go in one line each, and every write also rewrites the closing part (the
@@ -103,10 +103,8 @@ static int record_fail(struct record *rec, struct buf *text)
 	return -1;
 }
 
-/* The run as it starts: the members "format" to "run" of the record, no
- * braces; sep follows the comma between members ("\n " in the record, " " on
- * the stream's one line). */
-static void run_header_json(struct buf *b, const char *sep, const struct run_info *run)
+/* sep is "\n " in the record, " " on the stream's one line. */
+void run_header_json(struct buf *b, const char *sep, const struct run_info *run)
 {
 	const struct options *o = run->o;
 	char start[32];
@@ -137,9 +135,8 @@ static void run_header_json(struct buf *b, const char *sep, const struct run_inf
 	buf_printf(b, ", \"output_cap\": %zu}", o->output_cap);
 }
 
-/* The members "end" to "complete", sep as for the header. */
-static void run_end_json(struct buf *b, const char *sep, double duration,
-			 const size_t counts[OUT_COUNT], size_t expected, int complete)
+void run_end_json(struct buf *b, const char *sep, double duration,
+		  const size_t counts[OUT_COUNT], size_t known, int complete)
 {
 	char when[32];
 
@@ -150,7 +147,7 @@ static void run_end_json(struct buf *b, const char *sep, double duration,
 	for (int o = 0; o < OUT_COUNT; o++)
 		buf_printf(b, "%s\"%s\": %zu", o ? ", " : "", outcome_name((enum outcome)o),
 			   counts[o]);
-	buf_printf(b, ", \"expected\": %zu},%s\"complete\": %s", expected, sep,
+	buf_printf(b, ", \"expected\": %zu},%s\"complete\": %s", known, sep,
 		   complete ? "true" : "false");
 }
 
@@ -200,12 +197,56 @@ static int line_field(const char *line, const char *end, const char *key, char *
 	return 0;
 }
 
-int record_resume(struct record *rec, const char *path, char *err, size_t errlen)
+/* The whole record, if it is one this runner can continue. */
+static int read_record(struct record *rec, struct buf *text, char *err, size_t errlen)
 {
-	struct buf text = { 0 };
 	char chunk[65536], head[128];
 	ssize_t n;
 	int version;
+
+	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
+		buf_add(text, chunk, (size_t)n);
+	if (!text->data)
+		buf_puts(text, "");
+	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
+	if (strncmp(text->data, head, strlen(head)) != 0)
+		return set_error(err, errlen, "%s: not an mmapcts record", rec->path);
+	version = atoi(text->data + strlen(head));
+	if (version != RECORD_VERSION)
+		return set_error(err, errlen, "%s: a record of format version %d; this runner "
+				 "writes version %d", rec->path, version, RECORD_VERSION);
+	return 0;
+}
+
+/* The complete case line at start ("  {"id": ...}" up to its newline or
+ * comma) into done_ids and the resumed counts; its end, or NULL if cut. */
+static const char *take_case_line(struct record *rec, const char *start)
+{
+	const char *eol = strchr(start, '\n'), *last;
+	char id[512], verdict[32];
+
+	if (!eol)
+		return NULL;	/* cut in the middle of the line */
+	last = eol - 1;
+	if (*last == ',')
+		last--;
+	if (*last != '}' || line_field(start, eol, "id", id, sizeof(id)) < 0 ||
+	    line_field(start, eol, "verdict", verdict, sizeof(verdict)) < 0)
+		return NULL;
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (!strcmp(verdict, outcome_name((enum outcome)o)))
+			rec->resumed_counts[o]++;
+	const char *known = strstr(start, "\"expected\": \"");
+	rec->resumed_known += known && known < eol;
+	buf_puts(&rec->done_ids, "\n");
+	buf_puts(&rec->done_ids, id);
+	rec->ncases++;
+	return last + 1;
+}
+
+int record_resume(struct record *rec, const char *path, char *err, size_t errlen)
+{
+	struct buf text = { 0 };
 
 	memset(rec, 0, sizeof(*rec));
 	rec->path = xstrdup(path);
@@ -214,52 +255,20 @@ int record_resume(struct record *rec, const char *path, char *err, size_t errlen
 		set_error(err, errlen, "%s: cannot open the record: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
-	while ((n = read(rec->fd, chunk, sizeof(chunk))) > 0)
-		buf_add(&text, chunk, (size_t)n);
-	if (!text.data)
-		buf_puts(&text, "");
-	snprintf(head, sizeof(head), "{\"format\": \"%s\", \"format_version\": ", RECORD_FORMAT);
-	if (strncmp(text.data, head, strlen(head)) != 0) {
-		set_error(err, errlen, "%s: not an mmapcts record", path);
+	if (read_record(rec, &text, err, errlen) < 0)
 		return record_fail(rec, &text);
-	}
-	version = atoi(text.data + strlen(head));
-	if (version != RECORD_VERSION) {
-		set_error(err, errlen, "%s: a record of format version %d; this runner "
-		      "writes version %d", path, version, RECORD_VERSION);
-		return record_fail(rec, &text);
-	}
 	char *cases = strstr(text.data, "\n \"cases\": [");
 	if (!cases) {
 		set_error(err, errlen, "%s: the record has no case list", path);
 		return record_fail(rec, &text);
 	}
 	rec->tail_offset = (off_t)(cases - text.data) + (off_t)strlen("\n \"cases\": [");
-	/* Every complete case line: "  {"id": ...}" up to its newline or comma. */
 	for (char *line = strstr(cases, "\n" CASE_LINE_START); line;
 	     line = strstr(line + 1, "\n" CASE_LINE_START)) {
-		char *start = line + 1;
-		char *eol = strchr(start, '\n');
-		char *last;
-		char id[512], verdict[32];
-
-		if (!eol)
-			break;	/* cut in the middle of the line */
-		last = eol - 1;
-		if (*last == ',')
-			last--;
-		if (*last != '}' || line_field(start, eol, "id", id, sizeof(id)) < 0 ||
-		    line_field(start, eol, "verdict", verdict, sizeof(verdict)) < 0)
+		const char *end = take_case_line(rec, line + 1);
+		if (!end)
 			break;
-		for (int o = 0; o < OUT_COUNT; o++)
-			if (!strcmp(verdict, outcome_name((enum outcome)o)))
-				rec->counts[o]++;
-		char *known = strstr(start, "\"expected\": \"");
-		rec->expected += known && known < eol;
-		buf_puts(&rec->done_ids, "\n");
-		buf_puts(&rec->done_ids, id);
-		rec->ncases++;
-		rec->tail_offset = (off_t)(last + 1 - text.data);
+		rec->tail_offset = (off_t)(end - text.data);
 	}
 	buf_puts(&rec->done_ids, "\n");
 	char *resumes = strstr(text.data + rec->tail_offset, "\"resumes\": ");
@@ -364,16 +373,18 @@ void record_result(struct record *rec, const struct result *r)
 			strerror(errno));
 	rec->tail_offset = at + (off_t)case_len;
 	rec->ncases++;
-	rec->counts[r->outcome]++;
-	rec->expected += r->expected != NULL;
 	buf_free(&b);
 }
 
-void record_close(struct record *rec, double duration)
+void record_close(struct record *rec, double duration, const struct tally *t)
 {
 	struct buf end = { 0 }, b = { 0 };
+	size_t counts[OUT_COUNT];
 
-	run_end_json(&end, "\n ", duration, rec->counts, rec->expected, !rec->nin_flight);
+	for (int o = 0; o < OUT_COUNT; o++)
+		counts[o] = rec->resumed_counts[o] + t->counts[o];
+	run_end_json(&end, "\n ", duration, counts, rec->resumed_known + tally_known(t),
+		     !rec->nin_flight);
 	size_t text_len = add_tail(&b, rec, end.data, rec->tail_offset);
 	/* Valid with the padding first; then drop the padding. */
 	if (write_at(rec, &b, rec->tail_offset) < 0 ||
@@ -392,185 +403,59 @@ void record_close(struct record *rec, double duration)
 	rec->fd = -1;
 }
 
-/*
- * The stream: every event of the run as one line, written the moment it
- * happens to a channel that outlives the runner and its kernel (a serial
- * console, a virtio port), so a panic mid-run still leaves every verdict
- * before it and the case in flight.  One write(2) per line keeps lines
- * whole.  A channel that fails is given up: the run matters more.
- */
-int stream_open(struct stream *st, const char *path, char *err, size_t errlen)
+
+/* The record as a sink: a new one, or the one --resume names. */
+static int record_wanted(const struct run_info *run)
 {
-	memset(st, 0, sizeof(*st));
-	/* O_NONBLOCK only to open: a serial port may wait for its carrier, a
-	 * FIFO for a reader; neither should hang the run before it starts. */
-	st->fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC | O_NONBLOCK,
-		      0644);
-	if (st->fd < 0 || fcntl(st->fd, F_SETFL, O_APPEND) < 0) {
-		set_error(err, errlen, "cannot write the stream %s: %s", path, strerror(errno));
-		if (st->fd >= 0)
-			close(st->fd);
-		st->fd = -1;
-		return -1;
+	return run->record_path != NULL;
+}
+
+static void *record_sink_open(const struct run_info *run, char *err, size_t errlen)
+{
+	struct record *rec = xcalloc(1, sizeof(*rec));
+	int ok = run->o->resume_path ? record_resume(rec, run->record_path, err, errlen)
+				     : record_open(rec, run->record_path, run, err, errlen);
+
+	if (ok < 0) {
+		free(rec);
+		return NULL;
 	}
-	st->path = xstrdup(path);
+	return rec;
+}
+
+static void record_sink_start(void *self, const struct case_entry *c, const struct tally *t)
+{
+	(void)t;
+	record_started(self, c->id);
+}
+
+static void record_sink_result(void *self, const struct result *r, const struct tally *t)
+{
+	(void)t;
+	record_result(self, r);
+}
+
+static int record_sink_end(void *self, const struct run_end *e, const struct tally *t,
+			   char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	record_close(self, e->duration, t);
+	free(self);
 	return 0;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+static int record_sink_has(void *self, const char *id)
 {
-	while (n > 0) {
-		ssize_t done = write(fd, p, n);
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done <= 0) {
-			if (done == 0)
-				errno = EIO;	/* took nothing: would loop forever */
-			return -1;
-		}
-		p += done;
-		n -= (size_t)done;
-	}
-	return 0;
+	return record_has(self, id);
 }
 
-/* "@mmapcts-stream <seq> <event>\n", in one write. */
-static void stream_line(struct stream *st, const struct buf *event)
-{
-	struct buf line = { 0 };
-
-	if (st->fd < 0)
-		return;
-	buf_printf(&line, "@mmapcts-stream %lu ", ++st->seq);
-	buf_add(&line, event->data, event->len);
-	buf_add(&line, "\n", 1);
-	if (write_all(st->fd, line.data, line.len) < 0) {
-		fprintf(stderr, "mmapcts: writing the stream %s: %s; going on without it\n",
-			st->path, strerror(errno));
-		close(st->fd);
-		st->fd = -1;
-	}
-	buf_free(&line);
-}
-
-void stream_begin(struct stream *st, const struct run_info *run)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "{\"event\": \"begin\", \"record\": {");
-	run_header_json(&b, " ", run);
-	buf_puts(&b, "}}");
-	stream_line(st, &b);
-	buf_free(&b);
-}
-
-void stream_started(struct stream *st, const char *id)
-{
-	struct buf b = { 0 };
-
-	st->nin_flight++;
-	buf_puts(&b, "{\"event\": \"start\", \"id\": ");
-	jstr(&b, id);
-	buf_puts(&b, "}");
-	stream_line(st, &b);
-	buf_free(&b);
-}
-
-void stream_result(struct stream *st, const struct result *r)
-{
-	struct buf b = { 0 };
-
-	if (st->nin_flight)
-		st->nin_flight--;
-	st->counts[r->outcome]++;
-	st->expected += r->expected != NULL;
-	buf_puts(&b, "{\"event\": \"result\", \"case\": ");
-	result_json(&b, r);
-	buf_puts(&b, "}");
-	stream_line(st, &b);
-	buf_free(&b);
-}
-
-void stream_close(struct stream *st, double duration, int interrupted)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "{\"event\": \"end\", ");
-	run_end_json(&b, " ", duration, st->counts, st->expected,
-		     !interrupted && !st->nin_flight);
-	buf_puts(&b, "}");
-	stream_line(st, &b);
-	buf_free(&b);
-	if (st->fd >= 0)
-		close(st->fd);
-	free(st->path);
-	memset(st, 0, sizeof(*st));
-	st->fd = -1;
-}
-
-void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
-		 double duration)
-{
-	size_t failures = 0, errors = 0, skipped = 0;
-	struct buf b = { 0 };
-
-	for (size_t i = 0; i < n; i++) {
-		enum outcome o = results[i]->outcome;
-		int known = results[i]->expected != NULL;
-		failures += outcome_is_failure(o) && !known;
-		errors += o == OUT_UNRESOLVED && !known;
-		skipped += o == OUT_UNSUPPORTED || o == OUT_UNTESTED || known;
-	}
-	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-	buf_printf(&b, "  <testsuite name=\"mmapcts\" tests=\"%zu\" failures=\"%zu\" "
-		   "errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n", n, failures, errors,
-		   skipped, duration);
-	buf_puts(&b, "    <properties>\n");
-	const char *props[][2] = {
-		{ "os", s->os }, { "kernel_release", s->kernel_release },
-		{ "machine", s->machine }, { "libc", s->libc_name },
-		{ "libc_version", s->libc_version }, { "tmpdir_fstype", s->tmpdir_fstype },
-		{ "emulation", s->emulation },
-	};
-	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
-		buf_printf(&b, "      <property name=\"%s\" value=\"", props[i][0]);
-		xml_escape(&b, props[i][1], strlen(props[i][1]));
-		buf_puts(&b, "\"/>\n");
-	}
-	buf_printf(&b, "      <property name=\"page_size\" value=\"%ld\"/>\n", s->page_size);
-	buf_puts(&b, "    </properties>\n");
-	for (size_t i = 0; i < n; i++) {
-		const struct result *r = results[i];
-		const char *msg = r->message ? r->message : "";
-
-		buf_puts(&b, "    <testcase classname=\"");
-		xml_escape(&b, r->c->group, strlen(r->c->group));
-		buf_puts(&b, "\" name=\"");
-		xml_escape(&b, r->c->id, strlen(r->c->id));
-		buf_printf(&b, "\" time=\"%.4f\">\n", r->duration);
-		const char *tag = r->expected ? "skipped"
-				  : outcome_is_failure(r->outcome) ? "failure"
-				  : r->outcome == OUT_UNRESOLVED ? "error"
-				  : r->outcome == OUT_PASS ? NULL : "skipped";
-		if (tag) {
-			buf_printf(&b, "      <%s type=\"%s\" message=\"", tag,
-				   outcome_name(r->outcome));
-			if (r->expected) {
-				buf_puts(&b, "known deviation: ");
-				xml_escape(&b, r->expected, strlen(r->expected));
-				buf_puts(&b, " | ");
-			}
-			xml_escape(&b, msg, strlen(msg));
-			buf_puts(&b, "\"/>\n");
-		}
-		if (r->output.kept.len) {
-			buf_puts(&b, "      <system-out>");
-			xml_escape(&b, r->output.kept.data, r->output.kept.len);
-			buf_puts(&b, "</system-out>\n");
-		}
-		buf_puts(&b, "    </testcase>\n");
-	}
-	buf_puts(&b, "  </testsuite>\n</testsuites>\n");
-	fwrite(b.data, 1, b.len, f);
-	buf_free(&b);
-}
+const struct sink sink_record = {
+	.name = "record",
+	.wanted = record_wanted,
+	.open = record_sink_open,
+	.start = record_sink_start,
+	.result = record_sink_result,
+	.end = record_sink_end,
+	.has = record_sink_has,
+};

@@ -1,0 +1,116 @@
+/*
+ * sink-text.c - what the runner prints by default: a progress line on a
+ * terminal, one line per case that did not pass, a summary.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct text_sink {
+	FILE *out;
+	int progress, verbose, progress_shown;
+	const char *record_shown;
+};
+
+static int text_wanted(const struct run_info *run)
+{
+	return run->o->format == FORMAT_TEXT;
+}
+
+static void *text_open(const struct run_info *run, char *err, size_t errlen)
+{
+	struct text_sink *ts = xcalloc(1, sizeof(*ts));
+
+	(void)err;
+	(void)errlen;
+	ts->out = run->console ? run->console : stdout;
+	ts->verbose = run->o->verbose;
+	ts->progress = run->o->progress < 0 ? isatty(STDOUT_FILENO) : run->o->progress;
+	ts->record_shown = run->record_shown;
+	return ts;
+}
+
+static void clear_progress(struct text_sink *ts)
+{
+	if (ts->progress_shown) {
+		fputs("\r\033[K", ts->out);
+		ts->progress_shown = 0;
+	}
+}
+
+static void show_progress(struct text_sink *ts, const struct tally *t)
+{
+	if (!ts->progress)
+		return;
+	fprintf(ts->out, "\r\033[K[%zu/%zu] %zu running, %zu not passed", t->done, t->total,
+		t->running, t->done - t->counts[OUT_PASS]);
+	fflush(ts->out);
+	ts->progress_shown = 1;
+}
+
+static void text_start(void *self, const struct case_entry *c, const struct tally *t)
+{
+	(void)c;
+	show_progress(self, t);
+}
+
+/* The case's output under its verdict line, each line marked. */
+static void show_output(FILE *out, const struct capture *cap)
+{
+	fputs("  | ", out);
+	for (size_t i = 0; i < cap->kept.len; i++) {
+		char c = cap->kept.data[i];
+		fputc(c, out);
+		if (c == '\n' && i + 1 < cap->kept.len)
+			fputs("  | ", out);
+	}
+	if (cap->kept.data[cap->kept.len - 1] != '\n')
+		fputc('\n', out);
+	if (capture_truncated(cap))
+		fprintf(out, "  | [%zu more bytes not kept]\n", cap->total - cap->kept.len);
+}
+
+static void text_result(void *self, const struct result *r, const struct tally *t)
+{
+	struct text_sink *ts = self;
+
+	clear_progress(ts);
+	if (r->outcome != OUT_PASS) {
+		fprintf(ts->out, "%-11s %s  %s%s\n", outcome_name(r->outcome), r->c->id,
+			r->message ? r->message : "",
+			r->expected ? "  [known deviation, reports/expectations.tsv]" : "");
+		if (ts->verbose && r->output.kept.len)
+			show_output(ts->out, &r->output);
+	}
+	show_progress(ts, t);
+}
+
+static int text_end(void *self, const struct run_end *e, const struct tally *t, char *err,
+		    size_t errlen)
+{
+	struct text_sink *ts = self;
+	struct buf b = { 0 };
+
+	(void)err;
+	(void)errlen;
+	tally_summary(&b, t);
+	clear_progress(ts);
+	fprintf(ts->out, "mmapcts: %zu cases in %.2f s: %s\n", t->done, e->duration, b.data);
+	if (ts->record_shown)
+		fprintf(ts->out, "mmapcts: record written to %s\n", ts->record_shown);
+	fflush(ts->out);
+	buf_free(&b);
+	free(ts);
+	return 0;
+}
+
+const struct sink sink_text = {
+	.name = "text",
+	.wanted = text_wanted,
+	.open = text_open,
+	.start = text_start,
+	.result = text_result,
+	.end = text_end,
+};
