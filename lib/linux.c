@@ -16,11 +16,116 @@
 #include <stdlib.h>
 #include <sys/statvfs.h>
 
+#include <sys/utsname.h>
+
 #ifdef __linux__
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
 #endif
+
+/* ------------------------------------------------------------------------
+ * Absent or broken?  A call that fails as it would where a feature is
+ * missing (EINVAL for an unknown flag or advice, ENOSYS) proves nothing by
+ * itself: a kernel, libc or emulator that has the feature and breaks it
+ * fails the same way.  The running kernel's release decides: where Linux
+ * has had the feature since a release at or below it, the refusal is a
+ * FAIL; only an older kernel makes it UNSUPPORTED.  Under a wrapper such
+ * as qemu-user the release is the host's, so the wrapper's gaps are FAILs
+ * too, documented in reports/expectations.tsv.
+ * ------------------------------------------------------------------------ */
+/* "6.18.44-fc-v1300" -> 6, 18, 44; missing parts are 0.  The number of
+ * parts read (1 to 3), or 0 when release does not start with a number. */
+static int parse_version(const char *release, long v[3])
+{
+	const char *p = release;
+	int n = 0;
+
+	v[0] = v[1] = v[2] = 0;
+	while (n < 3 && p && *p >= '0' && *p <= '9') {
+		char *end;
+
+		v[n++] = strtol(p, &end, 10);
+		p = *end == '.' ? end + 1 : NULL;
+	}
+	return n;
+}
+
+int mmapcts_version_at_least(const char *release, const char *since)
+{
+	long have[3], want[3];
+
+	if (!release || !parse_version(release, have) || !parse_version(since, want))
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (have[i] != want[i])
+			return have[i] > want[i];
+	return 1;
+}
+
+const char *kernel_release(void)
+{
+#ifdef __linux__
+	static struct utsname u;
+	static int done;
+
+	if (!done)
+		done = uname(&u) == 0 ? 1 : -1;
+	return done > 0 ? u.release : NULL;
+#else
+	return NULL;
+#endif
+}
+
+int kernel_at_least(const char *since)
+{
+	return mmapcts_version_at_least(kernel_release(), since) == 1;
+}
+
+enum verdict mmapcts_refusal_verdict(const char *release, const char *since)
+{
+	if (!release)
+		return VERDICT_UNSUPPORTED;	/* not Linux: a Linux feature is absent */
+	switch (since ? mmapcts_version_at_least(release, since) : -1) {
+	case 1:
+		return VERDICT_FAIL;
+	case 0:
+		return VERDICT_UNSUPPORTED;
+	default:
+		return VERDICT_UNTESTED;
+	}
+}
+
+void feature_refused_(const char *file, int line, const char *feature,
+		      const char *since, int err)
+{
+	const char *release = kernel_release();
+
+	switch (mmapcts_refusal_verdict(release, since)) {
+	case VERDICT_FAIL:
+		mmapcts_end_(VERDICT_FAIL, file, line, "%s fails with %s, but Linux has "
+			     "had it since %s and this kernel is %s (uname): the "
+			     "feature is there and refused", feature, errno_name(err),
+			     since, release);
+	case VERDICT_UNSUPPORTED:
+		if (!release)
+			mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "%s fails with %s: "
+				     "a Linux feature, and this system is not Linux",
+				     feature, errno_name(err));
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "%s fails with %s: this "
+			     "kernel, %s (uname), is older than Linux %s, which added it",
+			     feature, errno_name(err), release, since);
+	default:
+		if (!since)
+			mmapcts_end_(VERDICT_UNTESTED, file, line, "%s fails with %s, and "
+				     "this library knows no Linux release that has it",
+				     feature, errno_name(err));
+		mmapcts_end_(VERDICT_UNTESTED, file, line, "%s fails with %s, and the "
+			     "kernel release '%s' (uname) is no version to compare with "
+			     "Linux %s, which added it", feature, errno_name(err),
+			     release, since);
+	}
+}
 int mmapcts_proc_line_has_word(const char *path, const char *key, const char *word)
 {
 	char line[8192];	/* lines of /proc/cpuinfo run long */
@@ -165,15 +270,44 @@ unsigned long long meminfo_bytes(const char *key)
 	return kb * 1024;
 }
 
+/* Since which Linux release madvise() knows each advice the cases give
+ * (Linux madvise(2), VERSIONS and the advice's own paragraph). */
+const char *mmapcts_advice_since(const char *name)
+{
+	static const struct {
+		const char *name, *since;
+	} advice[] = {
+		{ "MADV_NORMAL", "2.4" }, { "MADV_RANDOM", "2.4" },
+		{ "MADV_SEQUENTIAL", "2.4" }, { "MADV_WILLNEED", "2.4" },
+		{ "MADV_DONTNEED", "2.4" }, { "MADV_REMOVE", "2.6.16" },
+		{ "MADV_DONTFORK", "2.6.16" }, { "MADV_DOFORK", "2.6.16" },
+		{ "MADV_FREE", "4.5" }, { "MADV_WIPEONFORK", "4.14" },
+		{ "MADV_KEEPONFORK", "4.14" }, { "MADV_COLD", "5.4" },
+		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
+		{ "MADV_POPULATE_WRITE", "5.14" },
+	};
+
+	for (size_t i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)
+		if (!strcmp(name, advice[i].name))
+			return advice[i].since;
+	return NULL;
+}
+
 void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	     const char *name)
 {
+	char what[64];
+
 	if (madvise(addr, len, advice) == 0)
 		return;
-	/* ENOSYS: compat.h's stand-in, where the system has no madvise(). */
-	if (errno == EINVAL || errno == ENOSYS)
-		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "madvise(%s) fails with %s: "
-			     "this kernel does not know the advice", name, errno_name(errno));
+	/* EINVAL: an advice the kernel does not know - or breaks; ENOSYS: no
+	 * madvise() (compat.h's stand-in, or a kernel without it). */
+	if (errno == EINVAL || errno == ENOSYS) {
+		int err = errno;
+
+		snprintf(what, sizeof(what), "madvise(%s)", name);
+		feature_refused_(file, line, what, mmapcts_advice_since(name), err);
+	}
 	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "madvise(%s) failed: %s", name,
 		     errno_name(errno));
 }

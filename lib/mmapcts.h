@@ -402,10 +402,37 @@ const unsigned char *object_contents(const struct object *obj, size_t len);
  * any other failure UNRESOLVED.
  */
 #define set_prot(addr, len, prot) set_prot_(MMAPCTS_HERE, (addr), (len), (prot))
-/* madvise(addr, len, advice); UNSUPPORTED where the kernel does not know
- * the advice (EINVAL, or ENOSYS without madvise()). */
+/* madvise(addr, len, advice).  EINVAL (or ENOSYS without madvise()) is
+ * FEATURE_REFUSED(): FAIL where the running kernel is at least the release
+ * that added the advice, UNSUPPORTED only where it is older. */
 #define ADVISE(addr, len, advice)                                              \
 	advise_(MMAPCTS_HERE, (addr), (len), (advice), #advice)
+
+/* ------------------------------------------------------------------------
+ * Absent, or broken?  UNSUPPORTED says a feature is absent, and only a
+ * probe that a broken implementation cannot pass may say so: an error code
+ * cannot (EINVAL is what an unknown flag gets, and also what a kernel or
+ * emulator that breaks the flag returns).  The running kernel's release
+ * can: a Linux feature exists on every kernel at or above the release that
+ * added it.
+ * ------------------------------------------------------------------------ */
+/*
+ * A call that would work where the feature exists failed with err as it
+ * does where the feature is missing; ends the case:
+ *	FAIL         the kernel (uname release) is at least since: the
+ *	             feature is there, so the refusal is a deviation (under
+ *	             qemu-user the release is the host's: qemu's gaps FAIL too)
+ *	UNSUPPORTED  the kernel is older than since, or the system is not Linux
+ *	UNTESTED     the release is no version number, or since is NULL
+ *	FEATURE_REFUSED("MAP_SHARED_VALIDATE", "4.15", errno);
+ */
+#define FEATURE_REFUSED(feature, since, err)                                   \
+	feature_refused_(MMAPCTS_HERE, (feature), (since), (err))
+/* The running kernel's release (uname -r, read once); NULL if not Linux. */
+const char *kernel_release(void);
+/* Is the running kernel Linux at or above since ("4.15", "2.6.16")?  0 where
+ * it is older, not Linux, or its release is no version number. */
+int kernel_at_least(const char *since);
 
 /* ------------------------------------------------------------------------
  * /proc/self/maps, parsed (Linux; maps_open() fails elsewhere).
@@ -670,6 +697,8 @@ void *safe_map_pattern_(const char *file, int line, void *addr, size_t len, int 
 void set_prot_(const char *file, int line, void *addr, size_t len, int prot);
 void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	     const char *name);
+MMAPCTS_NORETURN void feature_refused_(const char *file, int line, const char *feature,
+				       const char *since, int err);
 
 void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		 int flags, int fd, off_t off);
