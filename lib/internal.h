@@ -39,6 +39,11 @@ const char *mmapcts_advice_since(const char *name);
  * (UNSUPPORTED, or UNTESTED where the kernel has it and the build not). */
 void mmapcts_check_need(const char *need);
 
+/* May a security policy refuse this process executable memory?  1 yes
+ * (why names it), 0 no policy here can (why lists what was probed), -1
+ * cannot tell (why says why).  (lib/linux.c) */
+int mmapcts_exec_policy(char *why, size_t n);
+
 /* Set up the library's state (lib/main.c and the unit tests call it). */
 void mmapcts_init(const char *argv0);
 int mmapcts_main(int argc, char **argv);

@@ -22,6 +22,7 @@
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -147,6 +148,82 @@ int mmapcts_proc_line_has_word(const char *path, const char *key, const char *wo
 	}
 	fclose(f);
 	return found;
+}
+
+#ifdef __linux__
+#ifndef PR_GET_MDWE
+#define PR_GET_MDWE 66		/* Linux 6.3 */
+#endif
+#ifndef PR_MDWE_REFUSE_EXEC_GAIN
+#define PR_MDWE_REFUSE_EXEC_GAIN 1
+#endif
+
+/* Security modules that never refuse PROT_EXEC on memory the process maps
+ * itself (the lockdown, path, ptrace and keyring kinds). */
+static int lsm_leaves_exec_alone(const char *name)
+{
+	static const char *const harmless[] = {
+		"capability", "landlock", "lockdown", "yama", "apparmor", "safesetid",
+		"loadpin", "integrity", "ima", "evm", "tomoyo",
+	};
+
+	for (size_t i = 0; i < sizeof(harmless) / sizeof(harmless[0]); i++)
+		if (!strcmp(name, harmless[i]))
+			return 1;
+	return 0;
+}
+#endif
+
+int mmapcts_exec_policy(char *why, size_t n)
+{
+#ifdef __linux__
+	char lsms[256], enforce[8] = "";
+	int mdwe = prctl(PR_GET_MDWE, 0L, 0L, 0L, 0L);
+	FILE *f;
+
+	if (mdwe > 0 && (mdwe & PR_MDWE_REFUSE_EXEC_GAIN)) {
+		snprintf(why, n, "memory-deny-write-execute is set (prctl PR_GET_MDWE)");
+		return 1;
+	}
+	if (mmapcts_proc_line_has_word("/proc/self/status", "Seccomp:", "2") == 1) {
+		snprintf(why, n, "a seccomp filter is installed (one may refuse PROT_EXEC, "
+			 "as systemd's MemoryDenyWriteExecute= does)");
+		return 1;
+	}
+	f = fopen("/sys/fs/selinux/enforce", "r");
+	if (f) {
+		if (!fgets(enforce, sizeof(enforce), f))
+			enforce[0] = '\0';
+		fclose(f);
+	}
+	if (enforce[0] == '1') {
+		snprintf(why, n, "SELinux is enforcing (it may deny execmem or execmod)");
+		return 1;
+	}
+	f = fopen("/sys/kernel/security/lsm", "r");
+	if (!f || !fgets(lsms, sizeof(lsms), f)) {
+		if (f)
+			fclose(f);
+		snprintf(why, n, "the loaded security modules cannot be read "
+			 "(/sys/kernel/security/lsm)");
+		return -1;
+	}
+	fclose(f);
+	for (char *save = NULL, *m = strtok_r(lsms, ",\n", &save); m;
+	     m = strtok_r(NULL, ",\n", &save)) {
+		if (lsm_leaves_exec_alone(m) || (!strcmp(m, "selinux") && enforce[0] == '0'))
+			continue;
+		snprintf(why, n, "the security module '%s' is loaded and may refuse it", m);
+		return 1;
+	}
+	snprintf(why, n, "no memory-deny-write-execute, no seccomp filter, and no "
+		 "security module that refuses executable memory");
+	return 0;
+#else
+	snprintf(why, n, "this system's policies for executable memory are not known "
+		 "to this library");
+	return -1;
+#endif
 }
 
 const char *mmapcts_kernel_exec_not_enforced(void)

@@ -398,8 +398,11 @@ const unsigned char *object_contents(const struct object *obj, size_t len);
 	safe_map_pattern_(MMAPCTS_HERE, (addr), (len), (prot), (flags), (obj))
 /*
  * mprotect() for setup.  A protection with PROT_EXEC refused with ENOTSUP
- * (POSIX allows it), EACCES or EPERM (a security policy) is UNSUPPORTED;
- * any other failure UNRESOLVED.
+ * (POSIX allows it) is UNSUPPORTED; with EACCES or EPERM it is UNSUPPORTED
+ * only where a security policy that refuses executable memory is in force
+ * (memory-deny-write-execute, a seccomp filter, SELinux enforcing, another
+ * security module), FAIL where none is, UNTESTED where that cannot be
+ * told; any other failure UNRESOLVED.
  */
 #define set_prot(addr, len, prot) set_prot_(MMAPCTS_HERE, (addr), (len), (prot))
 /* madvise(addr, len, advice).  EINVAL (or ENOSYS without madvise()) is
@@ -541,11 +544,12 @@ long locked_kb(void);
  * ELFv2, riscv64, s390x), a probe that calls it and reports the fault the
  * call raised, and whether this machine refuses to run code from a page
  * without PROT_EXEC.  value must be in [0, 2047] (the smallest immediate
- * field among the CPUs).  Elsewhere a case that needs code is UNSUPPORTED.
+ * field among the CPUs).  Elsewhere a case that needs code is UNTESTED.
  * ------------------------------------------------------------------------ */
 /* Write the function at dst; return its length, or 0 without code here. */
 size_t return_const_code(unsigned char *dst, int value);
-/* ... and make the instruction cache see it; UNSUPPORTED without code. */
+/* ... and make the instruction cache see it; UNTESTED without code (the
+ * suite, not the system, lacks it). */
 void put_function(unsigned char *dst, int value);
 /* A private anonymous page holding the function, then given prot (a
  * PROT_EXEC the system refuses by policy is UNSUPPORTED). */
