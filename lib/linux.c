@@ -23,6 +23,7 @@
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -267,6 +268,22 @@ const char *noexec_tmpfs(void)
 	return dir;
 #else
 	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
+#endif
+}
+
+int kernel_grows_break(size_t len)
+{
+#if defined(__linux__) && defined(SYS_brk)
+	/* The system call returns the new break, or the old one on failure. */
+	uintptr_t old = (uintptr_t)syscall(SYS_brk, 0L);
+	uintptr_t got = (uintptr_t)syscall(SYS_brk, (long)(old + len));
+
+	if (got != old)
+		syscall(SYS_brk, (long)old);
+	return got == old + len;
+#else
+	(void)len;
+	return -1;
 #endif
 }
 

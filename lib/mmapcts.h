@@ -612,6 +612,10 @@ int on_noexec_mount(int fd);
  * permission to make namespaces or mounts, as in many containers).
  */
 const char *noexec_tmpfs(void);
+/* Linux: does the kernel's brk() system call (not the libc's sbrk()) grow
+ * the program break by len?  1 yes (the break is put back at once), 0 no,
+ * -1 not Linux.  Tells a libc that refuses sbrk() from a kernel that does. */
+int kernel_grows_break(size_t len);
 /* A file of one page in a fresh noexec_tmpfs() (so: in a child), O_RDWR. */
 int file_on_noexec_mount(void);
 /* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case

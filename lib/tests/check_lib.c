@@ -3034,6 +3034,17 @@ START_TEST(exec_policy_answers_with_a_reason)
 }
 END_TEST
 
+/* The kernel's brk() grows the break, and the break is put back. */
+START_TEST(kernel_grows_break_and_puts_it_back)
+{
+	void *before = sbrk(0);
+	int r = kernel_grows_break(4 * page_size);
+
+	ck_assert_ptr_eq(sbrk(0), before);
+	ck_assert_int_eq(r, kernel_release() ? 1 : -1);
+}
+END_TEST
+
 static void refuse(void *arg)
 {
 	MARK(); FEATURE_REFUSED("mmap(MAP_X)", (const char *)arg, EINVAL);
@@ -3245,6 +3256,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, feature_refused_ends_by_the_kernel_release);
 	tcase_add_test(tc, needs_of_the_build);
 	tcase_add_test(tc, exec_policy_answers_with_a_reason);
+	tcase_add_test(tc, kernel_grows_break_and_puts_it_back);
 	suite_add_tcase(s, tc);
 
 	/* Bugs these tests once found in lib/, kept so they stay fixed. */
