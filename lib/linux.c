@@ -251,20 +251,26 @@ int on_noexec_mount(int fd)
 #endif
 }
 
+/* The mount is the setup, not the rule: refused namespaces or mounts (no
+ * CAP_SYS_ADMIN, as in many containers) leave no noexec mount to test on,
+ * and no broken mmap() or mprotect() can make them fail. */
 const char *noexec_tmpfs(void)
 {
 #ifdef __linux__
 	static const char dir[] = "noexec";
 
 	if (unshare(CLONE_NEWNS) < 0)
-		UNSUPPORTED("unshare(CLONE_NEWNS) failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: unshare(CLONE_NEWNS) "
+			    "failed: %s", errno_name(errno));
 	/* Keep the mount below out of the namespace we came from. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-		UNSUPPORTED("making / a private mount failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: making / a private "
+			    "mount failed: %s", errno_name(errno));
 	if (mkdir(dir, 0700) < 0)
 		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
 	if (mount("mmapcts", dir, "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV, "size=1m") < 0)
-		UNSUPPORTED("mounting a noexec tmpfs failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: mounting a noexec "
+			    "tmpfs failed: %s", errno_name(errno));
 	return dir;
 #else
 	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
