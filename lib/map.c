@@ -19,7 +19,8 @@ int open_dev_zero_(const char *file, int line, int flags)
 	int fd = open("/dev/zero", flags);
 
 	if (fd < 0 && errno == ENOENT)
-		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "this system has no /dev/zero");
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "this system has no /dev/zero "
+			     "(open: ENOENT)");
 	if (fd < 0)
 		mmapcts_end_(VERDICT_UNRESOLVED, file, line, "open(/dev/zero, %#o) failed: %s",
 			     (unsigned)flags, errno_name(errno));
