@@ -308,48 +308,70 @@ pid_t exec_self_in_child(const char *stage, const char *arg_for_stage,
 	return pid;
 }
 
-/* Whether a word from .needs is met here; sets *why when it is not. */
-static int need_met(const char *need, const char **why)
+/*
+ * Whether a word from .needs is met here: 1, or 0 with *why and *v (the
+ * verdict) set, or -1 for a word no one knows.  configure's probes look at
+ * the build (headers, libc); a missing Linux feature is absent only where
+ * the running kernel is older than the release that added it (since) -
+ * on a newer kernel the build, not the system, lacks it: UNTESTED.
+ */
+static int need_met(const char *need, const char **why, enum verdict *v)
 {
 	static const struct {
 		const char *name;
 		int have;
+		const char *since;	/* the Linux release that added it; NULL: libc */
 	} features[] = {
-		{ "shm_open", HAVE_SHM_OPEN },
-		{ "posix_madvise", HAVE_POSIX_MADVISE },
-		{ "mincore", HAVE_MINCORE },
-		{ "madvise", HAVE_MADVISE },
-		{ "mlock", HAVE_MLOCK },
-		{ "mremap", HAVE_MREMAP },
-		{ "memfd_create", HAVE_MEMFD_CREATE },
-		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES },
-		{ "MAP_FIXED_NOREPLACE", HAVE_MAP_FIXED_NOREPLACE },
-		{ "MAP_SHARED_VALIDATE", HAVE_MAP_SHARED_VALIDATE },
-		{ "MAP_NORESERVE", HAVE_MAP_NORESERVE },
-		{ "MAP_POPULATE", HAVE_MAP_POPULATE },
-		{ "MREMAP_MAYMOVE", HAVE_MREMAP_MAYMOVE },
-		{ "MREMAP_FIXED", HAVE_MREMAP_FIXED },
-		{ "MREMAP_DONTUNMAP", HAVE_MREMAP_DONTUNMAP },
-		{ "MADV_DONTNEED", HAVE_MADV_DONTNEED },
-		{ "MADV_DONTFORK", HAVE_MADV_DONTFORK },
-		{ "MADV_WIPEONFORK", HAVE_MADV_WIPEONFORK },
-		{ "F_SEAL_WRITE", HAVE_F_SEAL_WRITE },
-		{ "O_PATH", HAVE_O_PATH },
+		{ "shm_open", HAVE_SHM_OPEN, NULL },
+		{ "posix_madvise", HAVE_POSIX_MADVISE, NULL },
+		{ "mincore", HAVE_MINCORE, "2.4" },
+		{ "madvise", HAVE_MADVISE, "2.4" },
+		{ "mlock", HAVE_MLOCK, "2.0" },
+		{ "mremap", HAVE_MREMAP, "2.0" },
+		{ "memfd_create", HAVE_MEMFD_CREATE, "3.17" },
+		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES, "2.6" },
+		{ "MAP_FIXED_NOREPLACE", HAVE_MAP_FIXED_NOREPLACE, "4.17" },
+		{ "MAP_SHARED_VALIDATE", HAVE_MAP_SHARED_VALIDATE, "4.15" },
+		{ "MAP_NORESERVE", HAVE_MAP_NORESERVE, "2.0" },
+		{ "MAP_POPULATE", HAVE_MAP_POPULATE, "2.6" },
+		{ "MREMAP_MAYMOVE", HAVE_MREMAP_MAYMOVE, "2.0" },
+		{ "MREMAP_FIXED", HAVE_MREMAP_FIXED, "2.4" },
+		{ "MREMAP_DONTUNMAP", HAVE_MREMAP_DONTUNMAP, "5.7" },
+		{ "MADV_DONTNEED", HAVE_MADV_DONTNEED, "2.4" },
+		{ "MADV_DONTFORK", HAVE_MADV_DONTFORK, "2.6.16" },
+		{ "MADV_WIPEONFORK", HAVE_MADV_WIPEONFORK, "4.14" },
+		{ "F_SEAL_WRITE", HAVE_F_SEAL_WRITE, "3.17" },
+		{ "O_PATH", HAVE_O_PATH, "2.6.39" },
 	};
-	static char reason[128];
+	static char reason[256];
 
+	*v = VERDICT_UNSUPPORTED;
 	if (!strcmp(need, "root")) {
-		*why = "needs root";
+		snprintf(reason, sizeof(reason), "needs root (euid is %ld)", (long)geteuid());
+		*why = reason;
 		return geteuid() == 0;
 	}
 	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++) {
-		if (!strcmp(need, features[i].name)) {
+		const char *since = features[i].since, *release = kernel_release();
+
+		if (strcmp(need, features[i].name))
+			continue;
+		*why = reason;
+		if (since && kernel_at_least(since)) {
+			*v = VERDICT_UNTESTED;
+			snprintf(reason, sizeof(reason), "%s: this build has none (configure "
+				 "found none), but this kernel, %s, has had it since Linux %s: "
+				 "build against newer headers to test it", need, release, since);
+		} else if (since && release) {
+			snprintf(reason, sizeof(reason), "%s is not available on this system "
+				 "(configure found none, and this kernel, %s, is older than "
+				 "Linux %s or no version)", need, release, since);
+		} else {
 			snprintf(reason, sizeof(reason),
 				 "%s is not available on this system (configure found none)",
 				 need);
-			*why = reason;
-			return features[i].have;
 		}
+		return features[i].have;
 	}
 	snprintf(reason, sizeof(reason), "unknown need '%s' in the case's metadata", need);
 	*why = reason;
@@ -382,15 +404,22 @@ static int each_word(const char *list, int (*fn)(const char *word, void *ctx), v
 	return 0;
 }
 
-static int check_need(const char *need, void *ctx)
+void mmapcts_check_need(const char *need)
 {
 	const char *why;
-	int met = need_met(need, &why);
+	enum verdict v;
+	int met = need_met(need, &why, &v);
 
 	if (met < 0)
 		UNRESOLVED("%s", why);
 	if (!met)
-		UNSUPPORTED("%s", why);
+		mmapcts_end_(v, MMAPCTS_HERE, "%s", why);
+}
+
+static int check_need(const char *need, void *ctx)
+{
+	(void)ctx;
+	mmapcts_check_need(need);
 	return 0;
 }
 

@@ -27,6 +27,23 @@ int mmapcts_proc_line_has_word(const char *path, const char *key, const char *wo
 /* Why the kernel may run code without PROT_EXEC whatever the CPU does, or NULL. */
 const char *mmapcts_kernel_exec_not_enforced(void);
 
+/* Is release ("6.18.44-fc-v1300") at least since ("4.15")?  1 yes, 0 no,
+ * -1 when either is no version number.  (lib/linux.c) */
+int mmapcts_version_at_least(const char *release, const char *since);
+/* What FEATURE_REFUSED() ends with on a kernel of this release (NULL: not
+ * Linux) for a feature Linux added in since (NULL: unknown). */
+enum verdict mmapcts_refusal_verdict(const char *release, const char *since);
+/* The Linux release that added the madvise() advice of this name, or NULL. */
+const char *mmapcts_advice_since(const char *name);
+/* End the case unless the build has the feature a .needs word names
+ * (UNSUPPORTED, or UNTESTED where the kernel has it and the build not). */
+void mmapcts_check_need(const char *need);
+
+/* May a security policy refuse this process executable memory?  1 yes
+ * (why names it), 0 no policy here can (why lists what was probed), -1
+ * cannot tell (why says why).  (lib/linux.c) */
+int mmapcts_exec_policy(char *why, size_t n);
+
 /* Set up the library's state (lib/main.c and the unit tests call it). */
 void mmapcts_init(const char *argv0);
 int mmapcts_main(int argc, char **argv);

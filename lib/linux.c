@@ -16,11 +16,118 @@
 #include <stdlib.h>
 #include <sys/statvfs.h>
 
+#include <sys/utsname.h>
+
 #ifdef __linux__
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #endif
+
+/* ------------------------------------------------------------------------
+ * Absent or broken?  A call that fails as it would where a feature is
+ * missing (EINVAL for an unknown flag or advice, ENOSYS) proves nothing by
+ * itself: a kernel, libc or emulator that has the feature and breaks it
+ * fails the same way.  The running kernel's release decides: where Linux
+ * has had the feature since a release at or below it, the refusal is a
+ * FAIL; only an older kernel makes it UNSUPPORTED.  Under a wrapper such
+ * as qemu-user the release is the host's, so the wrapper's gaps are FAILs
+ * too, documented in reports/expectations.tsv.
+ * ------------------------------------------------------------------------ */
+/* "6.18.44-fc-v1300" -> 6, 18, 44; missing parts are 0.  The number of
+ * parts read (1 to 3), or 0 when release does not start with a number. */
+static int parse_version(const char *release, long v[3])
+{
+	const char *p = release;
+	int n = 0;
+
+	v[0] = v[1] = v[2] = 0;
+	while (n < 3 && p && *p >= '0' && *p <= '9') {
+		char *end;
+
+		v[n++] = strtol(p, &end, 10);
+		p = *end == '.' ? end + 1 : NULL;
+	}
+	return n;
+}
+
+int mmapcts_version_at_least(const char *release, const char *since)
+{
+	long have[3], want[3];
+
+	if (!release || !parse_version(release, have) || !parse_version(since, want))
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (have[i] != want[i])
+			return have[i] > want[i];
+	return 1;
+}
+
+const char *kernel_release(void)
+{
+#ifdef __linux__
+	static struct utsname u;
+	static int done;
+
+	if (!done)
+		done = uname(&u) == 0 ? 1 : -1;
+	return done > 0 ? u.release : NULL;
+#else
+	return NULL;
+#endif
+}
+
+int kernel_at_least(const char *since)
+{
+	return mmapcts_version_at_least(kernel_release(), since) == 1;
+}
+
+enum verdict mmapcts_refusal_verdict(const char *release, const char *since)
+{
+	if (!release)
+		return VERDICT_UNSUPPORTED;	/* not Linux: a Linux feature is absent */
+	switch (since ? mmapcts_version_at_least(release, since) : -1) {
+	case 1:
+		return VERDICT_FAIL;
+	case 0:
+		return VERDICT_UNSUPPORTED;
+	default:
+		return VERDICT_UNTESTED;
+	}
+}
+
+void feature_refused_(const char *file, int line, const char *feature,
+		      const char *since, int err)
+{
+	const char *release = kernel_release();
+
+	switch (mmapcts_refusal_verdict(release, since)) {
+	case VERDICT_FAIL:
+		mmapcts_end_(VERDICT_FAIL, file, line, "%s fails with %s, but Linux has "
+			     "had it since %s and this kernel is %s (uname): the "
+			     "feature is there and refused", feature, errno_name(err),
+			     since, release);
+	case VERDICT_UNSUPPORTED:
+		if (!release)
+			mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "%s fails with %s: "
+				     "a Linux feature, and this system is not Linux",
+				     feature, errno_name(err));
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "%s fails with %s: this "
+			     "kernel, %s (uname), is older than Linux %s, which added it",
+			     feature, errno_name(err), release, since);
+	default:
+		if (!since)
+			mmapcts_end_(VERDICT_UNTESTED, file, line, "%s fails with %s, and "
+				     "this library knows no Linux release that has it",
+				     feature, errno_name(err));
+		mmapcts_end_(VERDICT_UNTESTED, file, line, "%s fails with %s, and the "
+			     "kernel release '%s' (uname) is no version to compare with "
+			     "Linux %s, which added it", feature, errno_name(err),
+			     release, since);
+	}
+}
 int mmapcts_proc_line_has_word(const char *path, const char *key, const char *word)
 {
 	char line[8192];	/* lines of /proc/cpuinfo run long */
@@ -42,6 +149,82 @@ int mmapcts_proc_line_has_word(const char *path, const char *key, const char *wo
 	}
 	fclose(f);
 	return found;
+}
+
+#ifdef __linux__
+#ifndef PR_GET_MDWE
+#define PR_GET_MDWE 66		/* Linux 6.3 */
+#endif
+#ifndef PR_MDWE_REFUSE_EXEC_GAIN
+#define PR_MDWE_REFUSE_EXEC_GAIN 1
+#endif
+
+/* Security modules that never refuse PROT_EXEC on memory the process maps
+ * itself (the lockdown, path, ptrace and keyring kinds). */
+static int lsm_leaves_exec_alone(const char *name)
+{
+	static const char *const harmless[] = {
+		"capability", "landlock", "lockdown", "yama", "apparmor", "safesetid",
+		"loadpin", "integrity", "ima", "evm", "tomoyo",
+	};
+
+	for (size_t i = 0; i < sizeof(harmless) / sizeof(harmless[0]); i++)
+		if (!strcmp(name, harmless[i]))
+			return 1;
+	return 0;
+}
+#endif
+
+int mmapcts_exec_policy(char *why, size_t n)
+{
+#ifdef __linux__
+	char lsms[256], enforce[8] = "";
+	int mdwe = prctl(PR_GET_MDWE, 0L, 0L, 0L, 0L);
+	FILE *f;
+
+	if (mdwe > 0 && (mdwe & PR_MDWE_REFUSE_EXEC_GAIN)) {
+		snprintf(why, n, "memory-deny-write-execute is set (prctl PR_GET_MDWE)");
+		return 1;
+	}
+	if (mmapcts_proc_line_has_word("/proc/self/status", "Seccomp:", "2") == 1) {
+		snprintf(why, n, "a seccomp filter is installed (one may refuse PROT_EXEC, "
+			 "as systemd's MemoryDenyWriteExecute= does)");
+		return 1;
+	}
+	f = fopen("/sys/fs/selinux/enforce", "r");
+	if (f) {
+		if (!fgets(enforce, sizeof(enforce), f))
+			enforce[0] = '\0';
+		fclose(f);
+	}
+	if (enforce[0] == '1') {
+		snprintf(why, n, "SELinux is enforcing (it may deny execmem or execmod)");
+		return 1;
+	}
+	f = fopen("/sys/kernel/security/lsm", "r");
+	if (!f || !fgets(lsms, sizeof(lsms), f)) {
+		if (f)
+			fclose(f);
+		snprintf(why, n, "the loaded security modules cannot be read "
+			 "(/sys/kernel/security/lsm)");
+		return -1;
+	}
+	fclose(f);
+	for (char *save = NULL, *m = strtok_r(lsms, ",\n", &save); m;
+	     m = strtok_r(NULL, ",\n", &save)) {
+		if (lsm_leaves_exec_alone(m) || (!strcmp(m, "selinux") && enforce[0] == '0'))
+			continue;
+		snprintf(why, n, "the security module '%s' is loaded and may refuse it", m);
+		return 1;
+	}
+	snprintf(why, n, "no memory-deny-write-execute, no seccomp filter, and no "
+		 "security module that refuses executable memory");
+	return 0;
+#else
+	snprintf(why, n, "this system's policies for executable memory are not known "
+		 "to this library");
+	return -1;
+#endif
 }
 
 const char *mmapcts_kernel_exec_not_enforced(void)
@@ -68,23 +251,45 @@ int on_noexec_mount(int fd)
 #endif
 }
 
+/* The mount is the setup, not the rule: refused namespaces or mounts (no
+ * CAP_SYS_ADMIN, as in many containers) leave no noexec mount to test on,
+ * and no broken mmap() or mprotect() can make them fail. */
 const char *noexec_tmpfs(void)
 {
 #ifdef __linux__
 	static const char dir[] = "noexec";
 
 	if (unshare(CLONE_NEWNS) < 0)
-		UNSUPPORTED("unshare(CLONE_NEWNS) failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: unshare(CLONE_NEWNS) "
+			    "failed: %s", errno_name(errno));
 	/* Keep the mount below out of the namespace we came from. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-		UNSUPPORTED("making / a private mount failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: making / a private "
+			    "mount failed: %s", errno_name(errno));
 	if (mkdir(dir, 0700) < 0)
 		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
 	if (mount("mmapcts", dir, "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV, "size=1m") < 0)
-		UNSUPPORTED("mounting a noexec tmpfs failed: %s", errno_name(errno));
+		UNSUPPORTED("no noexec mount can be made here: mounting a noexec "
+			    "tmpfs failed: %s", errno_name(errno));
 	return dir;
 #else
 	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
+#endif
+}
+
+int kernel_grows_break(size_t len)
+{
+#if defined(__linux__) && defined(SYS_brk)
+	/* The system call returns the new break, or the old one on failure. */
+	uintptr_t old = (uintptr_t)syscall(SYS_brk, 0L);
+	uintptr_t got = (uintptr_t)syscall(SYS_brk, (long)(old + len));
+
+	if (got != old)
+		syscall(SYS_brk, (long)old);
+	return got == old + len;
+#else
+	(void)len;
+	return -1;
 #endif
 }
 
@@ -165,15 +370,44 @@ unsigned long long meminfo_bytes(const char *key)
 	return kb * 1024;
 }
 
+/* Since which Linux release madvise() knows each advice the cases give
+ * (Linux madvise(2), VERSIONS and the advice's own paragraph). */
+const char *mmapcts_advice_since(const char *name)
+{
+	static const struct {
+		const char *name, *since;
+	} advice[] = {
+		{ "MADV_NORMAL", "2.4" }, { "MADV_RANDOM", "2.4" },
+		{ "MADV_SEQUENTIAL", "2.4" }, { "MADV_WILLNEED", "2.4" },
+		{ "MADV_DONTNEED", "2.4" }, { "MADV_REMOVE", "2.6.16" },
+		{ "MADV_DONTFORK", "2.6.16" }, { "MADV_DOFORK", "2.6.16" },
+		{ "MADV_FREE", "4.5" }, { "MADV_WIPEONFORK", "4.14" },
+		{ "MADV_KEEPONFORK", "4.14" }, { "MADV_COLD", "5.4" },
+		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
+		{ "MADV_POPULATE_WRITE", "5.14" },
+	};
+
+	for (size_t i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)
+		if (!strcmp(name, advice[i].name))
+			return advice[i].since;
+	return NULL;
+}
+
 void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	     const char *name)
 {
+	char what[64];
+
 	if (madvise(addr, len, advice) == 0)
 		return;
-	/* ENOSYS: compat.h's stand-in, where the system has no madvise(). */
-	if (errno == EINVAL || errno == ENOSYS)
-		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "madvise(%s) fails with %s: "
-			     "this kernel does not know the advice", name, errno_name(errno));
+	/* EINVAL: an advice the kernel does not know - or breaks; ENOSYS: no
+	 * madvise() (compat.h's stand-in, or a kernel without it). */
+	if (errno == EINVAL || errno == ENOSYS) {
+		int err = errno;
+
+		snprintf(what, sizeof(what), "madvise(%s)", name);
+		feature_refused_(file, line, what, mmapcts_advice_since(name), err);
+	}
 	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "madvise(%s) failed: %s", name,
 		     errno_name(errno));
 }

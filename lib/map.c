@@ -19,7 +19,8 @@ int open_dev_zero_(const char *file, int line, int flags)
 	int fd = open("/dev/zero", flags);
 
 	if (fd < 0 && errno == ENOENT)
-		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "this system has no /dev/zero");
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "this system has no /dev/zero "
+			     "(open: ENOENT)");
 	if (fd < 0)
 		mmapcts_end_(VERDICT_UNRESOLVED, file, line, "open(/dev/zero, %#o) failed: %s",
 			     (unsigned)flags, errno_name(errno));
@@ -45,17 +46,37 @@ void *safe_map_object_(const char *file, int line, void *addr, size_t len, int p
 
 void set_prot_(const char *file, int line, void *addr, size_t len, int prot)
 {
-	char buf[64];
+	char buf[64], why[160];
+	int err;
 
 	if (mprotect(addr, len, prot) == 0)
 		return;
-	/* POSIX lets mprotect() refuse an unsupported combination (ENOTSUP), and
-	 * security policies refuse executable memory: not the rule under test. */
-	if ((prot & PROT_EXEC) && (errno == ENOTSUP || errno == EACCES || errno == EPERM))
-		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mprotect(%s) is refused here: %s",
-			     prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+	err = errno;
+	prot_string(prot, buf, sizeof(buf));
+	/* POSIX lets mprotect() refuse a combination the system does not
+	 * support (ENOTSUP): absent by the standard's own word. */
+	if ((prot & PROT_EXEC) && err == ENOTSUP)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mprotect(%s) is refused "
+			     "with ENOTSUP: this system does not support the protection", buf);
+	/* A security policy may refuse executable memory (EACCES, EPERM); the
+	 * errno alone cannot tell that from a broken mprotect(): ask the policy. */
+	if ((prot & PROT_EXEC) && (err == EACCES || err == EPERM)) {
+		switch (mmapcts_exec_policy(why, sizeof(why))) {
+		case 1:
+			mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mprotect(%s) is "
+				     "refused here: %s, and %s", buf, errno_name(err), why);
+		case 0:
+			mmapcts_end_(VERDICT_FAIL, file, line, "mprotect(%s) fails with %s, "
+				     "but no policy here refuses executable memory (%s)",
+				     buf, errno_name(err), why);
+		default:
+			mmapcts_end_(VERDICT_UNTESTED, file, line, "mprotect(%s) fails with "
+				     "%s, and whether a policy refuses executable memory here "
+				     "cannot be told: %s", buf, errno_name(err), why);
+		}
+	}
 	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mprotect(%zu bytes, %s) failed: %s",
-		     len, prot_string(prot, buf, sizeof(buf)), errno_name(errno));
+		     len, buf, errno_name(err));
 }
 
 void *safe_map_pattern_(const char *file, int line, void *addr, size_t len, int prot,

@@ -398,14 +398,44 @@ const unsigned char *object_contents(const struct object *obj, size_t len);
 	safe_map_pattern_(MMAPCTS_HERE, (addr), (len), (prot), (flags), (obj))
 /*
  * mprotect() for setup.  A protection with PROT_EXEC refused with ENOTSUP
- * (POSIX allows it), EACCES or EPERM (a security policy) is UNSUPPORTED;
- * any other failure UNRESOLVED.
+ * (POSIX allows it) is UNSUPPORTED; with EACCES or EPERM it is UNSUPPORTED
+ * only where a security policy that refuses executable memory is in force
+ * (memory-deny-write-execute, a seccomp filter, SELinux enforcing, another
+ * security module), FAIL where none is, UNTESTED where that cannot be
+ * told; any other failure UNRESOLVED.
  */
 #define set_prot(addr, len, prot) set_prot_(MMAPCTS_HERE, (addr), (len), (prot))
-/* madvise(addr, len, advice); UNSUPPORTED where the kernel does not know
- * the advice (EINVAL, or ENOSYS without madvise()). */
+/* madvise(addr, len, advice).  EINVAL (or ENOSYS without madvise()) is
+ * FEATURE_REFUSED(): FAIL where the running kernel is at least the release
+ * that added the advice, UNSUPPORTED only where it is older. */
 #define ADVISE(addr, len, advice)                                              \
 	advise_(MMAPCTS_HERE, (addr), (len), (advice), #advice)
+
+/* ------------------------------------------------------------------------
+ * Absent, or broken?  UNSUPPORTED says a feature is absent, and only a
+ * probe that a broken implementation cannot pass may say so: an error code
+ * cannot (EINVAL is what an unknown flag gets, and also what a kernel or
+ * emulator that breaks the flag returns).  The running kernel's release
+ * can: a Linux feature exists on every kernel at or above the release that
+ * added it.
+ * ------------------------------------------------------------------------ */
+/*
+ * A call that would work where the feature exists failed with err as it
+ * does where the feature is missing; ends the case:
+ *	FAIL         the kernel (uname release) is at least since: the
+ *	             feature is there, so the refusal is a deviation (under
+ *	             qemu-user the release is the host's: qemu's gaps FAIL too)
+ *	UNSUPPORTED  the kernel is older than since, or the system is not Linux
+ *	UNTESTED     the release is no version number, or since is NULL
+ *	FEATURE_REFUSED("MAP_SHARED_VALIDATE", "4.15", errno);
+ */
+#define FEATURE_REFUSED(feature, since, err)                                   \
+	feature_refused_(MMAPCTS_HERE, (feature), (since), (err))
+/* The running kernel's release (uname -r, read once); NULL if not Linux. */
+const char *kernel_release(void);
+/* Is the running kernel Linux at or above since ("4.15", "2.6.16")?  0 where
+ * it is older, not Linux, or its release is no version number. */
+int kernel_at_least(const char *since);
 
 /* ------------------------------------------------------------------------
  * /proc/self/maps, parsed (Linux; maps_open() fails elsewhere).
@@ -514,11 +544,12 @@ long locked_kb(void);
  * ELFv2, riscv64, s390x), a probe that calls it and reports the fault the
  * call raised, and whether this machine refuses to run code from a page
  * without PROT_EXEC.  value must be in [0, 2047] (the smallest immediate
- * field among the CPUs).  Elsewhere a case that needs code is UNSUPPORTED.
+ * field among the CPUs).  Elsewhere a case that needs code is UNTESTED.
  * ------------------------------------------------------------------------ */
 /* Write the function at dst; return its length, or 0 without code here. */
 size_t return_const_code(unsigned char *dst, int value);
-/* ... and make the instruction cache see it; UNSUPPORTED without code. */
+/* ... and make the instruction cache see it; UNTESTED without code (the
+ * suite, not the system, lacks it). */
 void put_function(unsigned char *dst, int value);
 /* A private anonymous page holding the function, then given prot (a
  * PROT_EXEC the system refuses by policy is UNSUPPORTED). */
@@ -581,6 +612,10 @@ int on_noexec_mount(int fd);
  * permission to make namespaces or mounts, as in many containers).
  */
 const char *noexec_tmpfs(void);
+/* Linux: does the kernel's brk() system call (not the libc's sbrk()) grow
+ * the program break by len?  1 yes (the break is put back at once), 0 no,
+ * -1 not Linux.  Tells a libc that refuses sbrk() from a kernel that does. */
+int kernel_grows_break(size_t len);
 /* A file of one page in a fresh noexec_tmpfs() (so: in a child), O_RDWR. */
 int file_on_noexec_mount(void);
 /* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case
@@ -670,6 +705,8 @@ void *safe_map_pattern_(const char *file, int line, void *addr, size_t len, int 
 void set_prot_(const char *file, int line, void *addr, size_t len, int prot);
 void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	     const char *name);
+MMAPCTS_NORETURN void feature_refused_(const char *file, int line, const char *feature,
+				       const char *since, int err);
 
 void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		 int flags, int fd, off_t off);

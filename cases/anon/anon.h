@@ -87,8 +87,9 @@ static inline unsigned char *free_range_(const char *file, int line, size_t len)
 static inline void need_memory_protection_(const char *file, int line)
 {
 	if (sysconf(_SC_MEMORY_PROTECTION) <= 0)
-		UNSUPPORTED("the Memory Protection option is not supported: an "
-			    "access against the protection is undefined");
+		UNSUPPORTED("the Memory Protection option is not supported "
+			    "(sysconf(_SC_MEMORY_PROTECTION)): an access against the "
+			    "protection is undefined");
 }
 #define need_memory_protection() need_memory_protection_(MMAPCTS_HERE)
 #undef MMAPCTS_HERE

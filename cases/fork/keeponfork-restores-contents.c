@@ -2,8 +2,9 @@
  * MADV_KEEPONFORK undoes MADV_WIPEONFORK: a range advised WIPEONFORK and
  * then KEEPONFORK is inherited with its contents, not zeroed.  A kernel
  * whose KEEPONFORK leaves the wipe flag set fails: the child reads zero
- * where the parent's pattern (never zero) should be.  EINVAL from a kernel
- * that does not know the advice makes the case UNSUPPORTED.
+ * where the parent's pattern (never zero) should be.  EINVAL for either
+ * advice is UNSUPPORTED only on a kernel older than 4.14 (ADVISE()); from
+ * a newer one it fails.
  */
 #include "mmapcts.h"
 #include "fork.h"

@@ -4,8 +4,8 @@
  * fault), and every byte reads zero although the parent had filled it.
  * A kernel that ignores the advice fails on the first byte (the parent's
  * pattern is never zero); one that drops the range like MADV_DONTFORK
- * fails on the probe.  A kernel that does not know the advice (EINVAL)
- * makes the case UNSUPPORTED.
+ * fails on the probe.  EINVAL for the advice is UNSUPPORTED only on a
+ * kernel older than 4.14 (ADVISE()); from a newer one it fails.
  */
 #include "mmapcts.h"
 #include "fork.h"

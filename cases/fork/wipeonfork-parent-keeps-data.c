@@ -5,8 +5,8 @@
  * into its (wiped) range, and the parent must still read the bytes it
  * stored before the fork.  A kernel that implements the wipe by zeroing
  * the shared pages in place, or that gives the child the parent's pages
- * to write into, fails.  EINVAL from a kernel that does not know the
- * advice makes the case UNSUPPORTED.
+ * to write into, fails.  EINVAL for the advice is UNSUPPORTED only on a
+ * kernel older than 4.14 (ADVISE()); from a newer one it fails.
  */
 #include "mmapcts.h"
 #include "fork.h"

@@ -3,8 +3,9 @@
  * it on a MAP_SHARED mapping with EINVAL (wiping memory shared with the
  * parent would wipe the parent's data).  Because EINVAL is also what a
  * kernel older than 4.14 returns for any use of the advice, the case first
- * advises a private anonymous mapping: if that fails, the kernel does not
- * know the advice and the case is UNSUPPORTED; only then is the refusal
+ * advises a private anonymous mapping: if that fails on a kernel older
+ * than 4.14 (uname), the kernel does not know the advice and the case is
+ * UNSUPPORTED (on a newer kernel it fails, ADVISE()); only then is the refusal
  * on the shared mapping the rule at work.  A kernel that accepts the
  * advice on shared memory fails.
  */

@@ -4,8 +4,8 @@
  *
  * POSIX does not oblige an implementation to support PROT_EXEC alone
  * (it "shall fail" for a combination it cannot support, with ENOTSUP):
- * then the case is UNSUPPORTED, as it is where lib/code.c has no
- * machine code for the architecture.  An implementation that accepted
+ * then the case is UNSUPPORTED (UNTESTED where lib/code.c has no
+ * machine code for the architecture; see set_prot() for EACCES).  An implementation that accepted
  * the protection but left the page unexecutable (for instance one that
  * builds execute-only pages from a protection key and gets the key's
  * rights wrong, refusing the instruction fetch too) fails with the fault

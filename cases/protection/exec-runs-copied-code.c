@@ -7,10 +7,11 @@
  * instruction cache with __builtin___clear_cache, make executable, call).
  * An implementation that accepted the protection but left the page
  * non-executable faults and fails; one that executed stale contents
- * returns another value and fails.  UNSUPPORTED where lib/code.c has no
- * machine code for the architecture, or where the system refuses
+ * returns another value and fails.  UNTESTED where lib/code.c has no
+ * machine code for the architecture; UNSUPPORTED where the system refuses
  * executable anonymous memory (POSIX lets mprotect() fail with ENOTSUP
- * for a combination it cannot support; a security policy may refuse it).
+ * for a combination it cannot support) or a security policy in force
+ * does (set_prot() probes for one; EACCES with none in force fails).
  */
 #include "mmapcts.h"
 

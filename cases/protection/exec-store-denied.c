@@ -7,7 +7,8 @@
  * An implementation that maps executable pages read-write-execute (a
  * single "code" permission, as some MMUs offer) lets the store through and
  * fails.  POSIX names no signal for the refusal, so it is checked with
- * CHECK_WRITE_DENIED.  UNSUPPORTED if the system refuses the protection.
+ * CHECK_WRITE_DENIED.  UNSUPPORTED if the system refuses the protection
+ * with ENOTSUP, or a security policy refuses it (set_prot()).
  */
 #include "protection.h"
 

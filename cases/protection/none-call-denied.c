@@ -6,7 +6,7 @@
  * none-call-faults is the Linux twin.
  *
  * The page holds a working function, so an implementation that let the
- * fetch through would return normally and fail here.  UNSUPPORTED where
+ * fetch through would return normally and fail here.  UNTESTED where
  * lib/code.c has no machine code for the architecture.
  */
 #include "mmapcts.h"

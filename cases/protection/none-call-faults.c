@@ -9,7 +9,7 @@
  * garbage.  Linux promises SIGSEGV for an access that violates the
  * protection, whatever the hardware: PROT_NONE pages are not present to
  * the MMU at all, so even machines without an execute-permission bit
- * refuse the fetch.  UNSUPPORTED where lib/code.c has no machine code.
+ * refuse the fetch.  UNTESTED where lib/code.c has no machine code.
  * none-call-denied is the POSIX twin.
  */
 #include "mmapcts.h"

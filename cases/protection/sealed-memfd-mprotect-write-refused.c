@@ -11,10 +11,13 @@
  * allow writing and the seal is the only reason to refuse.  A kernel that
  * enforced the seal only when a mapping is created lets the upgrade
  * through (the sealed object then changes with every store) and fails.
- * Some kernels refuse the read-only shared mapping itself with EPERM
- * (older ones, and those with the regression that Linux commit
- * ea0916e01d0b fixed in 6.13): there the case cannot be set up and is
- * UNSUPPORTED.
+ * Kernels before 6.7 refuse the read-only shared mapping itself with
+ * EPERM (mmap_region() took every VM_SHARED mapping for a writable one
+ * until commit 158978945f31): there the case cannot be set up and is
+ * UNSUPPORTED.  On 6.7 or later (uname) the refusal fails
+ * (FEATURE_REFUSED()): 6.12 kernels without commit ea0916e01d0b, which
+ * fixed that regression in 6.13, do.  Some stable kernels before 6.7 have
+ * the change backported (Debian's 6.1.0-50 maps; 5.10.0-32 refuses).
  */
 #include "mmapcts.h"
 
@@ -35,9 +38,12 @@ static void run(void)
 	int fd = write_sealed_memfd(page_size);
 	unsigned char *map = mmap(NULL, page_size, PROT_READ, MAP_SHARED, fd, 0);
 
+	if (map == MAP_FAILED && errno == EPERM)
+		FEATURE_REFUSED("a read-only MAP_SHARED mapping of a write-sealed memfd",
+				"6.7", errno);
 	if (map == MAP_FAILED)
-		UNSUPPORTED("a read-only shared mapping of a write-sealed memfd is "
-			    "refused here: %s", errno_name(errno));
+		UNRESOLVED("mmap(PROT_READ, MAP_SHARED) of a write-sealed memfd failed: %s",
+			   errno_name(errno));
 
 	CHECK_FAILS(mprotect(map, page_size, PROT_READ | PROT_WRITE), EACCES, EPERM);
 }

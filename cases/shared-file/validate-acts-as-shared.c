@@ -4,8 +4,10 @@
  * MAP_SHARED mapping shows.  MAP_SHARED_VALIDATE is 3, MAP_SHARED|
  * MAP_PRIVATE, so an implementation that tests the private bit first
  * would make it private.  A kernel older than 4.15 refuses the type with
- * EINVAL: UNSUPPORTED, decided at run time.  Fails under a kernel that
- * maps MAP_SHARED_VALIDATE privately.
+ * EINVAL: UNSUPPORTED, but only where uname says the kernel is older
+ * (FEATURE_REFUSED()); a 4.15 or later kernel, or an emulator on one,
+ * that refuses it fails.  Fails under a kernel that maps
+ * MAP_SHARED_VALIDATE privately.
  */
 #include "shared-file.h"
 
@@ -29,7 +31,7 @@ static void run(void)
 					MAP_SHARED_VALIDATE, obj.fd, 0);
 
 	if (validated == MAP_FAILED && errno == EINVAL)
-		UNSUPPORTED("MAP_SHARED_VALIDATE is refused with EINVAL (Linux before 4.15)");
+		FEATURE_REFUSED("mmap(MAP_SHARED_VALIDATE)", "4.15", errno);
 	if (validated == MAP_FAILED)
 		UNRESOLVED("mmap(MAP_SHARED_VALIDATE) failed: %s", errno_name(errno));
 

@@ -4,9 +4,10 @@
  * defined by no architecture (UNKNOWN_MAP_FLAG), and everything else in
  * the call is valid: the same call without it must succeed first, which
  * also tells a kernel older than 4.15 (MAP_SHARED_VALIDATE is an invalid
- * mapping type there: EINVAL) apart - that is UNSUPPORTED, decided at run
- * time.  Fails under a kernel that validates nothing (the mapping is
- * made, as MAP_SHARED would) or refuses with another errno.
+ * mapping type there: EINVAL) apart - UNSUPPORTED only where uname says
+ * the kernel is older (FEATURE_REFUSED()); EINVAL from a newer kernel, or
+ * an emulator on one, fails.  Fails under a kernel that validates nothing
+ * (the mapping is made, as MAP_SHARED would) or refuses with another errno.
  */
 #include "shared-file.h"
 
@@ -29,7 +30,7 @@ static void run(void)
 			   obj.fd, 0);
 
 	if (known == MAP_FAILED && errno == EINVAL)
-		UNSUPPORTED("MAP_SHARED_VALIDATE is refused with EINVAL (Linux before 4.15)");
+		FEATURE_REFUSED("mmap(MAP_SHARED_VALIDATE)", "4.15", errno);
 	if (known == MAP_FAILED)
 		UNRESOLVED("mmap(MAP_SHARED_VALIDATE) without unknown flags failed: %s",
 			   errno_name(errno));

@@ -2840,8 +2840,15 @@ static const struct {
 	  "mprotect(" },
 	{ map_fails, 5, 0, 99, "UNRESOLVED",
 	  "make_object(): the variant 'anon' has no object to make" },
+#ifdef __linux__
+	{ map_fails, 6, 1, 77, "UNTESTED",
+	  "madvise(12345) fails with EINVAL, and this library knows no Linux "
+	  "release that has it\n" },
+#else
 	{ map_fails, 6, 1, 77, "UNSUPPORTED",
-	  "madvise(12345) fails with EINVAL" },
+	  "madvise(12345) fails with EINVAL: a Linux feature, and this system is "
+	  "not Linux\n" },
+#endif
 	{ map_fails, 7, 1, 99, "UNRESOLVED",
 	  "madvise(MADV_DONTNEED) failed: ENOMEM" },
 	{ group_check_fails, 0, 1, 1, "FAIL",
@@ -2952,6 +2959,171 @@ START_TEST(linux_shim)
 	run_captured(meminfo_missing_key, NULL, 0, &o);
 	EXPECT_EXIT(&o, 77);
 	EXPECT_IN(o.err, "UNTESTED: /proc/meminfo has no NoSuchKey line\n");
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * Absent or broken: the kernel release decides (FEATURE_REFUSED()).
+ * ------------------------------------------------------------------------ */
+START_TEST(kernel_release_compares_as_a_version)
+{
+	static const struct {
+		const char *release, *since;
+		int at_least;
+	} t[] = {
+		{ "6.18.44-fc-v1300", "4.15", 1 },
+		{ "4.15.0", "4.15", 1 },
+		{ "4.15", "4.15", 1 },
+		{ "4.14.336", "4.15", 0 },
+		{ "4", "4.15", 0 },
+		{ "10.0", "9.9", 1 },
+		{ "5.10.0-32-amd64", "5.14", 0 },
+		{ "7.2.13+deb14-amd64", "5.14", 1 },
+		{ "6.12.107+deb13-powerpc64le-64k", "6.12.107", 1 },
+		{ "6.12.106", "6.12.107", 0 },
+		{ "2.6.32-754.el6.x86_64", "2.6.16", 1 },
+		{ "2.6.15", "2.6.16", 0 },
+		{ "3.17", "3.17.0", 1 },
+		{ "", "4.15", -1 },
+		{ "v6.1", "4.15", -1 },
+		{ NULL, "4.15", -1 },
+		{ "6.1", "new", -1 },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(mmapcts_version_at_least(t[i].release, t[i].since) == t[i].at_least,
+			      "%s at least %s: expected %d", t[i].release ? t[i].release : "(null)",
+			      t[i].since, t[i].at_least);
+}
+END_TEST
+
+START_TEST(refusal_is_fail_where_the_kernel_has_the_feature)
+{
+	ck_assert_int_eq(mmapcts_refusal_verdict("6.18.44-fc-v1300", "4.15"), VERDICT_FAIL);
+	ck_assert_int_eq(mmapcts_refusal_verdict("4.15.0", "4.15"), VERDICT_FAIL);
+	ck_assert_int_eq(mmapcts_refusal_verdict("4.14.0", "4.15"), VERDICT_UNSUPPORTED);
+	/* Not Linux: a Linux feature is absent. */
+	ck_assert_int_eq(mmapcts_refusal_verdict(NULL, "4.15"), VERDICT_UNSUPPORTED);
+	/* Cannot tell: a release that is no version, a feature of no known release. */
+	ck_assert_int_eq(mmapcts_refusal_verdict("unknown", "4.15"), VERDICT_UNTESTED);
+	ck_assert_int_eq(mmapcts_refusal_verdict("6.18", NULL), VERDICT_UNTESTED);
+	ck_assert_str_eq(mmapcts_advice_since("MADV_WIPEONFORK"), "4.14");
+	ck_assert_str_eq(mmapcts_advice_since("MADV_DONTFORK"), "2.6.16");
+	ck_assert_ptr_eq(mmapcts_advice_since("12345"), NULL);
+	/* The running kernel: uname's release, the same on every call. */
+	if (kernel_release()) {
+		ck_assert_ptr_eq(kernel_release(), kernel_release());
+		ck_assert_int_eq(kernel_at_least("2.0"), 1);
+		ck_assert_int_eq(kernel_at_least("999.0"), 0);
+	} else {
+		ck_assert_int_eq(kernel_at_least("2.0"), 0);
+	}
+}
+END_TEST
+
+/* The probe set_prot() asks before it calls a refused PROT_EXEC absent. */
+START_TEST(exec_policy_answers_with_a_reason)
+{
+	char why[160] = "";
+	int r = mmapcts_exec_policy(why, sizeof(why));
+
+	ck_assert(r >= -1 && r <= 1);
+	ck_assert_msg(strlen(why) > 10, "no reason: '%s'", why);
+	if (r == 0)
+		EXPECT_IN(why, "no memory-deny-write-execute");
+}
+END_TEST
+
+/* The kernel's brk() grows the break, and the break is put back. */
+START_TEST(kernel_grows_break_and_puts_it_back)
+{
+	void *before = sbrk(0);
+	int r = kernel_grows_break(4 * page_size);
+
+	ck_assert_ptr_eq(sbrk(0), before);
+	ck_assert_int_eq(r, kernel_release() ? 1 : -1);
+}
+END_TEST
+
+static void refuse(void *arg)
+{
+	MARK(); FEATURE_REFUSED("mmap(MAP_X)", (const char *)arg, EINVAL);
+}
+
+#if HAVE_MADV_WIPEONFORK
+/* MADV_WIPEONFORK on shared memory: EINVAL from a kernel that knows it. */
+static void wipeonfork_shared(void *arg)
+{
+	void *p = SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE, MAP_SHARED);
+
+	(void)arg;
+	MARK(); ADVISE(p, page_size, MADV_WIPEONFORK);
+}
+#endif
+
+START_TEST(feature_refused_ends_by_the_kernel_release)
+{
+	struct outcome o;
+	char text[256];
+
+	if (!kernel_release()) {
+		run_captured(refuse, (void *)"1.0", 0, &o);
+		EXPECT_END(&o, 77, "UNSUPPORTED", "mmap(MAP_X) fails with EINVAL: a Linux "
+			   "feature, and this system is not Linux");
+		return;
+	}
+	run_captured(refuse, (void *)"1.0", 0, &o);
+	snprintf(text, sizeof(text), "mmap(MAP_X) fails with EINVAL, but Linux has had it "
+		 "since 1.0 and this kernel is %s (uname): the feature is there and "
+		 "refused", kernel_release());
+	EXPECT_END(&o, 1, "FAIL", text);
+	run_captured(refuse, (void *)"999.0", 0, &o);
+	snprintf(text, sizeof(text), "mmap(MAP_X) fails with EINVAL: this kernel, %s "
+		 "(uname), is older than Linux 999.0, which added it", kernel_release());
+	EXPECT_END(&o, 77, "UNSUPPORTED", text);
+	run_captured(refuse, NULL, WITH_RESULT_FD, &o);
+	EXPECT_END(&o, 77, "UNTESTED", "mmap(MAP_X) fails with EINVAL, and this library "
+		   "knows no Linux release that has it");
+	EXPECT_IN(o.res, "verdict\tUNTESTED\n");
+#if HAVE_MADV_WIPEONFORK
+	if (kernel_at_least("4.14")) {
+		run_captured(wipeonfork_shared, NULL, 0, &o);
+		EXPECT_END_START(&o, 1, "FAIL", "madvise(MADV_WIPEONFORK) fails with EINVAL, "
+				 "but Linux has had it since 4.14");
+	}
+#endif
+}
+END_TEST
+
+/* A .needs word: the case has no line for it, the library names its own. */
+static void need(void *arg)
+{
+	mmapcts_check_need((const char *)arg);
+}
+
+START_TEST(needs_of_the_build)
+{
+	struct outcome o;
+
+	run_captured(need, (void *)"no-such-need", 0, &o);
+	EXPECT_EXIT(&o, 99);
+	EXPECT_IN(o.err, ": UNRESOLVED: unknown need 'no-such-need' in the case's metadata\n");
+	run_captured(need, (void *)"root", 0, &o);
+	if (geteuid() == 0) {
+		EXPECT_RETURNED(&o);
+	} else {
+		EXPECT_EXIT(&o, 77);
+		EXPECT_IN(o.err, ": UNSUPPORTED: needs root (euid is ");
+	}
+	run_captured(need, (void *)"MAP_SHARED_VALIDATE", 0, &o);
+	if (HAVE_MAP_SHARED_VALIDATE) {
+		EXPECT_RETURNED(&o);
+	} else {
+		EXPECT_EXIT(&o, 77);
+		EXPECT_IN(o.err, kernel_at_least("4.15")
+			  ? ": UNTESTED: MAP_SHARED_VALIDATE: this build has none"
+			  : ": UNSUPPORTED: MAP_SHARED_VALIDATE is not available");
+	}
 }
 END_TEST
 
@@ -3079,6 +3251,12 @@ static Suite *lib_suite(void)
 			    (int)(sizeof(endings) / sizeof(endings[0])));
 	tcase_add_test(tc, maps_reader_and_range_layout);
 	tcase_add_test(tc, linux_shim);
+	tcase_add_test(tc, kernel_release_compares_as_a_version);
+	tcase_add_test(tc, refusal_is_fail_where_the_kernel_has_the_feature);
+	tcase_add_test(tc, feature_refused_ends_by_the_kernel_release);
+	tcase_add_test(tc, needs_of_the_build);
+	tcase_add_test(tc, exec_policy_answers_with_a_reason);
+	tcase_add_test(tc, kernel_grows_break_and_puts_it_back);
 	suite_add_tcase(s, tc);
 
 	/* Bugs these tests once found in lib/, kept so they stay fixed. */
