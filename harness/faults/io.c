@@ -99,3 +99,13 @@ static ssize_t ignores_prot_write(int fd, const void *buf, size_t n)
 	return r;
 }
 FAULT(SYSCALL_IGNORES_PROT, .read = ignores_prot_read, .write = ignores_prot_write);
+
+/* ftruncate-fails: no length gets through. */
+static int ftruncate_fails(int fd, off_t len)
+{
+	(void)fd;
+	(void)len;
+	errno = EFBIG;
+	return -1;
+}
+FAULT(FTRUNCATE_FAILS, .ftruncate = ftruncate_fails);
