@@ -100,6 +100,11 @@ def fault_hooks(lib):
     for line in out.splitlines():
         name, _, slots = line.partition("\t")
         hooks[name] = set(slots.split())
+        armed = [s for s in hooks[name] if s.startswith("armed_by:")]
+        if armed:
+            # asleep until the case reaches that slot: nothing before it changes
+            hooks[name] = {armed[0].split(":", 1)[1]}
+            continue
         if "mmap_when" in hooks[name]:
             # the gate narrows the mmap hooks to the calls it let through in
             # the trace, where it is noted as when:FAULT

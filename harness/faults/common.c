@@ -128,6 +128,8 @@ static void print_hooks(void)
 		for (int h = 0, n = 0; h < HOOK_COUNT; h++)
 			if (hooks(faults[i], (enum hook)h))
 				printf("%s%s", n++ ? " " : "", hook_names[h]);
+		if (faults[i]->armed_by != HOOK_start)
+			printf(" armed_by:%s", hook_names[faults[i]->armed_by]);
 		printf("\n");
 	}
 	fflush(stdout);
@@ -135,6 +137,7 @@ static void print_hooks(void)
 
 /* ---------------------------------------------------------------- trace */
 int tracing;
+static const struct fault *asleep;	/* the active fault, until armed */
 static unsigned noted;	/* the slots this process has noted (a child inherits it) */
 
 static void note(enum hook h)
@@ -206,6 +209,10 @@ void trace_mmap_gates(void *addr, size_t len, int prot, int flags, int fd, off_t
 void reach(enum hook h)
 {
 	resolve();
+	if (asleep && h == asleep->armed_by) {
+		active = asleep;
+		asleep = NULL;
+	}
 	if (tracing && !(noted & (1u << h)))
 		note(h);
 }
@@ -236,6 +243,11 @@ __attribute__((constructor)) static void init(void)
 	if (!active) {
 		fprintf(stderr, "mmapcts-faults: unknown fault '%s'\n", name);
 		_exit(99);
+	}
+	if (active->armed_by != HOOK_start) {
+		asleep = active;
+		active = NULL;
+		return;
 	}
 	if (active->start)
 		active->start();

@@ -65,6 +65,7 @@
 	X(mmap_failed, void *, (void *addr, size_t len, int prot, int flags, int fd, off_t off, \
 				int errno_before))                                   \
 	X(munmap, int, (void *addr, size_t len))                                       \
+	X(munmap_failed, int, (void *addr, size_t len))	/* after munmap() failed */   \
 	X(mprotect, int, (void *addr, size_t len, int prot))                           \
 	X(msync, int, (void *addr, size_t len, int flags))                             \
 	X(madvise, int, (void *addr, size_t len, int advice))                          \
@@ -73,6 +74,8 @@
 	X(ftruncate, int, (int fd, off_t len))                                         \
 	X(read, ssize_t, (int fd, void *buf, size_t n))                                \
 	X(write, ssize_t, (int fd, const void *buf, size_t n))                         \
+	X(read_failed, ssize_t, (int fd, void *buf, size_t n))	/* after they failed */ \
+	X(write_failed, ssize_t, (int fd, const void *buf, size_t n))                  \
 	X(sbrk, void *, (intptr_t increment))                                          \
 	X(fork, pid_t, (void))                                                         \
 	X(exec, void, (void))	/* before an exec whose image gets our environment */  \
@@ -86,6 +89,11 @@ enum hook { FAULT_HOOKS(HOOK_ENUM) HOOK_COUNT };
 #define HOOK_SLOT(name, ret, args) ret (*name) args;
 struct fault {
 	enum mmapcts_fault id;
+	/* The fault stays asleep (passes everything through, keeps no books)
+	 * until the process, or the one it forked from, reaches this slot:
+	 * for a fault whose hooks change nothing before such a call.  The
+	 * default, HOOK_start, is awake from the load. */
+	enum hook armed_by;
 	FAULT_HOOKS(HOOK_SLOT)
 };
 #undef HOOK_SLOT

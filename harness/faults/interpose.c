@@ -64,9 +64,16 @@ int munmap(void *addr, size_t len)
 	int r;
 
 	reach(HOOK_munmap);
-	if (!active)
+	if (!active && !tracing)
 		return real_munmap(addr, len);
+	if (!active) {
+		if ((r = real_munmap(addr, len)) < 0)
+			reach(HOOK_munmap_failed);
+		return r;
+	}
 	r = active->munmap ? active->munmap(addr, len) : real_munmap(addr, len);
+	if (r < 0 && active->munmap_failed)
+		r = active->munmap_failed(addr, len);
 	if (r == 0) {
 		untrack((uintptr_t)addr, round_up(len));
 		ranges_forget(&locked, (uintptr_t)addr, round_up(len));
@@ -124,18 +131,28 @@ int ftruncate(int fd, off_t len)
 
 ssize_t read(int fd, void *buf, size_t n)
 {
+	ssize_t r;
+
 	reach(HOOK_read);
-	if (active && active->read)
-		return active->read(fd, buf, n);
-	return real_read(fd, buf, n);
+	r = active && active->read ? active->read(fd, buf, n) : real_read(fd, buf, n);
+	if (r < 0 && tracing)
+		reach(HOOK_read_failed);
+	if (r < 0 && active && active->read_failed)
+		r = active->read_failed(fd, buf, n);
+	return r;
 }
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
+	ssize_t r;
+
 	reach(HOOK_write);
-	if (active && active->write)
-		return active->write(fd, buf, n);
-	return real_write(fd, buf, n);
+	r = active && active->write ? active->write(fd, buf, n) : real_write(fd, buf, n);
+	if (r < 0 && tracing)
+		reach(HOOK_write_failed);
+	if (r < 0 && active && active->write_failed)
+		r = active->write_failed(fd, buf, n);
+	return r;
 }
 
 void *sbrk(intptr_t increment)

@@ -102,7 +102,7 @@ static void *shared_anon_aliased_mmap(void *addr, size_t len, int prot, int flag
 static int shared_anon_aliased_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
-	return (flags & MAP_KIND) == MAP_SHARED;
+	return is_anon(flags, fd) && (flags & MAP_KIND) == MAP_SHARED;
 }
 FAULT(SHARED_ANON_ALIASED, .mmap_when = shared_anon_aliased_when, .mmap_anon = shared_anon_aliased_mmap);
 

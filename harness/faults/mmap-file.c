@@ -49,7 +49,7 @@ static void *private_writes_reach_file_mmap(void *addr, size_t len, int prot, in
 static int private_writes_reach_file_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
-	return (flags & MAP_KIND) == MAP_PRIVATE;
+	return is_private_file(flags, fd);
 }
 FAULT(PRIVATE_WRITES_REACH_FILE, .mmap_when = private_writes_reach_file_when, .mmap_file = private_writes_reach_file_mmap);
 
