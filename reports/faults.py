@@ -280,7 +280,7 @@ def main(argv=None):
             f.write(fault["name"] + "\t" + "\t".join(hit.get(c, ".") for c in case_ids) + "\n")
 
     how = ("every case under each fault (`--full`)" if args.full else
-           "under each fault only the cases that reached one of its hooks in a trace run")
+           "under each fault only the cases that reached one of its hooks")
     timing = (f"{elapsed:.1f} s wall, {cpu:.1f} s CPU: {ratio:.1f}x the wall and "
               f"{cpu_ratio:.1f}x the CPU time of one suite run ({one_run[0]:.1f} s, "
               f"{one_run[1]:.1f} s CPU); {runs} case runs under faults, "
