@@ -4,7 +4,8 @@
  * `mmapcts --fault NAME` preloads the library into every case (never into
  * the runner) and names the fault; the library then misbehaves in exactly
  * that one way.  Each fault is a plausible kernel or libc bug, and each must
- * make at least one case FAIL: that is how the suite proves it can fail.
+ * turn at least one passing case red (FAIL, TIMEOUT or CRASH; UNRESOLVED is
+ * not enough): that is how the suite proves it can fail.
  * The group says which behaviour the fault is aimed at.  Each fault is
  * defined once, in the library file of the interface it bends (see
  * internal.h); the runner reads only this list.
