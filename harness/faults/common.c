@@ -87,15 +87,26 @@ static const struct fault *const faults[FAULT_COUNT] = { MMAPCTS_FAULTS(FAULT_EN
 MMAPCTS_FAULTS(FAULT_HAS_TEXT)
 #undef FAULT_HAS_TEXT
 
-/* Any hook at all.  The hooks are the pointers from `start` to the end of
- * the struct (no padding between pointers), so a new hook slot needs no
- * change here. */
+#define HOOK_NAME(name, ret, args) #name,
+const char *const hook_names[HOOK_COUNT] = { FAULT_HOOKS(HOOK_NAME) };
+#undef HOOK_NAME
+
+/* Does fault f bend the interface of hook slot h? */
+int hooks(const struct fault *f, enum hook h)
+{
+	switch (h) {
+#define HOOK_CASE(name, ret, args) case HOOK_##name: return f->name != NULL;
+	FAULT_HOOKS(HOOK_CASE)
+#undef HOOK_CASE
+	default:
+		return 0;
+	}
+}
+
 static int has_a_hook(const struct fault *f)
 {
-	const unsigned char *hooks = (const unsigned char *)f + offsetof(struct fault, start);
-
-	for (size_t i = 0; i < sizeof(*f) - offsetof(struct fault, start); i++)
-		if (hooks[i])
+	for (int h = 0; h < HOOK_COUNT; h++)
+		if (hooks(f, (enum hook)h))
 			return 1;
 	return 0;
 }
@@ -109,6 +120,103 @@ static const char *hookless_fault(void)
 	return NULL;
 }
 
+/* MMAPCTS_FAULT=hooks: "NAME\tslot slot..." for every fault, for make faults. */
+static void print_hooks(void)
+{
+	for (int i = 0; i < FAULT_COUNT; i++) {
+		printf("%s\t", mmapcts_fault_defs[i].name);
+		for (int h = 0, n = 0; h < HOOK_COUNT; h++)
+			if (hooks(faults[i], (enum hook)h))
+				printf("%s%s", n++ ? " " : "", hook_names[h]);
+		if (faults[i]->armed_by != HOOK_start)
+			printf(" armed_by:%s", hook_names[faults[i]->armed_by]);
+		printf("\n");
+	}
+	fflush(stdout);
+}
+
+/* ---------------------------------------------------------------- trace */
+int tracing;
+static const struct fault *asleep;	/* the active fault, until armed */
+static unsigned noted;	/* the slots this process has noted (a child inherits it) */
+
+static void note(enum hook h)
+{
+	const char *dir = getenv(TRACE_DIR_ENV), *token = getenv("MMAPCTS_RUN_TOKEN");
+	const char *kase = getenv(TRACE_CASE_ENV);
+	char path[4096], line[4096];
+	int saved = errno, fd, n;
+
+	noted |= 1u << h;
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, token ? token : "no-token");
+	n = snprintf(line, sizeof(line), "%s\t%s\n", kase ? kase : "?", hook_names[h]);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		if (real_write(fd, line, (size_t)n) != n) {
+			/* a short trace: make faults finds the case's line missing */
+		}
+		real_close(fd);
+	}
+	errno = saved;
+}
+
+/* Does the fault's gate let its mmap hooks see this call?  errno kept. */
+int mmap_gate(const struct fault *f, void *addr, size_t len, int prot, int flags, int fd,
+	      off_t off)
+{
+	int saved = errno, r = !f->mmap_when || f->mmap_when(addr, len, prot, flags, fd, off);
+
+	errno = saved;
+	return r;
+}
+
+/* The trace: every gate asked of every call, each fault noted once per
+ * process whose gate let a call through. */
+void trace_mmap_gates(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	static unsigned char gate_noted[FAULT_COUNT];
+	const char *dir = getenv(TRACE_DIR_ENV), *token = getenv("MMAPCTS_RUN_TOKEN");
+	const char *kase = getenv(TRACE_CASE_ENV);
+	char path[4096], line[4096];
+	int saved = errno;
+
+	for (int i = 0; i < FAULT_COUNT; i++) {
+		int fd_trace, n;
+
+		if (gate_noted[i] || !faults[i]->mmap_when ||
+		    !mmap_gate(faults[i], addr, len, prot, flags, fd, off))
+			continue;
+		gate_noted[i] = 1;
+		if (!dir)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, token ? token : "no-token");
+		n = snprintf(line, sizeof(line), "%s\twhen:%s\n", kase ? kase : "?",
+			     mmapcts_fault_defs[i].name);
+		fd_trace = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		if (fd_trace >= 0) {
+			if (real_write(fd_trace, line, (size_t)n) != n) {
+				/* a short trace: make faults finds the line missing */
+			}
+			real_close(fd_trace);
+		}
+	}
+	errno = saved;
+}
+
+/* Called by every interposer, first: the real functions, and the trace. */
+void reach(enum hook h)
+{
+	resolve();
+	if (asleep && h == asleep->armed_by) {
+		active = asleep;
+		asleep = NULL;
+	}
+	if (tracing && !(noted & (1u << h)))
+		note(h);
+}
+
 __attribute__((constructor)) static void init(void)
 {
 	const char *name = getenv(MMAPCTS_FAULT_ENV), *hookless;
@@ -120,6 +228,15 @@ __attribute__((constructor)) static void init(void)
 		fprintf(stderr, "mmapcts-faults: fault '%s' has no hook\n", hookless);
 		_exit(99);
 	}
+	if (!strcmp(name, HOOKS_MODE)) {
+		print_hooks();
+		_exit(0);
+	}
+	if (!strcmp(name, TRACE_MODE)) {
+		tracing = 1;
+		reach(HOOK_start);
+		return;
+	}
 	for (int i = 0; i < FAULT_COUNT; i++)
 		if (!strcmp(name, mmapcts_fault_defs[i].name))
 			active = faults[i];
@@ -127,8 +244,17 @@ __attribute__((constructor)) static void init(void)
 		fprintf(stderr, "mmapcts-faults: unknown fault '%s'\n", name);
 		_exit(99);
 	}
+	if (active->armed_by != HOOK_start) {
+		asleep = active;
+		active = NULL;
+		return;
+	}
 	if (active->start)
 		active->start();
+	if (active->exec_start && getenv(EXECED_ENV)) {
+		unsetenv(EXECED_ENV);
+		active->exec_start();
+	}
 }
 
 /* -------------------------------------------------------------- helpers */

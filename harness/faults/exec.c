@@ -100,7 +100,7 @@ static void restore_mappings(void)
 	real_close(fd);
 	unsetenv(KEEP_ENV);
 }
-FAULT(EXEC_KEEPS_MAPPINGS, .start = restore_mappings, .exec = save_mappings);
+FAULT(EXEC_KEEPS_MAPPINGS, .exec_start = restore_mappings, .exec = save_mappings);
 
 /* exec-keeps-locks: the old image's locks travel in the environment. */
 #define LOCKS_ENV "MMAPCTS_FAULT_LOCKS"
@@ -124,4 +124,4 @@ static void restore_locks(void)
 	real_mlockall(MCL_CURRENT | (atoi(v) & MCL_FUTURE));
 	unsetenv(LOCKS_ENV);
 }
-FAULT(EXEC_KEEPS_LOCKS, .start = restore_locks, .exec = save_locks);
+FAULT(EXEC_KEEPS_LOCKS, .exec_start = restore_locks, .exec = save_locks);

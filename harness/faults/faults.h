@@ -4,7 +4,8 @@
  * `mmapcts --fault NAME` preloads the library into every case (never into
  * the runner) and names the fault; the library then misbehaves in exactly
  * that one way.  Each fault is a plausible kernel or libc bug, and each must
- * make at least one case FAIL: that is how the suite proves it can fail.
+ * turn at least one passing case red (FAIL, TIMEOUT or CRASH; UNRESOLVED is
+ * not enough): that is how the suite proves it can fail.
  * The group says which behaviour the fault is aimed at.  Each fault is
  * defined once, in the library file of the interface it bends (see
  * internal.h); the runner reads only this list.
@@ -57,6 +58,8 @@
 	  "in a MAP_PRIVATE file mapping the partial page at end-of-file raises SIGBUS (the object size rounded down)") \
 	X(TRUNCATE_DROPS_LAST_PAGE, "truncate-drops-last-page", "eof",                        \
 	  "ftruncate() that shrinks an object also discards the last page before the new end (off by one page)") \
+	X(FTRUNCATE_FAILS, "ftruncate-fails", "eof",                                          \
+	  "ftruncate() fails with EFBIG whatever the length (a wrapper passing a 64-bit length in the wrong registers)") \
 	X(PAST_MAPPING_SIGBUS, "past-mapping-sigbus", "eof",                                  \
 	  "a reference to the unmapped page just past a file mapping raises SIGBUS instead of SIGSEGV") \
 	X(ANON_NOT_ZEROED, "anon-not-zeroed", "anon",                                         \
@@ -79,6 +82,8 @@
 	  "MAP_NORESERVE is ignored: a mapping larger than memory is refused although it reserves nothing") \
 	X(OVERCOMMIT_ALWAYS, "overcommit-always", "anon",                                     \
 	  "every mapping is made as if MAP_NORESERVE were given: heuristic overcommit never refuses") \
+	X(SHARED_ANON_REFUSED, "shared-anon-refused", "anon",                                 \
+	  "mmap(MAP_SHARED|MAP_ANONYMOUS) fails with ENOMEM (a kernel built without the shared memory filesystem behind it)") \
 	X(FORK_SHARES_PRIVATE, "fork-shares-private", "fork",                                 \
 	  "fork() shares private anonymous memory with the child instead of copying on write") \
 	X(FORK_DROPS_MAPPINGS, "fork-drops-mappings", "fork",                                 \
@@ -91,6 +96,8 @@
 	  "a child of fork() inherits its parent's memory locks (mlock() ranges, mlockall() flags)") \
 	X(FORK_SHARES_PROTECTION, "fork-shares-protection", "fork",                           \
 	  "mprotect() of memory inherited across fork() changes it in the parent and the child alike (shared page tables)") \
+	X(FORK_FAILS, "fork-fails", "fork",                                                   \
+	  "fork() fails with EAGAIN whatever the process limits (a broken RLIMIT_NPROC accounting)") \
 	X(EXEC_KEEPS_MAPPINGS, "exec-keeps-mappings", "exec",                                 \
 	  "anonymous and file mappings survive execve() into the new image, contents and all") \
 	X(EXEC_KEEPS_LOCKS, "exec-keeps-locks", "exec",                                       \
@@ -113,6 +120,8 @@
 	  "munmap() rounds the length down: a partial last page stays mapped")                \
 	X(MUNMAP_KEEPS_LOCK, "munmap-keeps-lock", "munmap",                                   \
 	  "munmap() leaves the memory lock of a range behind: a new mapping made there is locked") \
+	X(MLOCK_NOOP, "mlock-noop", "munmap",                                                 \
+	  "mlock() reports success but locks nothing (memory locking compiled out)") \
 	X(PROT_NONE_READABLE, "prot-none-readable", "protection",                             \
 	  "PROT_NONE memory can be read and executed (mapped or protected PROT_READ|PROT_EXEC)") \
 	X(READ_ONLY_WRITABLE, "read-only-writable", "protection",                             \

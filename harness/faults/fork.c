@@ -213,3 +213,11 @@ static pid_t shares_protection_fork(void)
 }
 FAULT(FORK_SHARES_PROTECTION, .start = shares_protection_start,
       .mprotect = shares_protection_mprotect, .fork = shares_protection_fork);
+
+/* fork-fails: every fork() refused, as if the process limit were reached. */
+static pid_t fails_fork(void)
+{
+	errno = EAGAIN;
+	return -1;
+}
+FAULT(FORK_FAILS, .fork = fails_fork);

@@ -11,16 +11,22 @@
  *   protection.c  what a protection means, in mmap() and mprotect() alike
  *   io.c          close(), ftruncate(), read() and write()
  *   madvise.c     what advice does to the pages
+ *   mlock.c       what mlock() locks
  *   signals.c     sigaction()
  *   and munmap.c, mprotect.c, fork.c, exec.c, sbrk.c for those calls
  *
  * A hook replaces its interface while the fault is active and nothing else;
- * a fault that bends several interfaces names a hook for each.  The
+ * a fault that bends several interfaces names a hook for each.  Name the
+ * narrowest slot that does the job (FAULT_HOOKS below): `make faults` runs
+ * under a fault only the cases that reached one of its slots in a trace
+ * run, so a fault that bends only file mappings says .mmap_file, one that
+ * acts only where the kernel refused says .mmap_failed.  The
  * interposers (interpose.c) keep the same books around every hook: the
  * mappings and locks the case asked for.  common.c builds the table from
  * faults.h, so a fault with no definition, or two, does not link, and the
  * library refuses to load with one that names no hook.  Then `make faults`
- * must report it caught: a case that passes here FAILs under it.
+ * must report it caught: a case that passes here goes red (FAIL, TIMEOUT,
+ * CRASH) under it.
  */
 #ifndef MMAPCTS_FAULTS_INTERNAL_H
 #define MMAPCTS_FAULTS_INTERNAL_H
@@ -41,24 +47,80 @@
 /* Nothing of ours may be found by the case's own symbol lookups. */
 #define INTERNAL __attribute__((visibility("hidden")))
 
+/* The hook slots of struct fault, one line each: the slot (also the name
+ * the trace and `MMAPCTS_FAULT=hooks` give it), what it returns, its
+ * arguments.  A new slot is a line here and its interposer in interpose.c. */
+#define FAULT_HOOKS(X)                                                                 \
+	X(start, void, (void))		/* at load, in every image */                  \
+	X(exec_start, void, (void))	/* at load, in an image an exec() of ours began */ \
+	X(mmap, void *, (void *addr, size_t len, int prot, int flags, int fd, off_t off)) \
+	/* instead of mmap() where the fault has no .mmap: for a file (any fd */      \
+	/* without MAP_ANONYMOUS) or anonymous memory (or /dev/zero, both) */          \
+	X(mmap_anon, void *, (void *addr, size_t len, int prot, int flags, int fd, off_t off)) \
+	X(mmap_file, void *, (void *addr, size_t len, int prot, int flags, int fd, off_t off)) \
+	/* narrows .mmap, .mmap_anon, .mmap_file to the calls it accepts (no side */ \
+	/* effects: the trace asks it of every call, noting "when:FAULT") */          \
+	X(mmap_when, int, (void *addr, size_t len, int prot, int flags, int fd, off_t off)) \
+	/* after mmap() failed, errno as it left it; gets errno as it was before */ \
+	X(mmap_failed, void *, (void *addr, size_t len, int prot, int flags, int fd, off_t off, \
+				int errno_before))                                   \
+	X(munmap, int, (void *addr, size_t len))                                       \
+	X(munmap_failed, int, (void *addr, size_t len))	/* after munmap() failed */   \
+	X(mprotect, int, (void *addr, size_t len, int prot))                           \
+	X(msync, int, (void *addr, size_t len, int flags))                             \
+	X(madvise, int, (void *addr, size_t len, int advice))                          \
+	X(mlock, int, (const void *addr, size_t len))                                  \
+	X(close, int, (int fd))                                                        \
+	X(ftruncate, int, (int fd, off_t len))                                         \
+	X(read, ssize_t, (int fd, void *buf, size_t n))                                \
+	X(write, ssize_t, (int fd, const void *buf, size_t n))                         \
+	X(read_failed, ssize_t, (int fd, void *buf, size_t n))	/* after they failed */ \
+	X(write_failed, ssize_t, (int fd, const void *buf, size_t n))                  \
+	X(sbrk, void *, (intptr_t increment))                                          \
+	X(fork, pid_t, (void))                                                         \
+	X(exec, void, (void))	/* before an exec whose image gets our environment */  \
+	X(sigaction, int, (int sig, const struct sigaction *act, struct sigaction *old))
+
+#define HOOK_ENUM(name, ret, args) HOOK_##name,
+enum hook { FAULT_HOOKS(HOOK_ENUM) HOOK_COUNT };
+#undef HOOK_ENUM
+
 /* One fault: the hooks of the interfaces it bends; NULL passes through. */
+#define HOOK_SLOT(name, ret, args) ret (*name) args;
 struct fault {
 	enum mmapcts_fault id;
-	void (*start)(void);	/* at load, in every image */
-	void *(*mmap)(void *addr, size_t len, int prot, int flags, int fd, off_t off);
-	int (*munmap)(void *addr, size_t len);
-	int (*mprotect)(void *addr, size_t len, int prot);
-	int (*msync)(void *addr, size_t len, int flags);
-	int (*madvise)(void *addr, size_t len, int advice);
-	int (*close)(int fd);
-	int (*ftruncate)(int fd, off_t len);
-	ssize_t (*read)(int fd, void *buf, size_t n);
-	ssize_t (*write)(int fd, const void *buf, size_t n);
-	void *(*sbrk)(intptr_t increment);
-	pid_t (*fork)(void);
-	void (*exec)(void);	/* before an exec whose image gets our environment */
-	int (*sigaction)(int sig, const struct sigaction *act, struct sigaction *old);
+	/* The fault stays asleep (passes everything through, keeps no books)
+	 * until the process, or the one it forked from, reaches this slot:
+	 * for a fault whose hooks change nothing before such a call.  The
+	 * default, HOOK_start, is awake from the load. */
+	enum hook armed_by;
+	FAULT_HOOKS(HOOK_SLOT)
 };
+#undef HOOK_SLOT
+
+INTERNAL int hooks(const struct fault *f, enum hook h);
+extern INTERNAL const char *const hook_names[HOOK_COUNT];
+
+/*
+ * The trace (MMAPCTS_FAULT=trace): no fault, every call passed through, and
+ * each image notes, once per process, every hook slot the case reached, to
+ * the file named by MMAPCTS_RUN_TOKEN in the directory MMAPCTS_FAULT_TRACE
+ * (a line "CASE\tslot", CASE from MMAPCTS_FAULT_TRACE_CASE).  `start` is
+ * noted at every load; `exec_start` with `exec`, in the image that execs.
+ * Forked children and exec'd images inherit the environment, so they note
+ * to the same file.  `make faults` then runs under each fault only the
+ * cases that reached one of its hooks.
+ */
+#define TRACE_MODE "trace"
+#define HOOKS_MODE "hooks"	/* print each fault's hook slots and exit */
+#define TRACE_DIR_ENV "MMAPCTS_FAULT_TRACE"
+#define TRACE_CASE_ENV "MMAPCTS_FAULT_TRACE_CASE"
+#define EXECED_ENV "MMAPCTS_FAULT_EXECED"
+INTERNAL void reach(enum hook h);
+INTERNAL int mmap_gate(const struct fault *f, void *addr, size_t len, int prot, int flags, int fd,
+		       off_t off);
+INTERNAL void trace_mmap_gates(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+extern INTERNAL int tracing;
 
 #define FAULT_DECLARE(id, name, group, text) extern INTERNAL const struct fault fault_##id;
 MMAPCTS_FAULTS(FAULT_DECLARE)

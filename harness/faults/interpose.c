@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -23,11 +25,35 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	void *p;
 
-	resolve();
-	if (!active)
+	void *(*hook)(void *, size_t, int, int, int, off_t);
+	int anon, file, before = errno;
+
+	reach(HOOK_mmap);
+	if (!active && !tracing)
 		return real_mmap(addr, len, prot, flags, fd, off);
-	p = active->mmap ? active->mmap(addr, len, prot, flags, fd, off)
-			 : real_mmap(addr, len, prot, flags, fd, off);
+	anon = is_anon(flags, fd);
+	file = is_file(flags, fd);
+	if (anon)
+		reach(HOOK_mmap_anon);
+	if (file)
+		reach(HOOK_mmap_file);
+	if (!active) {
+		trace_mmap_gates(addr, len, prot, flags, fd, off);
+		p = real_mmap(addr, len, prot, flags, fd, off);
+		if (p == MAP_FAILED)
+			reach(HOOK_mmap_failed);
+		return p;
+	}
+	hook = active->mmap;
+	if (!hook && anon)
+		hook = active->mmap_anon;
+	if (!hook && file)
+		hook = active->mmap_file;
+	if (hook && !mmap_gate(active, addr, len, prot, flags, fd, off))
+		hook = NULL;
+	p = hook ? hook(addr, len, prot, flags, fd, off) : real_mmap(addr, len, prot, flags, fd, off);
+	if (p == MAP_FAILED && active->mmap_failed)
+		p = active->mmap_failed(addr, len, prot, flags, fd, off, before);
 	if (p != MAP_FAILED)
 		track(p, len, prot, flags, is_file(flags, fd) ? fd : -1, off);
 	return p;
@@ -37,10 +63,17 @@ int munmap(void *addr, size_t len)
 {
 	int r;
 
-	resolve();
-	if (!active)
+	reach(HOOK_munmap);
+	if (!active && !tracing)
 		return real_munmap(addr, len);
+	if (!active) {
+		if ((r = real_munmap(addr, len)) < 0)
+			reach(HOOK_munmap_failed);
+		return r;
+	}
 	r = active->munmap ? active->munmap(addr, len) : real_munmap(addr, len);
+	if (r < 0 && active->munmap_failed)
+		r = active->munmap_failed(addr, len);
 	if (r == 0) {
 		untrack((uintptr_t)addr, round_up(len));
 		ranges_forget(&locked, (uintptr_t)addr, round_up(len));
@@ -52,7 +85,7 @@ int mprotect(void *addr, size_t len, int prot)
 {
 	int r;
 
-	resolve();
+	reach(HOOK_mprotect);
 	if (!active)
 		return real_mprotect(addr, len, prot);
 	r = active->mprotect ? active->mprotect(addr, len, prot) : real_mprotect(addr, len, prot);
@@ -66,7 +99,7 @@ int mprotect(void *addr, size_t len, int prot)
 
 int msync(void *addr, size_t len, int flags)
 {
-	resolve();
+	reach(HOOK_msync);
 	if (active && active->msync)
 		return active->msync(addr, len, flags);
 	return real_msync(addr, len, flags);
@@ -74,7 +107,7 @@ int msync(void *addr, size_t len, int flags)
 
 int madvise(void *addr, size_t len, int advice)
 {
-	resolve();
+	reach(HOOK_madvise);
 	if (active && active->madvise)
 		return active->madvise(addr, len, advice);
 	return real_madvise(addr, len, advice);
@@ -82,7 +115,7 @@ int madvise(void *addr, size_t len, int advice)
 
 int close(int fd)
 {
-	resolve();
+	reach(HOOK_close);
 	if (active && active->close)
 		return active->close(fd);
 	return real_close(fd);
@@ -90,7 +123,7 @@ int close(int fd)
 
 int ftruncate(int fd, off_t len)
 {
-	resolve();
+	reach(HOOK_ftruncate);
 	if (active && active->ftruncate)
 		return active->ftruncate(fd, len);
 	return real_ftruncate(fd, len);
@@ -98,23 +131,33 @@ int ftruncate(int fd, off_t len)
 
 ssize_t read(int fd, void *buf, size_t n)
 {
-	resolve();
-	if (active && active->read)
-		return active->read(fd, buf, n);
-	return real_read(fd, buf, n);
+	ssize_t r;
+
+	reach(HOOK_read);
+	r = active && active->read ? active->read(fd, buf, n) : real_read(fd, buf, n);
+	if (r < 0 && tracing)
+		reach(HOOK_read_failed);
+	if (r < 0 && active && active->read_failed)
+		r = active->read_failed(fd, buf, n);
+	return r;
 }
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
-	resolve();
-	if (active && active->write)
-		return active->write(fd, buf, n);
-	return real_write(fd, buf, n);
+	ssize_t r;
+
+	reach(HOOK_write);
+	r = active && active->write ? active->write(fd, buf, n) : real_write(fd, buf, n);
+	if (r < 0 && tracing)
+		reach(HOOK_write_failed);
+	if (r < 0 && active && active->write_failed)
+		r = active->write_failed(fd, buf, n);
+	return r;
 }
 
 void *sbrk(intptr_t increment)
 {
-	resolve();
+	reach(HOOK_sbrk);
 	if (active && active->sbrk)
 		return active->sbrk(increment);
 	return real_sbrk(increment);
@@ -122,27 +165,38 @@ void *sbrk(intptr_t increment)
 
 pid_t fork(void)
 {
-	resolve();
+	reach(HOOK_fork);
 	if (active && active->fork)
 		return active->fork();
 	return real_fork();
 }
 
-int execv(const char *path, char *const argv[])
+/* Before the exec: the fault's exec hook, and the mark that has the new
+ * image's library run its exec_start hook. */
+static void before_exec(void)
 {
-	resolve();
 	if (active && active->exec)
 		active->exec();
+	if (active && active->exec_start)
+		setenv(EXECED_ENV, "1", 1);
+}
+
+int execv(const char *path, char *const argv[])
+{
+	reach(HOOK_exec);
+	reach(HOOK_exec_start);
+	before_exec();
 	return real_execv(path, argv);
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
-	resolve();
+	reach(HOOK_exec);
+	reach(HOOK_exec_start);
 	/* Only an image that inherits our environment gets what the fault
 	 * puts there (which may move environ). */
-	if (envp == environ && active && active->exec) {
-		active->exec();
+	if (envp == environ) {
+		before_exec();
 		envp = environ;
 	}
 	return real_execve(path, argv, envp);
@@ -150,19 +204,20 @@ int execve(const char *path, char *const argv[], char *const envp[])
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
-	resolve();
+	reach(HOOK_sigaction);
 	if (active && active->sigaction)
 		return active->sigaction(sig, act, old);
 	return real_sigaction(sig, act, old);
 }
 
-/* The locks are only books: no fault bends these calls. */
+/* The locks are books, kept as the case asked for them; only mlock() is
+ * bent by a fault. */
 int mlock(const void *addr, size_t len)
 {
 	int r;
 
-	resolve();
-	r = real_mlock(addr, len);
+	reach(HOOK_mlock);
+	r = active && active->mlock ? active->mlock(addr, len) : real_mlock(addr, len);
 	if (r == 0 && active && locked.n < MAX_LOCKED) {
 		uintptr_t a = (uintptr_t)addr & ~(uintptr_t)(pg - 1);
 		ranges_add(&locked, a, round_up((uintptr_t)addr + len) - a);

@@ -77,7 +77,7 @@ static int refused_mapped(ssize_t r, const void *buf)
 
 static ssize_t ignores_prot_read(int fd, void *buf, size_t n)
 {
-	ssize_t r = real_read(fd, buf, n);
+	ssize_t r = -1;
 
 	if (refused_mapped(r, buf)) {
 		open_up(buf, n, PROT_READ | PROT_WRITE);
@@ -89,7 +89,7 @@ static ssize_t ignores_prot_read(int fd, void *buf, size_t n)
 
 static ssize_t ignores_prot_write(int fd, const void *buf, size_t n)
 {
-	ssize_t r = real_write(fd, buf, n);
+	ssize_t r = -1;
 
 	if (refused_mapped(r, buf)) {
 		open_up(buf, n, PROT_READ);
@@ -98,4 +98,14 @@ static ssize_t ignores_prot_write(int fd, const void *buf, size_t n)
 	}
 	return r;
 }
-FAULT(SYSCALL_IGNORES_PROT, .read = ignores_prot_read, .write = ignores_prot_write);
+FAULT(SYSCALL_IGNORES_PROT, .read_failed = ignores_prot_read, .write_failed = ignores_prot_write);
+
+/* ftruncate-fails: no length gets through. */
+static int ftruncate_fails(int fd, off_t len)
+{
+	(void)fd;
+	(void)len;
+	errno = EFBIG;
+	return -1;
+}
+FAULT(FTRUNCATE_FAILS, .ftruncate = ftruncate_fails);

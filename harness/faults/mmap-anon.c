@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "internal.h"
@@ -24,7 +25,7 @@ static void *anon_not_zeroed_mmap(void *addr, size_t len, int prot, int flags, i
 	}
 	return p;
 }
-FAULT(ANON_NOT_ZEROED, .mmap = anon_not_zeroed_mmap);
+FAULT(ANON_NOT_ZEROED, .mmap_anon = anon_not_zeroed_mmap);
 
 /* anon-stale-reuse: munmap() parks private anonymous memory, and mmap()
  * hands it out again, old bytes and all. */
@@ -59,7 +60,12 @@ static int stale_reuse_munmap(void *addr, size_t len)
 	}
 	return real_munmap(addr, len);
 }
-FAULT(ANON_STALE_REUSE, .mmap = stale_reuse_mmap, .munmap = stale_reuse_munmap);
+static int stale_reuse_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return (flags & MAP_ANONYMOUS) && !addr && (flags & MAP_KIND) == MAP_PRIVATE;
+}
+FAULT(ANON_STALE_REUSE, .mmap_when = stale_reuse_when, .mmap_anon = stale_reuse_mmap, .munmap = stale_reuse_munmap);
 
 static void *shared_anon_private_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				      off_t off)
@@ -68,7 +74,12 @@ static void *shared_anon_private_mmap(void *addr, size_t len, int prot, int flag
 		flags = (flags & ~MAP_KIND) | MAP_PRIVATE;
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(SHARED_ANON_PRIVATE, .mmap = shared_anon_private_mmap);
+static int shared_anon_private_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return (flags & MAP_ANONYMOUS) && (flags & MAP_KIND) == MAP_SHARED;
+}
+FAULT(SHARED_ANON_PRIVATE, .mmap_when = shared_anon_private_when, .mmap_anon = shared_anon_private_mmap);
 
 /* shared-anon-aliased: one scratch file behind every shared mapping. */
 static void *shared_anon_aliased_mmap(void *addr, size_t len, int prot, int flags, int fd,
@@ -88,7 +99,12 @@ static void *shared_anon_aliased_mmap(void *addr, size_t len, int prot, int flag
 	}
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(SHARED_ANON_ALIASED, .mmap = shared_anon_aliased_mmap);
+static int shared_anon_aliased_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_anon(flags, fd) && (flags & MAP_KIND) == MAP_SHARED;
+}
+FAULT(SHARED_ANON_ALIASED, .mmap_when = shared_anon_aliased_when, .mmap_anon = shared_anon_aliased_mmap);
 
 /* anon-pages-aliased: every page a view of one page of a scratch file. */
 static void *anon_pages_aliased_mmap(void *addr, size_t len, int prot, int flags, int fd,
@@ -106,7 +122,12 @@ static void *anon_pages_aliased_mmap(void *addr, size_t len, int prot, int flags
 	real_close(one);
 	return p;
 }
-FAULT(ANON_PAGES_ALIASED, .mmap = anon_pages_aliased_mmap);
+static int anon_pages_aliased_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return (flags & MAP_KIND) == MAP_PRIVATE && prot != PROT_NONE && len >= 2 * pg && len <= (64u << 20);
+}
+FAULT(ANON_PAGES_ALIASED, .mmap_when = anon_pages_aliased_when, .mmap_anon = anon_pages_aliased_mmap);
 
 /* anon-result-unaligned: a malloc-based emulation, whose block starts
  * after a header; munmap() finds the block again. */
@@ -129,4 +150,24 @@ static int unaligned_munmap(void *addr, size_t len)
 		return real_munmap((char *)addr - ANON_SKEW, len + ANON_SKEW);
 	return real_munmap(addr, len);
 }
-FAULT(ANON_RESULT_UNALIGNED, .mmap = unaligned_mmap, .munmap = unaligned_munmap);
+static int unaligned_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return (flags & MAP_ANONYMOUS) && !addr && !(flags & MAP_FIXED) && (len % pg);
+}
+FAULT(ANON_RESULT_UNALIGNED, .mmap_when = unaligned_when, .mmap_anon = unaligned_mmap, .munmap = unaligned_munmap);
+
+/* shared-anon-refused: no shared anonymous memory at all. */
+static void *shared_anon_refused_mmap(void *addr, size_t len, int prot, int flags, int fd,
+				      off_t off)
+{
+	if ((flags & MAP_ANONYMOUS) && (flags & MAP_KIND) == MAP_SHARED)
+		return mmap_fails(ENOMEM);
+	return real_mmap(addr, len, prot, flags, fd, off);
+}
+static int shared_anon_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return (flags & MAP_ANONYMOUS) && (flags & MAP_KIND) == MAP_SHARED;
+}
+FAULT(SHARED_ANON_REFUSED, .mmap_when = shared_anon_refused_when, .mmap_anon = shared_anon_refused_mmap);

@@ -22,6 +22,14 @@ static int is_shared_file(int flags, int fd)
 	return is_file(flags, fd) && (flags & MAP_KIND) == MAP_SHARED;
 }
 
+/* The size of a regular file, or -1. */
+static off_t regular_size(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : -1;
+}
+
 /* private-writes-reach-file: the private mapping made shared, through a
  * read-write descriptor where the case's is read-only. */
 static void *private_writes_reach_file_mmap(void *addr, size_t len, int prot, int flags,
@@ -38,13 +46,23 @@ static void *private_writes_reach_file_mmap(void *addr, size_t len, int prot, in
 	}
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(PRIVATE_WRITES_REACH_FILE, .mmap = private_writes_reach_file_mmap);
+static int private_writes_reach_file_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_private_file(flags, fd);
+}
+FAULT(PRIVATE_WRITES_REACH_FILE, .mmap_when = private_writes_reach_file_when, .mmap_file = private_writes_reach_file_mmap);
 
 static void *offset_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	return real_mmap(addr, len, prot, flags, fd, is_file(flags, fd) ? 0 : off);
 }
-FAULT(OFFSET_IGNORED, .mmap = offset_ignored_mmap);
+static int offset_ignored_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return off != 0;
+}
+FAULT(OFFSET_IGNORED, .mmap_when = offset_ignored_when, .mmap_file = offset_ignored_mmap);
 
 static void *file_pages_misordered_mmap(void *addr, size_t len, int prot, int flags, int fd,
 					off_t off)
@@ -59,7 +77,12 @@ static void *file_pages_misordered_mmap(void *addr, size_t len, int prot, int fl
 	}
 	return p;
 }
-FAULT(FILE_PAGES_MISORDERED, .mmap = file_pages_misordered_mmap);
+static int file_pages_misordered_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_file(flags, fd) && len >= 2 * pg;
+}
+FAULT(FILE_PAGES_MISORDERED, .mmap_when = file_pages_misordered_when, .mmap_file = file_pages_misordered_mmap);
 
 static void *private_rdonly_refused_mmap(void *addr, size_t len, int prot, int flags, int fd,
 					 off_t off)
@@ -68,7 +91,12 @@ static void *private_rdonly_refused_mmap(void *addr, size_t len, int prot, int f
 		return mmap_fails(EACCES);
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(PRIVATE_RDONLY_REFUSED, .mmap = private_rdonly_refused_mmap);
+static int private_rdonly_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_private_file(flags, fd) && (prot & PROT_WRITE) && open_mode(fd) == O_RDONLY;
+}
+FAULT(PRIVATE_RDONLY_REFUSED, .mmap_when = private_rdonly_refused_when, .mmap_file = private_rdonly_refused_mmap);
 
 /* What a fault maps where the kernel refused with EACCES; when that fails
  * too, the error is still the kernel's. */
@@ -82,17 +110,15 @@ static void *stand_in(void *addr, size_t len, int prot, int flags, int fd, off_t
 }
 
 /* wronly-fd-mappable: where the kernel refuses, memory of no file "works". */
-static void *wronly_fd_mappable_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				     off_t off)
+static void *wronly_fd_mappable_failed(void *addr, size_t len, int prot, int flags, int fd,
+				       off_t off, int errno_before)
 {
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
-
-	if (p == MAP_FAILED && errno == EACCES && is_file(flags, fd) &&
-	    open_mode(fd) == O_WRONLY)
+	(void)off, (void)errno_before;
+	if (errno == EACCES && is_file(flags, fd) && open_mode(fd) == O_WRONLY)
 		return stand_in(addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	return p;
+	return MAP_FAILED;
 }
-FAULT(WRONLY_FD_MAPPABLE, .mmap = wronly_fd_mappable_mmap);
+FAULT(WRONLY_FD_MAPPABLE, .mmap_failed = wronly_fd_mappable_failed);
 
 static void *length_rounded_down_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				      off_t off)
@@ -101,7 +127,12 @@ static void *length_rounded_down_mmap(void *addr, size_t len, int prot, int flag
 		len -= len % pg;
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(LENGTH_ROUNDED_DOWN, .mmap = length_rounded_down_mmap);
+static int length_rounded_down_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_file(flags, fd) && len > pg && len % pg;
+}
+FAULT(LENGTH_ROUNDED_DOWN, .mmap_when = length_rounded_down_when, .mmap_file = length_rounded_down_mmap);
 
 static void *shared_file_copies_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				     off_t off)
@@ -110,20 +141,24 @@ static void *shared_file_copies_mmap(void *addr, size_t len, int prot, int flags
 		flags = (flags & ~MAP_KIND) | MAP_PRIVATE;
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(SHARED_FILE_COPIES, .mmap = shared_file_copies_mmap);
+static int shared_file_copies_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_shared_file(flags, fd);
+}
+FAULT(SHARED_FILE_COPIES, .mmap_when = shared_file_copies_when, .mmap_file = shared_file_copies_mmap);
 
 /* rdonly-fd-shared-writable: where the kernel refuses, a private copy "works". */
-static void *rdonly_fd_shared_writable_mmap(void *addr, size_t len, int prot, int flags,
-					    int fd, off_t off)
+static void *rdonly_fd_shared_writable_failed(void *addr, size_t len, int prot, int flags,
+					      int fd, off_t off, int errno_before)
 {
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
-
-	if (p == MAP_FAILED && errno == EACCES && is_shared_file(flags, fd) &&
-	    (prot & PROT_WRITE) && open_mode(fd) == O_RDONLY)
+	(void)errno_before;
+	if (errno == EACCES && is_shared_file(flags, fd) && (prot & PROT_WRITE) &&
+	    open_mode(fd) == O_RDONLY)
 		return stand_in(addr, len, prot, (flags & ~MAP_KIND) | MAP_PRIVATE, fd, off);
-	return p;
+	return MAP_FAILED;
 }
-FAULT(RDONLY_FD_SHARED_WRITABLE, .mmap = rdonly_fd_shared_writable_mmap);
+FAULT(RDONLY_FD_SHARED_WRITABLE, .mmap_failed = rdonly_fd_shared_writable_failed);
 
 static void *rdonly_fd_shared_refused_mmap(void *addr, size_t len, int prot, int flags, int fd,
 					   off_t off)
@@ -132,7 +167,12 @@ static void *rdonly_fd_shared_refused_mmap(void *addr, size_t len, int prot, int
 		return mmap_fails(EACCES);
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(RDONLY_FD_SHARED_REFUSED, .mmap = rdonly_fd_shared_refused_mmap);
+static int rdonly_fd_shared_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_shared_file(flags, fd) && open_mode(fd) == O_RDONLY;
+}
+FAULT(RDONLY_FD_SHARED_REFUSED, .mmap_when = rdonly_fd_shared_refused_when, .mmap_file = rdonly_fd_shared_refused_mmap);
 
 static void *sealed_private_refused_mmap(void *addr, size_t len, int prot, int flags, int fd,
 					 off_t off)
@@ -150,7 +190,12 @@ static void *sealed_private_refused_mmap(void *addr, size_t len, int prot, int f
 #endif
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(SEALED_PRIVATE_REFUSED, .mmap = sealed_private_refused_mmap);
+static int sealed_private_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_private_file(flags, fd) && (prot & PROT_WRITE);
+}
+FAULT(SEALED_PRIVATE_REFUSED, .mmap_when = sealed_private_refused_when, .mmap_file = sealed_private_refused_mmap);
 
 /* ----------------------------------------------------- end-of-file */
 /* eof-no-sigbus: the file grown to cover the mapping (through a
@@ -170,7 +215,12 @@ static void *eof_no_sigbus_mmap(void *addr, size_t len, int prot, int flags, int
 	}
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(EOF_NO_SIGBUS, .mmap = eof_no_sigbus_mmap);
+static int eof_no_sigbus_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_file(flags, fd) && regular_size(fd) >= 0 && regular_size(fd) < off + (off_t)round_up(len);
+}
+FAULT(EOF_NO_SIGBUS, .mmap_when = eof_no_sigbus_when, .mmap_file = eof_no_sigbus_mmap);
 
 /* past-eof-refused: a kernel that wants [off, off+len) inside the
  * object's current pages. */
@@ -184,7 +234,12 @@ static void *past_eof_refused_mmap(void *addr, size_t len, int prot, int flags, 
 		return mmap_fails(ENXIO);
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(PAST_EOF_REFUSED, .mmap = past_eof_refused_mmap);
+static int past_eof_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_file(flags, fd) && regular_size(fd) >= 0 && off >= 0 && (uintmax_t)off + round_up(len) > round_up((size_t)regular_size(fd));
+}
+FAULT(PAST_EOF_REFUSED, .mmap_when = past_eof_refused_when, .mmap_file = past_eof_refused_mmap);
 
 /* eof-page-sigbus: the page holding end-of-file becomes a page past the
  * end of an empty file, so every access to it raises SIGBUS.  (The private
@@ -206,7 +261,12 @@ static void *eof_page_sigbus_mmap(void *addr, size_t len, int prot, int flags, i
 			  0);
 	return p;
 }
-FAULT(EOF_PAGE_SIGBUS, .mmap = eof_page_sigbus_mmap);
+static int eof_page_sigbus_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_private_file(flags, fd) && regular_size(fd) > 0 && regular_size(fd) % (off_t)pg;
+}
+FAULT(EOF_PAGE_SIGBUS, .mmap_when = eof_page_sigbus_when, .mmap_file = eof_page_sigbus_mmap);
 
 /* ------------------------------------------------ writeback-on-sync-only */
 /* An emulated mmap: MAP_SHARED file mappings are private copies read at
@@ -269,5 +329,10 @@ static int writeback_munmap(void *addr, size_t len)
 	write_back((uintptr_t)addr, len);
 	return real_munmap(addr, len);
 }
-FAULT(WRITEBACK_ON_SYNC_ONLY, .mmap = writeback_mmap, .msync = writeback_msync,
+static int writeback_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return is_shared_file(flags, fd) && regular_size(fd) >= 0;
+}
+FAULT(WRITEBACK_ON_SYNC_ONLY, .mmap_when = writeback_when, .mmap_file = writeback_mmap, .msync = writeback_msync,
       .munmap = writeback_munmap);

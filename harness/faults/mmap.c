@@ -10,50 +10,61 @@
 #include "internal.h"
 
 /* validate-ignored: unknown bits dropped, as plain MAP_SHARED does. */
-static void *validate_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				   off_t off)
+static void *validate_ignored_failed(void *addr, size_t len, int prot, int flags, int fd,
+				     off_t off, int errno_before)
 {
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
+	(void)errno_before;
 #ifdef MAP_SHARED_VALIDATE
-	if (p == MAP_FAILED && errno == EOPNOTSUPP &&
-	    (flags & MAP_SHARED_VALIDATE) == MAP_SHARED_VALIDATE)
-		p = real_mmap(addr, len, prot, (flags & ~MAP_SHARED_VALIDATE) | MAP_SHARED, fd,
-			      off);
+	if (errno == EOPNOTSUPP && (flags & MAP_SHARED_VALIDATE) == MAP_SHARED_VALIDATE)
+		return real_mmap(addr, len, prot, (flags & ~MAP_SHARED_VALIDATE) | MAP_SHARED, fd,
+				 off);
+#else
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
 #endif
-	return p;
+	return MAP_FAILED;
 }
-FAULT(VALIDATE_IGNORED, .mmap = validate_ignored_mmap);
+FAULT(VALIDATE_IGNORED, .mmap_failed = validate_ignored_failed);
 
 /* mmap-errno-einval: the wrapper clobbers errno. */
-static void *errno_einval_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+static void *errno_einval_failed(void *addr, size_t len, int prot, int flags, int fd, off_t off,
+				 int errno_before)
 {
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
-	if (p == MAP_FAILED)
-		errno = EINVAL;
-	return p;
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off, (void)errno_before;
+	errno = EINVAL;
+	return MAP_FAILED;
 }
-FAULT(MMAP_ERRNO_EINVAL, .mmap = errno_einval_mmap);
+FAULT(MMAP_ERRNO_EINVAL, .mmap_failed = errno_einval_failed);
 
 /* mmap-errno-kept: the wrapper never stores the error. */
-static void *errno_kept_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+static void *errno_kept_failed(void *addr, size_t len, int prot, int flags, int fd, off_t off,
+			       int errno_before)
 {
-	int before = errno;
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
-	if (p == MAP_FAILED)
-		errno = before;
-	return p;
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	errno = errno_before;
+	return MAP_FAILED;
 }
-FAULT(MMAP_ERRNO_KEPT, .mmap = errno_kept_mmap);
+FAULT(MMAP_ERRNO_KEPT, .mmap_failed = errno_kept_failed);
 
-/* default-private: an old BSD default. */
-static void *default_private_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				  off_t off)
+/* default-private: an old BSD default, where the kernel refuses. */
+static void *default_private_failed(void *addr, size_t len, int prot, int flags, int fd,
+				    off_t off, int errno_before)
 {
+	(void)errno_before;
 	if (!(flags & MAP_KIND))
-		flags |= MAP_PRIVATE;
-	return real_mmap(addr, len, prot, flags, fd, off);
+		return real_mmap(addr, len, prot, flags | MAP_PRIVATE, fd, off);
+	return MAP_FAILED;
 }
-FAULT(DEFAULT_PRIVATE, .mmap = default_private_mmap);
+FAULT(DEFAULT_PRIVATE, .mmap_failed = default_private_failed);
+
+static int has_noreserve(int flags)
+{
+#ifdef MAP_NORESERVE
+	return (flags & MAP_NORESERVE) != 0;
+#else
+	(void)flags;
+	return 0;
+#endif
+}
 
 static void *hint_is_fixed_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
@@ -65,7 +76,12 @@ static void *hint_is_fixed_mmap(void *addr, size_t len, int prot, int flags, int
 		flags |= MAP_FIXED;
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(HINT_IS_FIXED, .mmap = hint_is_fixed_mmap);
+static int hint_is_fixed_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return addr && !(flags & MAP_FIXED);
+}
+FAULT(HINT_IS_FIXED, .mmap_when = hint_is_fixed_when, .mmap = hint_is_fixed_mmap);
 
 static void *noreserve_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				    off_t off)
@@ -75,7 +91,12 @@ static void *noreserve_ignored_mmap(void *addr, size_t len, int prot, int flags,
 #endif
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
-FAULT(NORESERVE_IGNORED, .mmap = noreserve_ignored_mmap);
+static int noreserve_ignored_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return has_noreserve(flags);
+}
+FAULT(NORESERVE_IGNORED, .mmap_when = noreserve_ignored_when, .mmap = noreserve_ignored_mmap);
 
 static void *overcommit_always_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				    off_t off)
@@ -87,9 +108,13 @@ static void *overcommit_always_mmap(void *addr, size_t len, int prot, int flags,
 }
 FAULT(OVERCOMMIT_ALWAYS, .mmap = overcommit_always_mmap);
 
-static void *zero_length_accepted_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				       off_t off)
+/* zero-length-accepted: where the kernel refuses a length of 0, a page. */
+static void *zero_length_accepted_failed(void *addr, size_t len, int prot, int flags, int fd,
+					 off_t off, int errno_before)
 {
-	return real_mmap(addr, len ? len : pg, prot, flags, fd, off);
+	(void)errno_before;
+	if (!len)
+		return real_mmap(addr, pg, prot, flags, fd, off);
+	return MAP_FAILED;
 }
-FAULT(ZERO_LENGTH_ACCEPTED, .mmap = zero_length_accepted_mmap);
+FAULT(ZERO_LENGTH_ACCEPTED, .mmap_failed = zero_length_accepted_failed);

@@ -42,19 +42,22 @@ static int hole_einval_munmap(void *addr, size_t len)
 }
 FAULT(MUNMAP_HOLE_EINVAL, .munmap = hole_einval_munmap);
 
+/* Where the kernel refused an unaligned address, the page it is in. */
 static int unaligned_ok_munmap(void *addr, size_t len)
 {
 	size_t skew = (uintptr_t)addr % pg;
 
-	return real_munmap((char *)addr - skew, len + skew);
+	return skew ? real_munmap((char *)addr - skew, len + skew) : -1;
 }
-FAULT(MUNMAP_UNALIGNED_OK, .munmap = unaligned_ok_munmap);
+FAULT(MUNMAP_UNALIGNED_OK, .munmap_failed = unaligned_ok_munmap);
 
+/* Where the kernel refused a length of 0, success. */
 static int zero_ok_munmap(void *addr, size_t len)
 {
-	return len ? real_munmap(addr, len) : 0;
+	(void)addr;
+	return len ? -1 : 0;
 }
-FAULT(MUNMAP_ZERO_OK, .munmap = zero_ok_munmap);
+FAULT(MUNMAP_ZERO_OK, .munmap_failed = zero_ok_munmap);
 
 static int rounds_down_munmap(void *addr, size_t len)
 {
@@ -86,4 +89,5 @@ static void *keeps_lock_mmap(void *addr, size_t len, int prot, int flags, int fd
 		real_mlock(p, len);
 	return p;
 }
-FAULT(MUNMAP_KEEPS_LOCK, .munmap = keeps_lock_munmap, .mmap = keeps_lock_mmap);
+FAULT(MUNMAP_KEEPS_LOCK, .armed_by = HOOK_mlock, .munmap = keeps_lock_munmap,
+      .mmap = keeps_lock_mmap);

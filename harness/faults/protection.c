@@ -55,7 +55,12 @@ static int none_readable_mprotect(void *addr, size_t len, int prot)
 {
 	return protect_bent(addr, len, prot, none_readable(prot));
 }
-FAULT(PROT_NONE_READABLE, .mmap = none_readable_mmap, .mprotect = none_readable_mprotect);
+static int none_readable_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return none_readable(prot) != prot;
+}
+FAULT(PROT_NONE_READABLE, .mmap_when = none_readable_when, .mmap = none_readable_mmap, .mprotect = none_readable_mprotect);
 
 /* read-only-writable */
 static int read_only_writable(int prot)
@@ -82,7 +87,12 @@ static int read_only_writable_mprotect(void *addr, size_t len, int prot)
 {
 	return protect_bent(addr, len, prot, read_only_writable(prot));
 }
-FAULT(READ_ONLY_WRITABLE, .mmap = read_only_writable_mmap,
+static int read_only_writable_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return read_only_writable(prot) != prot;
+}
+FAULT(READ_ONLY_WRITABLE, .mmap_when = read_only_writable_when, .mmap = read_only_writable_mmap,
       .mprotect = read_only_writable_mprotect);
 
 /* read-implies-exec */
@@ -100,7 +110,12 @@ static int implies_exec_mprotect(void *addr, size_t len, int prot)
 {
 	return protect_bent(addr, len, prot, implies_exec(prot));
 }
-FAULT(READ_IMPLIES_EXEC, .mmap = implies_exec_mmap, .mprotect = implies_exec_mprotect);
+static int implies_exec_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return implies_exec(prot) != prot;
+}
+FAULT(READ_IMPLIES_EXEC, .mmap_when = implies_exec_when, .mmap = implies_exec_mmap, .mprotect = implies_exec_mprotect);
 
 /* write-only-refused */
 static int write_only(int prot)
@@ -124,19 +139,23 @@ static int write_only_refused_mprotect(void *addr, size_t len, int prot)
 	}
 	return real_mprotect(addr, len, prot);
 }
-FAULT(WRITE_ONLY_REFUSED, .mmap = write_only_refused_mmap,
+static int write_only_refused_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return write_only(prot);
+}
+FAULT(WRITE_ONLY_REFUSED, .mmap_when = write_only_refused_when, .mmap = write_only_refused_mmap,
       .mprotect = write_only_refused_mprotect);
 
 /* noexec-ignored: where a noexec mount refuses PROT_EXEC, the mapping is
  * made without it. */
-static void *noexec_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+static void *noexec_ignored_failed(void *addr, size_t len, int prot, int flags, int fd,
+				   off_t off, int errno_before)
 {
-	void *p = real_mmap(addr, len, prot, flags, fd, off);
-
-	if (p == MAP_FAILED && errno == EPERM && (prot & PROT_EXEC) && is_file(flags, fd) &&
-	    on_noexec_mount(fd))
-		p = real_mmap(addr, len, prot & ~PROT_EXEC, flags, fd, off);
-	return p;
+	(void)errno_before;
+	if (errno == EPERM && (prot & PROT_EXEC) && is_file(flags, fd) && on_noexec_mount(fd))
+		return real_mmap(addr, len, prot & ~PROT_EXEC, flags, fd, off);
+	return MAP_FAILED;
 }
 
 static int noexec_ignored_mprotect(void *addr, size_t len, int prot)
@@ -150,4 +169,4 @@ static int noexec_ignored_mprotect(void *addr, size_t len, int prot)
 	}
 	return r;
 }
-FAULT(NOEXEC_IGNORED, .mmap = noexec_ignored_mmap, .mprotect = noexec_ignored_mprotect);
+FAULT(NOEXEC_IGNORED, .mmap_failed = noexec_ignored_failed, .mprotect = noexec_ignored_mprotect);
