@@ -216,14 +216,19 @@ def three(verdict="PASS"):
     return [("a/x", "PASS", {}), ("a/y", verdict, {}), ("a/z", "PASS", {})]
 
 
+def compare(tmp_path, capsys, base_rec, new_rec):
+    """diff of two records: its exit status, its output, the two paths."""
+    base, new = write(tmp_path, "base.json", base_rec), write(tmp_path, "new.json", new_rec)
+    status = report.main(["diff", base, new, "--expectations", ""])
+    return status, capsys.readouterr().out, base, new
+
+
 def test_a_run_that_did_not_happen_is_a_regression(tmp_path, capsys):
-    base = write(tmp_path, "base.json", guest(three()))
     missed = record([], dict(SYSTEM, machine="aarch64", kernel_release="6.12.117+deb13-arm64"),
                     complete=False, vm={"accel": "tcg", "guest_end": "panic"},
                     not_run={"reason": "the guest panicked while preparing ext4"})
-    new = write(tmp_path, "missed.json", missed)
-    assert report.main(["diff", base, new, "--expectations", ""]) == 1
-    out = capsys.readouterr().out
+    status, out, base, new = compare(tmp_path, capsys, guest(three()), missed)
+    assert status == 1
     assert ("REGRESSED        (the run): complete, 3 cases -> not run: the guest panicked "
             "while preparing ext4") in out
     assert "NOT RUN" in out.splitlines()[1]
@@ -242,12 +247,10 @@ def test_a_run_that_did_not_happen_is_a_regression(tmp_path, capsys):
 
 
 def test_a_run_cut_short_between_cases_is_a_regression(tmp_path, capsys):
-    base = write(tmp_path, "base.json", guest(three()))
     cut = guest([("a/x", "PASS", {})], complete=False,
                 cut_short={"reason": "the guest panicked during the run on ext4"})
-    new = write(tmp_path, "cut.json", cut)
-    assert report.main(["diff", base, new, "--expectations", ""]) == 1
-    out = capsys.readouterr().out
+    status, out, base, new = compare(tmp_path, capsys, guest(three()), cut)
+    assert status == 1
     assert ("REGRESSED        (the run): complete, 3 cases -> cut short: the guest panicked "
             "during the run on ext4") in out
     assert "REGRESSED        a/y: PASS -> not reached" in out
@@ -273,10 +276,8 @@ def test_a_run_cut_short_between_cases_is_a_regression(tmp_path, capsys):
     ("FAIL", "CRASH", "changed", 0),
 ])
 def test_verdict_changes(tmp_path, capsys, was, now, kind, status):
-    base = write(tmp_path, "base.json", record(three(was)))
-    new = write(tmp_path, "new.json", record(three(now)))
-    assert report.main(["diff", base, new, "--expectations", ""]) == status
-    assert f"{kind:16} a/y: {was} -> {now}" in capsys.readouterr().out
+    got, out, _, _ = compare(tmp_path, capsys, record(three(was)), record(three(now)))
+    assert got == status and f"{kind:16} a/y: {was} -> {now}" in out
 
 
 def test_changed_messages_are_shown_not_counted_as_regressions(tmp_path, capsys):
@@ -285,9 +286,8 @@ def test_changed_messages_are_shown_not_counted_as_regressions(tmp_path, capsys)
     new = record(three("FAIL"))
     new["cases"][1]["message"] = "y.c:10: CHECK_EQ(a, b): 1 != 3\nand more"
     new["cases"][2]["observations"] = {"mode": {"n": 1}}
-    base, now = write(tmp_path, "b.json", old), write(tmp_path, "n.json", new)
-    assert report.main(["diff", base, now, "--expectations", ""]) == 0
-    out = capsys.readouterr().out
+    status, out, _, _ = compare(tmp_path, capsys, old, new)
+    assert status == 0
     assert ('changed          a/y: message: y.c:10: CHECK_EQ(a, b): 1 != 2 -> '
             'y.c:10: CHECK_EQ(a, b): 1 != 3 and more') in out
     assert 'changed          a/z: observation mode: - -> {"n": 1}' in out
