@@ -220,6 +220,24 @@ def test_kernel_images_each_architecture_boots(tmp_path, arch, maker):
     vm_run.check_kernel(str(maker(tmp_path / "k")), arch)
 
 
+def test_an_x86_vmlinux_needs_its_pvh_note(tmp_path):
+    path = elf(tmp_path / "vmlinux", 62)
+    data = bytearray(path.read_bytes())
+    # One PT_NOTE program header (at 64) over one note (at 120): "Xen", type 18.
+    note = (4).to_bytes(4, "little") + (8).to_bytes(4, "little") + (18).to_bytes(4, "little")
+    note += b"Xen\0" + bytes(8)
+    phdr = (4).to_bytes(4, "little") + bytes(4) + (120).to_bytes(8, "little") + bytes(16)
+    phdr += len(note).to_bytes(8, "little") + bytes(16)
+    data[32:40] = (64).to_bytes(8, "little")      # e_phoff
+    data[54:56] = (56).to_bytes(2, "little")      # e_phentsize
+    data[56:58] = (1).to_bytes(2, "little")       # e_phnum
+    path.write_bytes(bytes(data) + phdr + note)
+    vm_run.check_kernel(str(path), "x86_64")
+    path.write_bytes(bytes(data) + phdr + note.replace(b"Xen", b"Gnu"))
+    with pytest.raises(SystemExit):
+        vm_run.check_kernel(str(path), "x86_64")
+
+
 def test_a_gzipped_arm64_image_is_looked_into(tmp_path):
     image = kernel_file(tmp_path / "Image", 0x38, b"ARM\x64").read_bytes()
     (tmp_path / "vmlinuz").write_bytes(gzip.compress(image))
