@@ -10,11 +10,13 @@
       shown as "FAIL*"; a case running when the run was cut short (the guest
       panicked) as "in flight".
   report.py diff BASE NEW [--expectations FILE]
-      what regressed (PASS -> FAIL, TIMEOUT, CRASH, or in flight when NEW was
-      cut short), what was fixed, what else changed, what is new or gone.
-      Exit status 1 on a regression, so that CI can gate a kernel upgrade on
-      it.  A verdict that NEW marks as expected, or that the expectations
-      file names for NEW's system key, is a known deviation, not a regression.
+      what regressed (PASS -> FAIL, UNRESOLVED, TIMEOUT, CRASH, in flight or
+      not reached when NEW was cut short; a run that BASE has and NEW did not
+      finish or did not run at all), what was fixed, what else changed
+      (verdicts, messages, observations), what is new or gone.  Exit status
+      1 on a regression, so that CI can gate a kernel upgrade on it.  A
+      verdict that NEW marks as expected, or that the expectations file names
+      for NEW's system key, is a known deviation, not a regression.
 
 Records may come from the runner or from stream.py (a QEMU guest's console).
 Bad input (an empty or truncated file, a record of another format version, a
@@ -30,7 +32,11 @@ import sys
 from mmapcts_formats import expectations, record
 from mmapcts_formats.errors import FormatError, bad_input
 
-FAILING = ("FAIL", "TIMEOUT", "CRASH")
+# From PASS to any verdict but these is a regression: UNSUPPORTED and
+# UNTESTED say the system cannot run the case, which is a change to read,
+# not a broken rule; everything else (FAIL, UNRESOLVED, TIMEOUT, CRASH, in
+# flight, not reached, a verdict these tools do not know) lost a PASS.
+BENIGN = ("PASS", "UNSUPPORTED", "UNTESTED")
 
 
 def how_it_ran(rec):
@@ -55,7 +61,9 @@ def label(rec):
     whether it is complete.  Records that differ in any of these differ here."""
     d = describe(rec)
     parts = [d["kernel"], d["arch"], f"{d['page size']}B pages", d["libc"], d["fs"], d["ran"]]
-    if rec.get("complete") is not True:
+    if rec.get(record.NOT_RUN):
+        parts.append("NOT RUN")
+    elif rec.get("complete") is not True:
         parts.append("INCOMPLETE")
     return ", ".join(parts)
 
@@ -76,6 +84,10 @@ def system_order(rec):
 
 
 IN_FLIGHT = "in flight"
+# A case an incomplete run never got to (the base has it), and every case
+# of a run that did not happen at all.
+NOT_REACHED = "not reached"
+NOT_RUN = "not run"
 KNOWN_MARK = "*"
 
 
@@ -112,13 +124,22 @@ def counts(rec):
 RECORD_COLUMNS = ("kernel", "arch", "page size", "libc", "fs", "ran")
 
 
+def state(rec):
+    """complete, INCOMPLETE or NOT RUN, with the reason the host gave."""
+    missed = record.missed(rec)
+    if missed and missed[0] == record.NOT_RUN:
+        return f"NOT RUN ({missed[1]})"
+    if rec.get("complete") is True:
+        return "complete"
+    return f"INCOMPLETE ({missed[1]})" if missed else "INCOMPLETE"
+
+
 def record_rows(records):
     """A row per record: its column number, system, how it ran, state, counts."""
     rows = []
     for n, rec in enumerate(records, 1):
         d = describe(rec)
-        state = "complete" if rec.get("complete") is True else "INCOMPLETE"
-        rows.append([f"({n})"] + [d[k] for k in RECORD_COLUMNS] + [state, counts(rec)])
+        rows.append([f"({n})"] + [d[k] for k in RECORD_COLUMNS] + [state(rec), counts(rec)])
     return rows
 
 
@@ -129,12 +150,42 @@ LEGEND = (f"`FAIL{KNOWN_MARK}` (any verdict with `{KNOWN_MARK}`): a known deviat
           "panicked, the runner was killed); `-`: not in that record.")
 
 
+def legend(rows):
+    """The legend, and what the two cells only some matrices hold mean."""
+    shown = {c for _, vals in rows for c in vals}
+    text = LEGEND
+    if NOT_REACHED in shown:
+        text += (f"  `{NOT_REACHED}`: the run was cut short before this case, which another "
+                 "record has.")
+    if NOT_RUN in shown:
+        text += (f"  `{NOT_RUN}`: the run never happened (the records table says why); such "
+                 "a column does not count as a difference.")
+    return text
+
+
 def matrix_rows(records):
-    """(id, [cell per record]) with the rows that differ first."""
+    """(id, [cell per record]) with the rows that differ first.  A run that
+    never happened shows "not run" in every row and is left out of the
+    comparison (else it would make every row differ); an incomplete one
+    shows "not reached" where it lacks a case another record has."""
     per = [cells(r) for r in records]
     ids = sorted(set().union(*per))
-    rows = [(i, [p.get(i, "-") for p in per]) for i in ids]
-    return sorted(rows, key=lambda r: (len(set(r[1])) == 1, r[0]))
+    rows = []
+    for i in ids:
+        vals = []
+        for rec, p in zip(records, per):
+            if rec.get(record.NOT_RUN):
+                vals.append(NOT_RUN)
+            elif i not in p and rec.get("complete") is not True:
+                vals.append(NOT_REACHED)
+            else:
+                vals.append(p.get(i, "-"))
+        rows.append((i, vals))
+    return sorted(rows, key=lambda r: (not differs(r[1]), r[0]))
+
+
+def differs(vals):
+    return len(set(vals) - {NOT_RUN}) > 1
 
 
 def observation_rows(records):
@@ -164,10 +215,10 @@ def markdown(records):
     out = ["# mmapcts: verdicts across systems", "", "## Records", ""]
     out += md_table(RECORD_HEADS, record_rows(records))
     rows = matrix_rows(records)
-    differ = sum(1 for _, v in rows if len(set(v)) > 1)
+    differ = sum(1 for _, v in rows if differs(v))
     out += ["", "## Verdicts", "",
             f"{len(rows)} cases; {differ} differ between records (listed first).  "
-            + LEGEND, ""]
+            + legend(rows), ""]
     out += md_table(["case"] + numbers, [[f"`{i}`"] + v for i, v in rows])
     obs = observation_rows(records)
     out += ["", "## Observations (implementation-defined behaviour)", ""]
@@ -180,7 +231,7 @@ def markdown(records):
 
 COLOURS = {"PASS": "#d7f5d7", "FAIL": "#f7c6c6", "CRASH": "#f2a5a5", "TIMEOUT": "#f7d9a8",
            "UNRESOLVED": "#eee0a8", "UNSUPPORTED": "#e4e4e4", "UNTESTED": "#e4e4e4",
-           IN_FLIGHT: "#d9c6f2"}
+           IN_FLIGHT: "#d9c6f2", NOT_REACHED: "#d9c6f2", NOT_RUN: "#c9c9c9"}
 KNOWN_COLOUR = "#f5ead0"   # a known deviation: explained, unlike a bare FAIL
 
 
@@ -196,7 +247,7 @@ def html_page(records):
     def grid(heads, rows, first_is_code=True, mark_differences=True):
         parts = ["<table><tr>"] + [f"<th>{e(h)}</th>" for h in heads] + ["</tr>"]
         for name, vals in rows:
-            cls = ' class="differs"' if mark_differences and len(set(vals)) > 1 else ""
+            cls = ' class="differs"' if mark_differences and differs(vals) else ""
             first = f"<code>{e(name)}</code>" if first_is_code else e(name)
             parts.append(f"<tr{cls}><td>{first}</td>")
             for v in vals:
@@ -207,14 +258,22 @@ def html_page(records):
         return "".join(parts)
 
     numbers = [f"({n})" for n in range(1, len(records) + 1)]
-    legend = (f"<p><b>FAIL{KNOWN_MARK}</b> (any verdict with {KNOWN_MARK}, "
+    note = (f"<p><b>FAIL{KNOWN_MARK}</b> (any verdict with {KNOWN_MARK}, "
               f"<span style=\"background:{KNOWN_COLOUR}\">this colour</span>): a known "
               "deviation, the record marks the result expected (reports/expectations.tsv "
               f"gives the evidence). <b>{IN_FLIGHT}</b>: the case was running when the run "
               "was cut short (the guest panicked, the runner was killed). <b>-</b>: not in "
               "that record. Rows that differ between records come first, in bold.</p>")
     rows = matrix_rows(records)
-    differ = sum(1 for _, v in rows if len(set(v)) > 1)
+    differ = sum(1 for _, v in rows if differs(v))
+    shown = {c for _, vals in rows for c in vals}
+    if NOT_REACHED in shown:
+        note = note.replace("</p>", f" <b>{NOT_REACHED}</b>: the run was cut short before "
+                                "this case, which another record has.</p>")
+    if NOT_RUN in shown:
+        note = note.replace("</p>", f" <b>{NOT_RUN}</b>: the run never happened (the "
+                                "records table says why); such a column does not count as "
+                                "a difference.</p>")
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             "<title>mmapcts: verdicts across systems</title><style>"
             "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
@@ -224,7 +283,7 @@ def html_page(records):
             + grid(RECORD_HEADS, [(r[0], r[1:]) for r in record_rows(records)],
                    first_is_code=False, mark_differences=False)
             + f"<h2>Verdicts</h2><p>{len(rows)} cases; {differ} differ between records.</p>"
-            + legend + grid(["case"] + numbers, rows)
+            + note + grid(["case"] + numbers, rows)
             + "<h2>Observations (implementation-defined behaviour)</h2>"
             + grid(["case, key"] + numbers, observation_rows(records))
             + "</body></html>\n")
@@ -239,25 +298,84 @@ def known_deviation(new, case_id, verdict, known):
     return bool(known and expectations.explain(known, case_id, verdict, new))
 
 
+def short(value, width=120):
+    """A message or observation value on one line, cut at width."""
+    text = value if isinstance(value, str) else json.dumps(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def run_change(base, new, b):
+    """A line on the run itself when NEW did not happen or did not finish
+    while BASE did: (what BASE was, what NEW is), else None."""
+    if base.get(record.NOT_RUN):
+        return None
+    was = f"{state(base).split(' (')[0]}, {len(b)} cases"
+    if new.get(record.NOT_RUN):
+        return (was, f"not run: {new[record.NOT_RUN]['reason']}")
+    if new.get("complete") is not True and base.get("complete") is True:
+        missed = record.missed(new)
+        return (was, f"cut short: {missed[1]}" if missed else "INCOMPLETE")
+    return None
+
+
+def detail_changes(base, new, i):
+    """What else changed in a case whose verdict did not: its message and
+    observations, as ("message" or "observation KEY", was, now)."""
+    bc = next(c for c in base["cases"] if c["id"] == i)
+    nc = next(c for c in new["cases"] if c["id"] == i)
+    out = []
+    if bc.get("message") != nc.get("message"):
+        out.append(("message", bc.get("message"), nc.get("message")))
+    bo, no = bc.get("observations") or {}, nc.get("observations") or {}
+    for key in sorted(set(bo) | set(no)):
+        if bo.get(key) != no.get(key):
+            out.append((f"observation {key}", bo.get(key), no.get(key)))
+    return out
+
+
 def diff(base, new, known):
+    """Entries (id, was, now, what) per kind: what is None for a verdict,
+    "the run" for the run itself, else "message" or "observation KEY"."""
     b, n = verdicts(base), verdicts(new)
-    broken = FAILING + (IN_FLIGHT,)
     result = {"regressed": [], "fixed": [], "changed": [], "known": [], "new": [], "gone": []}
+    run = run_change(base, new, b)
+    if run:
+        result["regressed"].append(("(the run)", *run, "the run"))
+    if new.get(record.NOT_RUN):
+        # Every case of BASE is missing: the run line says so once.
+        return result
+    cut = new.get("complete") is not True
     for i in sorted(set(b) | set(n)):
         if i not in b:
-            result["new"].append((i, None, n[i]))
+            result["new"].append((i, None, n[i], None))
         elif i not in n:
-            result["gone"].append((i, b[i], None))
+            # An incomplete run that lacks a case never got to it: coverage lost.
+            if cut:
+                result["regressed"].append((i, b[i], NOT_REACHED, None))
+            else:
+                result["gone"].append((i, b[i], None, None))
         elif b[i] != n[i]:
             if n[i] != "PASS" and known_deviation(new, i, n[i], known):
-                result["known"].append((i, b[i], n[i]))
-            elif b[i] == "PASS" and n[i] in broken:
-                result["regressed"].append((i, b[i], n[i]))
-            elif b[i] in broken and n[i] == "PASS":
-                result["fixed"].append((i, b[i], n[i]))
+                result["known"].append((i, b[i], n[i], None))
+            elif b[i] == "PASS" and n[i] not in BENIGN:
+                result["regressed"].append((i, b[i], n[i], None))
+            elif b[i] not in BENIGN and n[i] == "PASS":
+                result["fixed"].append((i, b[i], n[i], None))
             else:
-                result["changed"].append((i, b[i], n[i]))
+                result["changed"].append((i, b[i], n[i], None))
+        elif b[i] != IN_FLIGHT:
+            result["changed"] += [(i, was, now, what)
+                                  for what, was, now in detail_changes(base, new, i)]
     return result
+
+
+def line(title, entry):
+    i, was, now, what = entry
+    if what is None or what == "the run":
+        return f"{title:16} {i}: {was or '-'} -> {now or '-'}"
+    shown = ["-" if v is None else short(v) for v in (was, now)]
+    return f"{title:16} {i}: {what}: {shown[0]} -> {shown[1]}"
 
 
 def main(argv=None):
@@ -301,8 +419,8 @@ def main(argv=None):
     titles = {"regressed": "REGRESSED", "fixed": "fixed", "known": "known deviation",
               "changed": "changed", "new": "new", "gone": "gone"}
     for key, title in titles.items():
-        for i, was, now in result[key]:
-            print(f"{title:16} {i}: {was or '-'} -> {now or '-'}")
+        for entry in result[key]:
+            print(line(title, entry))
     totals = ", ".join(f"{len(v)} {k}" for k, v in result.items())
     print(f"diff: {totals}")
     return 1 if result["regressed"] else 0

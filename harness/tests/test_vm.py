@@ -4,7 +4,8 @@ The guest runs a group of the suite with its temp directory on tmpfs and on
 ext4, and the records come back through the runner's stream (a virtio-serial
 port).  A second boot
 panics the guest on purpose in the middle of a run: the record must keep
-every verdict before the panic and name the case in flight.
+every verdict before the panic and name the case in flight, and the run
+that never began (ext4) must leave a record saying why.
 
 Runs where qemu-system-x86_64 is installed and MMAPCTS_VM_TESTS is not 0
 (ci/run-tests runs it once, in the gcc build).  The kernel comes from the
@@ -76,11 +77,18 @@ def test_guest_panic_mid_run_keeps_every_verdict_before_it(tmp_path):
     proc, records = vm_run(tmp_path, "--fs", "tmpfs,ext4", "--allow-panic", "--extra", panic,
                            "--", "-j", "1", GROUP)
     assert proc.returncode == 1, proc.stderr
-    # The guest died in its first run: no ext4 record.
-    assert list(records) == ["tmpfs"]
+    # The guest died in its first run: the ext4 run never began, and its
+    # record says so, with the panic.
+    assert sorted(records) == ["ext4", "tmpfs"]
+    ext4 = records["ext4"]
+    assert ext4["not_run"] == {"reason": "not started: the guest panicked during the run on tmpfs"}
+    assert ext4["complete"] is False and ext4["cases"] == []
+    assert ext4["system"]["kernel_release"].endswith("cloud-amd64")
+    assert any("Kernel panic" in line for line in ext4["vm"]["console_tail"])
     rec = records["tmpfs"]
     assert rec["vm"]["guest_end"] == "panic"
     assert rec["complete"] is False
+    assert rec["cut_short"] == {"reason": "the guest panicked during the run on tmpfs"}
     assert [i.split("/")[-1] for i in rec["in_flight"]] == ["kernel-panic"]
     assert any("Kernel panic" in line for line in rec["vm"]["console_tail"])
     # Every case of the group ran before the panic and kept its verdict.

@@ -11,6 +11,12 @@ VERDICTS = ("PASS", "FAIL", "UNRESOLVED", "UNSUPPORTED", "UNTESTED", "TIMEOUT",
             "CRASH")
 # Verdicts that never need an explanation.
 OK_VERDICTS = ("PASS", "UNSUPPORTED")
+# Fields only records made by the host (ci/vm-run) carry, each an object with
+# a "reason": a planned run that never began (not_run: no cases at all), and
+# one that began but did not end (cut_short: the cases before the cut).  The
+# runner never writes them: a runner that runs has begun, and its own record
+# cannot outlive the kernel it runs on.
+NOT_RUN, CUT_SHORT = "not_run", "cut_short"
 
 
 class RecordError(FormatError):
@@ -53,8 +59,36 @@ def load(path):
             raise RecordError(f"{path}: {name} is not a JSON {kind.__name__}")
     if not all(isinstance(i, str) for i in data.get("in_flight", [])):
         raise RecordError(f"{path}: in_flight holds something other than case ids")
+    for name in (NOT_RUN, CUT_SHORT):
+        if name in data and not (isinstance(data[name], dict)
+                                 and isinstance(data[name].get("reason"), str)):
+            raise RecordError(f"{path}: {name} is not an object with a reason")
+    if NOT_RUN in data and (data["cases"] or data.get("complete") is not False):
+        raise RecordError(f"{path}: a run that did not happen has cases or is complete")
     data["_path"] = path
     return data
+
+
+def not_run(system, reason, suite=None, vm=None):
+    """The record of a planned run that never began: the system it was
+    meant for (the temp directory's fstype says which run), no cases, and
+    why, in the runner's key order."""
+    rec = {"format": FORMAT, "format_version": VERSION, "suite": suite or {},
+           "system": system}
+    if vm is not None:
+        rec["vm"] = vm
+    rec.update({"run": {}, "cases": [], "in_flight": [], "resumes": 0,
+                "summary": summarize([]), "complete": False, NOT_RUN: {"reason": reason}})
+    return rec
+
+
+def missed(rec):
+    """Why a record's run did not happen or did not end: (field, reason),
+    or None for a run that ended or that no one explained."""
+    for name in (NOT_RUN, CUT_SHORT):
+        if isinstance(rec.get(name), dict):
+            return name, rec[name].get("reason", "")
+    return None
 
 
 def summarize(cases):

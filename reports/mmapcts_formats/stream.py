@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from . import expectations
 from .errors import FormatError
-from .record import FORMAT, VERDICTS, VERSION, dumps, summarize
+from .record import CUT_SHORT, FORMAT, NOT_RUN, VERDICTS, VERSION, dumps, summarize
 
 MARKER = "@mmapcts-stream"
 TAIL_LINES = 60
@@ -178,17 +178,19 @@ def record_name(rec):
     return re.sub(r"[^A-Za-z0-9._+-]", "_", name) + ".json"
 
 
-def write_records(runs, out_dir, vm=None, known=None, log=None):
-    """Write a record per run (runs whose begin was lost are skipped; see
-    lost_runs()); returns [(path, record)].  Two runs of one system in one
-    call get distinct names (-2, -3, ...)."""
+def build_records(runs, vm=None, known=None, log=None):
+    """The record of each run whose begin came through (see lost_runs())."""
+    return [build_record(run, vm, known, log, index)
+            for index, run in enumerate(runs, 1) if run.head is not None]
+
+
+def write(records, out_dir):
+    """Write each record under its record_name(); returns [(path, record)].
+    Two records of one system get distinct names (-2, -3, ...)."""
     os.makedirs(out_dir, exist_ok=True)
     written = []
     names = set()
-    for index, run in enumerate(runs, 1):
-        if run.head is None:
-            continue
-        rec = build_record(run, vm, known, log, index)
+    for rec in records:
         name = record_name(rec)
         base, n = name[:-len(".json")], 2
         while name in names:
@@ -201,6 +203,12 @@ def write_records(runs, out_dir, vm=None, known=None, log=None):
     return written
 
 
+def write_records(runs, out_dir, vm=None, known=None, log=None):
+    """Write a record per run (runs whose begin was lost are skipped; see
+    lost_runs()); returns [(path, record)]."""
+    return write(build_records(runs, vm, known, log), out_dir)
+
+
 def lost_runs(runs):
     """The runs whose begin event never came through."""
     return [r for r in runs if r.head is None]
@@ -208,17 +216,22 @@ def lost_runs(runs):
 
 def summary_line(rec):
     """One line on a run: its system key, the counts, how it ended."""
+    if rec.get(NOT_RUN):
+        return f"{expectations.system_key(rec)}: not run: {rec[NOT_RUN]['reason']}"
     s = rec["summary"]
     counts = ", ".join(f"{s[v]} {v}" for v in VERDICTS if s[v])
     plural = "s" if s["expected"] != 1 else ""
     known = f" ({s['expected']} known deviation{plural})" if s["expected"] else ""
-    vm = rec["vm"]
+    vm = rec.get("vm", {})
     state = "complete" if rec["complete"] else "INCOMPLETE"
     if rec["in_flight"]:
         state += ", in flight: " + " ".join(rec["in_flight"])
     if "end" not in rec:
         state += ", no end event"
-    if vm["garbled_lines"] or vm["lost_lines"]:
-        state += f"; {vm['garbled_lines']} garbled, {vm['lost_lines']} lost stream lines"
+    if rec.get(CUT_SHORT):
+        state += f" ({rec[CUT_SHORT]['reason']})"
+    if vm.get("garbled_lines") or vm.get("lost_lines"):
+        state += (f"; {vm.get('garbled_lines', 0)} garbled, {vm.get('lost_lines', 0)} "
+                  "lost stream lines")
     return (f"{expectations.system_key(rec)}: {len(rec['cases'])} cases: "
             f"{counts or 'none'}{known}; {state}")

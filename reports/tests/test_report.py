@@ -50,7 +50,9 @@ def test_diff_finds_regression_fix_new_and_gone(two, capsys):
     assert "fixed            a/fixed: FAIL -> PASS" in out
     assert "new              a/new: - -> UNSUPPORTED" in out
     assert "gone             a/gone: PASS -> -" in out
-    assert "diff: 1 regressed, 1 fixed, 0 changed, 0 known, 1 new, 1 gone" in out
+    # Same verdict, another observation: a change to read, not a regression.
+    assert "changed          a/obs: observation hint: yes -> no" in out
+    assert "diff: 1 regressed, 1 fixed, 1 changed, 0 known, 1 new, 1 gone" in out
 
 
 def test_diff_honours_expectations(two, tmp_path, capsys):
@@ -176,7 +178,9 @@ def test_diff_of_guest_records(tmp_path, capsys):
     assert report.main(["diff", base, cut, "--expectations", ""]) == 1
     out = capsys.readouterr().out
     assert "REGRESSED        a/y: PASS -> in flight" in out
-    assert "gone             a/z: PASS -> -" in out
+    # A case an incomplete run lacks was never reached: coverage lost.
+    assert "REGRESSED        a/z: PASS -> not reached" in out
+    assert "REGRESSED        (the run): complete, 3 cases -> INCOMPLETE" in out
     assert "INCOMPLETE" in out
 
 
@@ -206,3 +210,110 @@ def test_matrix_marks_by_todays_expectations(tmp_path, capsys):
     assert "| `a/y` | FAIL* |" in capsys.readouterr().out
     assert report.main(["matrix", rec, "--expectations", ""]) == 0
     assert "| `a/y` | FAIL |" in capsys.readouterr().out
+
+
+def three(verdict="PASS"):
+    return [("a/x", "PASS", {}), ("a/y", verdict, {}), ("a/z", "PASS", {})]
+
+
+def compare(tmp_path, capsys, base_rec, new_rec):
+    """diff of two records: its exit status, its output, the two paths."""
+    base, new = write(tmp_path, "base.json", base_rec), write(tmp_path, "new.json", new_rec)
+    status = report.main(["diff", base, new, "--expectations", ""])
+    return status, capsys.readouterr().out, base, new
+
+
+def test_a_run_that_did_not_happen_is_a_regression(tmp_path, capsys):
+    missed = record([], dict(SYSTEM, machine="aarch64", kernel_release="6.12.117+deb13-arm64"),
+                    complete=False, vm={"accel": "tcg", "guest_end": "panic"},
+                    not_run={"reason": "the guest panicked while preparing ext4"})
+    status, out, base, new = compare(tmp_path, capsys, guest(three()), missed)
+    assert status == 1
+    assert ("REGRESSED        (the run): complete, 3 cases -> not run: the guest panicked "
+            "while preparing ext4") in out
+    assert "NOT RUN" in out.splitlines()[1]
+    # One line for the run, not one per case.
+    assert "diff: 1 regressed, 0 fixed, 0 changed, 0 known, 0 new, 0 gone" in out
+    # Not run on both sides: nothing lost since the base.
+    assert report.main(["diff", new, new, "--expectations", ""]) == 0
+    # The matrix says so, and the column makes no row differ.
+    page = tmp_path / "m.html"
+    assert report.main(["matrix", base, new, "--expectations", "", "--html", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "| NOT RUN (the guest panicked while preparing ext4) | no cases |" in out
+    assert "| `a/x` | PASS | not run |" in out
+    assert "3 cases; 0 differ between records" in out and "`not run`: the run never" in out
+    assert ">not run</td>" in page.read_text()
+
+
+def test_a_run_cut_short_between_cases_is_a_regression(tmp_path, capsys):
+    cut = guest([("a/x", "PASS", {})], complete=False,
+                cut_short={"reason": "the guest panicked during the run on ext4"})
+    status, out, base, new = compare(tmp_path, capsys, guest(three()), cut)
+    assert status == 1
+    assert ("REGRESSED        (the run): complete, 3 cases -> cut short: the guest panicked "
+            "during the run on ext4") in out
+    assert "REGRESSED        a/y: PASS -> not reached" in out
+    assert "REGRESSED        a/z: PASS -> not reached" in out
+    assert "gone" not in out.replace("0 gone", "")
+    assert report.main(["matrix", base, new, "--expectations", ""]) == 0
+    out = capsys.readouterr().out
+    assert "| INCOMPLETE (the guest panicked during the run on ext4) | 1 PASS |" in out
+    assert "| `a/y` | PASS | not reached |" in out
+    assert "`not reached`: the run was cut short" in out
+    # Even with nothing missing, a run that did not end lost something.
+    ended = write(tmp_path, "ended.json", guest(three(), complete=False))
+    assert report.main(["diff", base, ended, "--expectations", ""]) == 1
+    assert "(the run): complete, 3 cases -> INCOMPLETE" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("was,now,kind,status", [
+    ("PASS", "UNRESOLVED", "REGRESSED", 1),
+    ("PASS", "BOGUS", "REGRESSED", 1),
+    ("UNRESOLVED", "PASS", "fixed", 0),
+    ("PASS", "UNTESTED", "changed", 0),
+    ("PASS", "UNSUPPORTED", "changed", 0),
+    ("FAIL", "CRASH", "changed", 0),
+])
+def test_verdict_changes(tmp_path, capsys, was, now, kind, status):
+    got, out, _, _ = compare(tmp_path, capsys, record(three(was)), record(three(now)))
+    assert got == status and f"{kind:16} a/y: {was} -> {now}" in out
+
+
+def test_changed_messages_are_shown_not_counted_as_regressions(tmp_path, capsys):
+    old = record(three("FAIL"))
+    old["cases"][1]["message"] = "y.c:10: CHECK_EQ(a, b): 1 != 2"
+    new = record(three("FAIL"))
+    new["cases"][1]["message"] = "y.c:10: CHECK_EQ(a, b): 1 != 3\nand more"
+    new["cases"][2]["observations"] = {"mode": {"n": 1}}
+    status, out, _, _ = compare(tmp_path, capsys, old, new)
+    assert status == 0
+    assert ('changed          a/y: message: y.c:10: CHECK_EQ(a, b): 1 != 2 -> '
+            'y.c:10: CHECK_EQ(a, b): 1 != 3 and more') in out
+    assert 'changed          a/z: observation mode: - -> {"n": 1}' in out
+    assert "diff: 0 regressed, 0 fixed, 2 changed" in out
+
+
+@pytest.mark.parametrize("command", ["diff", "matrix"])
+def test_random_bytes_as_expectations_are_one_line(tmp_path, capsys, command):
+    rec = write(tmp_path, "r.json", record(three()))
+    rng = __import__("random").Random(12)
+    for n in range(20):
+        junk = tmp_path / f"junk{n}.tsv"
+        junk.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))))
+        args = [command, rec] + ([rec] if command == "diff" else [])
+        assert report.main(args + ["--expectations", str(junk)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(junk) in err
+
+
+@pytest.mark.parametrize("extra,message", [
+    ({"not_run": "panicked", "complete": False}, "not_run is not an object with a reason"),
+    ({"cut_short": {"why": 1}}, "cut_short is not an object with a reason"),
+    ({"not_run": {"reason": "x"}, "complete": True}, "did not happen has cases or is complete"),
+], ids=["not-run-string", "cut-short-no-reason", "not-run-complete"])
+def test_malformed_missed_runs_are_one_line(tmp_path, capsys, extra, message):
+    bad = write(tmp_path, "bad.json", dict(record([]), **extra))
+    assert report.main(["matrix", bad, "--expectations", ""]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
