@@ -58,6 +58,9 @@ def test_unresolved_turns_the_run_red_and_says_why(run_runner):
     run = run_runner("--format", "ktap", fixture("pass"), fixture("unresolved"))
     assert run.returncode == 1
     assert "1 UNRESOLVED (setup broke)" in run.stdout
+    assert any(l.startswith("not ok ") and l.endswith("/unresolved")
+               for l in run.stdout.splitlines())
+    assert "skip:0 error:1" in run.stdout
 
 
 def test_expected_unresolved_keeps_the_run_green(run_runner, tmp_path):
