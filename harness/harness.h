@@ -179,7 +179,8 @@ enum outcome {
 	OUT_COUNT
 };
 const char *outcome_name(enum outcome o);
-/* Does this outcome make the run fail (exit status 1)? */
+/* Does this outcome say the rule broke (FAIL, TIMEOUT, CRASH)?  What turns
+ * the run red is outcome_turns_red() (sink.c): these and UNRESOLVED. */
 int outcome_is_failure(enum outcome o);
 
 /* What a case said through its result channel. */
@@ -253,9 +254,18 @@ void tally_started(struct tally *t);
 void tally_result(struct tally *t, const struct result *r);
 /* All known deviations, whatever their verdict. */
 size_t tally_known(const struct tally *t);
-/* Failing verdicts that are no known deviation: they fail the run. */
+/* FAIL, TIMEOUT and CRASH verdicts that are no known deviation: the rule
+ * broke (JUnit's failures). */
 size_t tally_failures(const struct tally *t);
-/* "3 PASS, 1 FAIL (1 of them known deviations)", or "none". */
+/* Does this outcome turn the run red (exit status 1) unless expected?
+ * FAIL, TIMEOUT, CRASH and UNRESOLVED (setup broke: every behaviour a
+ * case's setup relies on is FAIL-asserted by some case, so a broken one
+ * must not pass for a skip); PASS, UNSUPPORTED and UNTESTED do not. */
+int outcome_turns_red(enum outcome o);
+/* Verdicts that turn the run red and are no known deviation. */
+size_t tally_red(const struct tally *t);
+/* "3 PASS, 1 FAIL (a rule broke), 2 UNRESOLVED (1 unexpected: setup
+ * broke) (1 of them known deviations)", or "none". */
 void tally_summary(struct buf *b, const struct tally *t);
 
 /* The run as the sinks see it before any case. */

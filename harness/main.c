@@ -126,7 +126,8 @@ static size_t drop_finished(struct runner *rn)
 	return kept;
 }
 
-/* Run the selection into the sinks: 0, 1 (a case failed) or 2. */
+/* Run the selection into the sinks: 0, 1 (a verdict turned the run red:
+ * outcome_turns_red(), not a known deviation) or 2. */
 static int run_selection(struct runner *rn, int argc, char **argv, char *err, size_t errlen)
 {
 	struct run_info run = { &rn->sys, &rn->o, argc, argv, time(NULL), NULL, NULL, stdout };
@@ -154,7 +155,7 @@ static int run_selection(struct runner *rn, int argc, char **argv, char *err, si
 			"(continue with --resume)\n");
 		return 2;
 	}
-	return status ? status : tally_failures(&rn->out.tally) ? 1 : 0;
+	return status ? status : tally_red(&rn->out.tally) ? 1 : 0;
 }
 
 /* Everything after the command line: 0, 1 or 2 as the usage text says. */

@@ -55,9 +55,12 @@ static const char usage_text[] =
 	"  -h, --help                   this text\n"
 	"  -V, --version                the version\n"
 	"\n"
-	"Exit status: 0 when no case FAILed, TIMEOUTed or CRASHed (but for known\n"
-	"deviations); 1 otherwise;\n"
-	"2 on bad usage or when the runner itself could not work.\n";
+	"Exit status (a verdict an expectation in -e covers never counts):\n"
+	"  0  every verdict is PASS, UNSUPPORTED (the feature is absent, a probe\n"
+	"     said why) or UNTESTED (this system cannot decide, with the reason)\n"
+	"  1  a FAIL (a rule broke), TIMEOUT, CRASH or UNRESOLVED (setup broke: what\n"
+	"     the setup relies on is itself a rule some case FAILs on)\n"
+	"  2  bad usage, an interrupted run, or the runner itself could not work\n";
 
 static int parse_long(const char *s, long min, long max, long *out)
 {

@@ -148,6 +148,32 @@ static char *message_printf(const char *fmt, ...)
 	return xstrdup(buf);
 }
 
+/* A verdict the case never explained: what is known of why, from its
+ * output (a message that missed the result channel reaches stderr). */
+static char *unexplained(const struct result *r)
+{
+	const char *out = r->output.kept.data, *line = NULL;
+	size_t len = 0;
+
+	for (size_t i = 0, start = 0; out && i <= r->output.kept.len; i++) {
+		if (i == r->output.kept.len || out[i] == '\n') {
+			if (i > start) {
+				line = out + start;
+				len = i - start;
+			}
+			start = i + 1;
+		}
+	}
+	if (!line)
+		return message_printf("%s (exit status %d) without a message or any output "
+				      "(the runner could not set up its process, or the case "
+				      "lost its result channel)", outcome_name(r->outcome),
+				      r->exit_code);
+	return message_printf("%s (exit status %d) without a message; its last output "
+			      "line: %.*s", outcome_name(r->outcome), r->exit_code,
+			      (int)(len > 400 ? 400 : len), line);
+}
+
 void classify(struct result *r, int status, int timed_out, const struct report *rep)
 {
 	const char *said = rep->message;
@@ -202,8 +228,7 @@ void classify(struct result *r, int status, int timed_out, const struct report *
 	if (said)
 		r->message = xstrdup(said);
 	else if (r->outcome != OUT_PASS)
-		r->message = message_printf("%s (exit status %d) without a message",
-					    outcome_name(r->outcome), r->exit_code);
+		r->message = unexplained(r);
 }
 
 void result_free(struct result *r)

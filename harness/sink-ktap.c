@@ -55,8 +55,8 @@ void ktap_result(struct buf *b, size_t number, const struct result *r)
 		break;
 	case OUT_UNSUPPORTED:
 	case OUT_UNTESTED:
-	case OUT_UNRESOLVED:
-		/* No verdict about the rule: a skip, named for what it is. */
+		/* No verdict about the rule: a skip, named for what it is.
+		 * UNRESOLVED is no skip: setup broke, and the run is red. */
 		buf_printf(b, "ok %zu ", number);
 		ktap_name(b, r->c->id);
 		buf_printf(b, " # SKIP %s", outcome_name(r->outcome));
@@ -93,9 +93,10 @@ static int ktap_end(void *self, const struct run_end *e, const struct tally *t, 
 	(void)errlen;
 	tally_summary(&b, t);
 	fprintf(ks->out, "# mmapcts: %zu cases in %.2f s: %s\n", t->done, e->duration, b.data);
-	fprintf(ks->out, "# Totals: pass:%zu fail:%zu xfail:%zu xpass:0 skip:%zu error:0\n",
-		n[OUT_PASS], n[OUT_FAIL] + n[OUT_TIMEOUT] + n[OUT_CRASH] - tally_known(t),
-		tally_known(t), n[OUT_UNSUPPORTED] + n[OUT_UNTESTED] + n[OUT_UNRESOLVED]);
+	fprintf(ks->out, "# Totals: pass:%zu fail:%zu xfail:%zu xpass:0 skip:%zu error:%zu\n",
+		n[OUT_PASS], tally_failures(t), tally_known(t),
+		n[OUT_UNSUPPORTED] + n[OUT_UNTESTED] - t->known[OUT_UNSUPPORTED] -
+		t->known[OUT_UNTESTED], n[OUT_UNRESOLVED] - t->known[OUT_UNRESOLVED]);
 	if (ks->record_shown)
 		fprintf(ks->out, "# record: %s\n", ks->record_shown);
 	fflush(ks->out);

@@ -61,14 +61,46 @@ size_t tally_failures(const struct tally *t)
 	return n;
 }
 
+/* Why an outcome turns the run red, or NULL when it does not. */
+static const char *const red_reasons[OUT_COUNT] = {
+	[OUT_FAIL] = "a rule broke",
+	[OUT_UNRESOLVED] = "setup broke",
+	[OUT_TIMEOUT] = "no verdict in time",
+	[OUT_CRASH] = "killed by a signal",
+};
+
+int outcome_turns_red(enum outcome o)
+{
+	return (unsigned)o < OUT_COUNT && red_reasons[o] != NULL;
+}
+
+size_t tally_red(const struct tally *t)
+{
+	size_t n = 0;
+
+	for (int o = 0; o < OUT_COUNT; o++)
+		if (outcome_turns_red((enum outcome)o))
+			n += t->counts[o] - t->known[o];
+	return n;
+}
+
 void tally_summary(struct buf *b, const struct tally *t)
 {
 	size_t before = b->len;
 
-	for (int o = 0; o < OUT_COUNT; o++)
-		if (t->counts[o])
-			buf_printf(b, "%s%zu %s", b->len > before ? ", " : "", t->counts[o],
-				   outcome_name((enum outcome)o));
+	for (int o = 0; o < OUT_COUNT; o++) {
+		size_t unexpected = t->counts[o] - t->known[o];
+
+		if (!t->counts[o])
+			continue;
+		buf_printf(b, "%s%zu %s", b->len > before ? ", " : "", t->counts[o],
+			   outcome_name((enum outcome)o));
+		/* Say why the run is red where it is. */
+		if (outcome_turns_red((enum outcome)o) && unexpected == t->counts[o])
+			buf_printf(b, " (%s)", red_reasons[o]);
+		else if (outcome_turns_red((enum outcome)o) && unexpected)
+			buf_printf(b, " (%zu unexpected: %s)", unexpected, red_reasons[o]);
+	}
 	if (tally_known(t))
 		buf_printf(b, " (%zu of them known deviations)", tally_known(t));
 	if (b->len == before)

@@ -145,9 +145,11 @@ struct object make_object(size_t len)
 				   errno_name(errno));
 		at_cleanup(unlink_shm, name);
 		snprintf(obj.path, sizeof(obj.path), "%s", name);
-		/* shm objects start empty and may refuse write(): size, then map. */
-		SAFE_FTRUNCATE(obj.fd, (off_t)len);
+		/* shm objects start empty and may refuse write(): size, then map.
+		 * An empty one needs no ftruncate(), which the case asserting
+		 * ftruncate() (eof/ftruncate-sets-object-size) relies on. */
 		if (len) {
+			SAFE_FTRUNCATE(obj.fd, (off_t)len);
 			void *p = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
 					    obj.fd, 0);
 			fill_pattern(p, 0, len, 0);

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 
 #include <sys/utsname.h>
@@ -330,6 +331,65 @@ long locked_kb(void)
 	if (kb < 0)
 		UNTESTED("no VmLck in /proc/self/status: memory locks cannot be observed");
 	return kb;
+}
+
+const char *memlock_refusal_reason(size_t len)
+{
+	static char reason[160];
+	struct rlimit rl;
+	unsigned long long need = (unsigned long long)locked_kb() * 1024 + len;
+
+	/* The soft limit may rise to the hard one without privilege. */
+	if (getrlimit(RLIMIT_MEMLOCK, &rl) < 0)
+		return NULL;
+	if (rl.rlim_cur != rl.rlim_max) {
+		struct rlimit raised = { rl.rlim_max, rl.rlim_max };
+		if (setrlimit(RLIMIT_MEMLOCK, &raised) == 0)
+			rl = raised;
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+		return NULL;
+	snprintf(reason, sizeof(reason), "RLIMIT_MEMLOCK is %llu bytes (hard limit "
+		 "included), below the %llu this process would have locked",
+		 (unsigned long long)rl.rlim_cur, need);
+	return reason;
+}
+
+size_t safe_mlock_(const char *file, int line, void *addr, size_t len)
+{
+	long before = locked_kb();
+	const char *why = memlock_refusal_reason(len);
+
+	if (mlock(addr, len) < 0) {
+		int err = errno;
+		if (why && (err == EPERM || err == ENOMEM || err == EAGAIN))
+			mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mlock() of %zu bytes "
+				     "refused (%s): %s", len, errno_name(err), why);
+		mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mlock() of %zu bytes failed: "
+			     "%s, within RLIMIT_MEMLOCK (mlock/locks-counted FAILs on "
+			     "that)", len, errno_name(err));
+	}
+	long after = locked_kb();
+	if (after - before != (long)(len / 1024))
+		mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mlock() of %zu bytes returned 0 "
+			     "but VmLck grew by %ld kB, not %zu (mlock/locks-counted FAILs "
+			     "on that)", len, after - before, len / 1024);
+	return (size_t)before * 1024;
+}
+
+void safe_mlockall_(const char *file, int line, int flags)
+{
+	const char *why = memlock_refusal_reason(page_size);
+
+	if (mlockall(flags) == 0)
+		return;
+	int err = errno;
+	if (why && (err == EPERM || err == ENOMEM || err == EAGAIN))
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "mlockall(%#x) refused (%s): %s",
+			     (unsigned)flags, errno_name(err), why);
+	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mlockall(%#x) failed: %s, within "
+		     "RLIMIT_MEMLOCK (mlock/mlockall-future-locks-new-mappings FAILs on "
+		     "that)", (unsigned)flags, errno_name(err));
 }
 
 int overcommit_policy(void)

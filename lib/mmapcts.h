@@ -59,6 +59,24 @@
  * The runner adds TIMEOUT and CRASH (killed by a signal) from the outside.
  * UNSUPPORTED and UNTESTED share 77; the runner tells them apart by the
  * result channel.
+ *
+ * What each verdict promises, and so what the runner's exit status means
+ * (README, "Running it"):
+ *   - every behaviour a case relies on in its setup is itself the rule of
+ *     some case that FAILs when it is broken (shared anonymous memory:
+ *     anon/shared-mapping-made-and-shared; fork(): fork/child-runs-and-
+ *     exits; ftruncate(): eof/ftruncate-sets-object-size; mlock():
+ *     mlock/locks-counted), so a broken setup step turns the run red with
+ *     that FAIL, and UNRESOLVED is red too (unless an expectation covers
+ *     it): it says the setup broke, with the step and its errno;
+ *   - UNSUPPORTED only where a probe that a broken implementation cannot
+ *     pass says the feature is absent; the message names the feature and
+ *     the probe (configure found no mremap(); RLIMIT_MEMLOCK, read and
+ *     raised, is below what the lock needs);
+ *   - UNTESTED only where this system gives the case nothing to decide
+ *     with; the message says why (no VmLck in /proc/self/status).
+ * Every non-PASS verdict carries its concrete reason: end with one of the
+ * macros below, never with a bare exit status.
  * ------------------------------------------------------------------------ */
 enum verdict {
 	VERDICT_PASS = 0,
@@ -537,6 +555,27 @@ pid_t exec_self_in_child(const char *stage, const char *stage_arg,
  * no portable interface tells whether memory is locked.
  */
 long locked_kb(void);
+/*
+ * Why mlock() of len more bytes may be refused here: RLIMIT_MEMLOCK (its
+ * soft limit first raised to the hard one) is below what this process
+ * would then have locked - the reason, for a message; NULL when nothing
+ * allows a refusal.
+ */
+const char *memlock_refusal_reason(size_t len);
+/*
+ * mlock(addr, len) as setup, where the case relies on the lock and on
+ * seeing it: returns the bytes VmLck counted before.  A refusal that
+ * memlock_refusal_reason() explains is UNSUPPORTED with that reason; any
+ * other refusal, or a VmLck that does not grow by len, is UNRESOLVED -
+ * both are the rule of mlock/locks-counted, which FAILs on them.
+ */
+#define SAFE_MLOCK(addr, len) safe_mlock_(MMAPCTS_HERE, (addr), (len))
+size_t safe_mlock_(const char *file, int line, void *addr, size_t len);
+/* mlockall(flags) as setup: a refusal memlock_refusal_reason() explains is
+ * UNSUPPORTED, any other UNRESOLVED (mlock/mlockall-future-locks-new-
+ * mappings FAILs on it). */
+#define SAFE_MLOCKALL(flags) safe_mlockall_(MMAPCTS_HERE, (flags))
+void safe_mlockall_(const char *file, int line, int flags);
 
 /* ------------------------------------------------------------------------
  * Running code (PROT_EXEC).  A function `int f(void) { return value; }` in

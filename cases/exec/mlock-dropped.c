@@ -4,8 +4,8 @@
  * has no interface that tells whether memory is locked, so the case reads
  * Linux's count of locked memory (VmLck in /proc/self/status) and is a
  * Linux-profile case for that reason; without the figure it ends UNTESTED.
- * A child of the case's process locks 4 pages, checks that its count
- * shows them (else the figure cannot tell, UNTESTED) and re-executes
+ * A child of the case's process locks 4 pages, its count must show them
+ * (SAFE_MLOCK(): mlock/locks-counted asserts it), and it re-executes
  * itself; the new image must count nothing locked.  A kernel, or an exec
  * emulated in user space, that carries the locked memory or its
  * accounting into the new image fails.
@@ -28,10 +28,7 @@ static size_t len;
 
 static void lock_range(void *map)
 {
-	if (mlock(map, len))
-		UNRESOLVED("mlock() failed: %s", errno_name(errno));
-	if (locked_kb() < (long)(len / 1024))
-		UNTESTED("VmLck does not count the pages mlock() locked");
+	SAFE_MLOCK(map, len);
 }
 
 static void run(void)

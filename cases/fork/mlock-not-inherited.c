@@ -6,9 +6,9 @@
  * locked page and any recently used page share), so the case reads
  * Linux's count of a process's locked memory, VmLck in /proc/self/status,
  * and is a Linux-profile case for that reason; where the figure is missing
- * it ends UNTESTED.  The parent locks 4 pages and checks that its own
- * count shows them (else the figure cannot tell, UNTESTED); the child
- * must count none.  A fork that copies the locked flag of the mappings
+ * it ends UNTESTED.  The parent locks 4 pages and its own count must show
+ * them (SAFE_MLOCK(): mlock/locks-counted asserts it); the child must
+ * count none.  A fork that copies the locked flag of the mappings
  * fails.
  */
 #include "mmapcts.h"
@@ -36,10 +36,7 @@ static void run(void)
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
 					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
 
-	if (mlock(map, len))
-		UNRESOLVED("mlock() failed: %s", errno_name(errno));
-	if (locked_kb() < (long)(len / 1024))
-		UNTESTED("VmLck does not count the pages mlock() locked");
+	SAFE_MLOCK(map, len);
 
 	run_in_child(child, NULL);
 }

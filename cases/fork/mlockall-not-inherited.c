@@ -6,7 +6,8 @@
  * (POSIX has none).  The parent calls mlockall(MCL_FUTURE) (not
  * MCL_CURRENT, which would lock and fault in its whole address space),
  * maps and touches a page - locked by that call - and checks that its
- * count includes it (else UNTESTED); the child maps and touches a page of
+ * count includes it (else UNRESOLVED: mlock/mlockall-future-locks-new-
+ * mappings asserts it); the child maps and touches a page of
  * its own and must count nothing locked.  A fork that copies the locked
  * state of the mappings fails on the inherited page; one that copies the
  * MCL_FUTURE default fails on the child's new page.
@@ -35,12 +36,12 @@ static void child(void *arg)
 
 static void run(void)
 {
-	if (mlockall(MCL_FUTURE))
-		UNRESOLVED("mlockall(MCL_FUTURE) failed: %s", errno_name(errno));
+	SAFE_MLOCKALL(MCL_FUTURE);
 	SAFE_MAP_PATTERN(NULL, page_size, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS, NULL);	/* mapped and written */
 	if (locked_kb() < (long)(page_size / 1024))
-		UNTESTED("VmLck does not count the memory mlockall() locked");
+		UNRESOLVED("VmLck does not count the memory mlockall(MCL_FUTURE) locked "
+			   "(mlock/mlockall-future-locks-new-mappings FAILs on that)");
 
 	run_in_child(child, NULL);
 }

@@ -35,7 +35,7 @@ static void run(void)
 	size_t len = 4 * page_size;
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, 4 * page_size, PROT_READ | PROT_WRITE,
 					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
-	size_t before = lock_counted(map, len);
+	size_t before = SAFE_MLOCK(map, len);
 
 	SAFE_MUNMAP(map + 3 * page_size, page_size);
 	CHECK_EQ(locked_bytes(), before + 3 * page_size);

@@ -101,27 +101,6 @@ static inline size_t locked_bytes(void)
 	return (size_t)locked_kb() * 1024;
 }
 
-/*
- * mlock() [addr, addr + len) and return the locked bytes of the process
- * from before the lock.  UNSUPPORTED where the system will not lock for
- * this process (RLIMIT_MEMLOCK, no privilege); UNTESTED where VmLck does
- * not grow by len, so it cannot show this lock going away.
- */
-static inline size_t lock_counted_(const char *file, int line, void *addr, size_t len)
-{
-	size_t before = locked_bytes();
-
-	if (mlock(addr, len) < 0) {
-		if (errno == EPERM || errno == ENOMEM || errno == EAGAIN)
-			UNSUPPORTED("mlock() of %zu bytes refused (%s): RLIMIT_MEMLOCK "
-				    "or privilege", len, errno_name(errno));
-		UNRESOLVED("mlock() of %zu bytes failed: %s", len, errno_name(errno));
-	}
-	if (locked_bytes() != before + len)
-		UNTESTED("VmLck did not grow by the %zu bytes just locked", len);
-	return before;
-}
-#define lock_counted(...) lock_counted_(MMAPCTS_HERE, __VA_ARGS__)
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE __FILE__, __LINE__
 

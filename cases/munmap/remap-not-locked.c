@@ -27,7 +27,7 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	unsigned char *base = lay_out("m");
-	size_t before = lock_counted(base, page_size);
+	size_t before = SAFE_MLOCK(base, page_size);
 
 	SAFE_MUNMAP(base, page_size);
 	REQUIRE_HOLE(base, page_size);

@@ -248,6 +248,11 @@ static struct result *classified(int status, int timed_out, const char *report_t
 			ck_assert_ptr_null((r)->message);                             \
 	} while (0)
 
+/* What classify() says of a verdict that came with no message and no output. */
+#define NOTHING_SAID                                                           \
+	" without a message or any output (the runner could not set up its "   \
+	"process, or the case lost its result channel)"
+
 START_TEST(classify_exit_0_is_pass)
 {
 	struct result *r = classified(exit_status(0), 0, "");
@@ -263,7 +268,7 @@ END_TEST
 START_TEST(classify_exit_1_is_fail)
 {
 	struct result *r = classified(exit_status(1), 0, "verdict\tFAIL\n");
-	EXPECT_CLASSIFIED(r, OUT_FAIL, 1, 0, "FAIL (exit status 1) without a message");
+	EXPECT_CLASSIFIED(r, OUT_FAIL, 1, 0, "FAIL (exit status 1)" NOTHING_SAID);
 	result_free(r);
 
 	r = classified(exit_status(1), 0,
@@ -277,7 +282,7 @@ START_TEST(classify_exit_77_is_unsupported)
 {
 	struct result *r = classified(exit_status(77), 0, "");
 	EXPECT_CLASSIFIED(r, OUT_UNSUPPORTED, 77, 0,
-			  "UNSUPPORTED (exit status 77) without a message");
+			  "UNSUPPORTED (exit status 77)" NOTHING_SAID);
 	result_free(r);
 
 	r = classified(exit_status(77), 0,
@@ -291,7 +296,7 @@ END_TEST
 START_TEST(classify_exit_77_with_untested_is_untested)
 {
 	struct result *r = classified(exit_status(77), 0, "verdict\tUNTESTED\n");
-	EXPECT_CLASSIFIED(r, OUT_UNTESTED, 77, 0, "UNTESTED (exit status 77) without a message");
+	EXPECT_CLASSIFIED(r, OUT_UNTESTED, 77, 0, "UNTESTED (exit status 77)" NOTHING_SAID);
 	result_free(r);
 
 	r = classified(exit_status(77), 0,
@@ -305,12 +310,28 @@ START_TEST(classify_exit_99_is_unresolved)
 {
 	struct result *r = classified(exit_status(99), 0, "");
 	EXPECT_CLASSIFIED(r, OUT_UNRESOLVED, 99, 0,
-			  "UNRESOLVED (exit status 99) without a message");
+			  "UNRESOLVED (exit status 99)" NOTHING_SAID);
 	result_free(r);
 
 	r = classified(exit_status(99), 0,
 		       "message\tUNRESOLVED\tcases/x.c:5: open: EMFILE\nverdict\tUNRESOLVED\n");
 	EXPECT_CLASSIFIED(r, OUT_UNRESOLVED, 99, 0, "cases/x.c:5: open: EMFILE");
+	result_free(r);
+}
+END_TEST
+
+START_TEST(classify_unexplained_verdict_quotes_the_output)
+{
+	struct report rep;
+	struct result *r = xcalloc(1, sizeof(*r));
+
+	r->output.cap = 4096;
+	capture_add(&r->output, "x.c:5: UNRESOLVED: open(f): EMFILE\n\n", 36);
+	report_parse(&rep, "", 0);
+	classify(r, exit_status(99), 0, &rep);
+	ck_assert_str_eq(r->message, "UNRESOLVED (exit status 99) without a message; its "
+			 "last output line: x.c:5: UNRESOLVED: open(f): EMFILE");
+	report_free(&rep);
 	result_free(r);
 }
 END_TEST
@@ -465,9 +486,9 @@ START_TEST(classify_replaces_an_old_message)
 	classify(r, exit_status(0), 0, &rep);
 	ck_assert_ptr_null(r->message);
 	classify(r, exit_status(1), 0, &rep);
-	ck_assert_str_eq(r->message, "FAIL (exit status 1) without a message");
+	ck_assert_str_eq(r->message, "FAIL (exit status 1)" NOTHING_SAID);
 	classify(r, exit_status(99), 0, &rep);
-	ck_assert_str_eq(r->message, "UNRESOLVED (exit status 99) without a message");
+	ck_assert_str_eq(r->message, "UNRESOLVED (exit status 99)" NOTHING_SAID);
 	report_free(&rep);
 	result_free(r);
 	result_free(NULL);
@@ -516,6 +537,11 @@ START_TEST(outcome_names_and_failures)
 	ck_assert_int_eq(outcome_is_failure(OUT_UNTESTED), 0);
 	ck_assert_int_ne(outcome_is_failure(OUT_TIMEOUT), 0);
 	ck_assert_int_ne(outcome_is_failure(OUT_CRASH), 0);
+	/* What turns the run red: the failures and UNRESOLVED, nothing else. */
+	for (int o = 0; o < OUT_COUNT; o++)
+		ck_assert_int_eq(outcome_turns_red((enum outcome)o),
+				 outcome_is_failure((enum outcome)o) || o == OUT_UNRESOLVED);
+	ck_assert_int_eq(outcome_turns_red(OUT_COUNT), 0);
 	ck_assert_str_eq(runner_signal_name(SIGSEGV), "SIGSEGV");
 	ck_assert_str_eq(runner_signal_name(SIGXFSZ), "SIGXFSZ");
 	ck_assert_str_eq(runner_signal_name(0), "signal 0");
@@ -879,7 +905,7 @@ START_TEST(ktap_result_lines)
 	KTAP_IS(5, unsup, "ok 5 munmap/c # SKIP UNSUPPORTED\n");
 	KTAP_IS(6, unsup_msg, "# munmap/c: no memfd\nok 6 munmap/c # SKIP UNSUPPORTED\n");
 	KTAP_IS(7, untested, "ok 7 munmap/c # SKIP UNTESTED\n");
-	KTAP_IS(8, unresolved, "ok 8 munmap/c # SKIP UNRESOLVED\n");
+	KTAP_IS(8, unresolved, "not ok 8 munmap/c\n");
 	KTAP_IS(9, timeout, "# anon/a: slow\nnot ok 9 anon/a\n");
 	KTAP_IS(10, crash, "# odd/na_me: killed by SIGSEGV\nnot ok 10 odd/na_me\n");
 	result_free(pass);
@@ -3082,9 +3108,20 @@ START_TEST(tally_counts_once)
 	ck_assert_uint_eq(t.known[OUT_UNRESOLVED], 1);
 	ck_assert_uint_eq(tally_known(&t), 2);
 	ck_assert_uint_eq(tally_failures(&t), 2);	/* one FAIL, the TIMEOUT */
+	ck_assert_uint_eq(tally_red(&t), 2);		/* the UNRESOLVED is known */
 	b.len = 0;
 	tally_summary(&b, &t);
-	ck_assert_str_eq(b.data, "1 PASS, 2 FAIL, 1 UNRESOLVED, 1 TIMEOUT "
+	ck_assert_str_eq(b.data, "1 PASS, 2 FAIL (1 unexpected: a rule broke), 1 UNRESOLVED, "
+			 "1 TIMEOUT (no verdict in time) (2 of them known deviations)");
+	/* An UNRESOLVED no expectation covers turns the run red, and says why. */
+	r[4]->expected = NULL;
+	tally_result(&t, r[4]);
+	ck_assert_uint_eq(tally_failures(&t), 2);
+	ck_assert_uint_eq(tally_red(&t), 3);
+	b.len = 0;
+	tally_summary(&b, &t);
+	ck_assert_str_eq(b.data, "1 PASS, 2 FAIL (1 unexpected: a rule broke), 2 UNRESOLVED "
+			 "(1 unexpected: setup broke), 1 TIMEOUT (no verdict in time) "
 			 "(2 of them known deviations)");
 	/* A result without a start (the runner failed to start it) keeps
 	 * running at zero. */
@@ -3295,7 +3332,7 @@ START_TEST(sink_ktap_lines)
 			 "ok 1 anon/a\n"
 			 "# anon/b:shm: boom\nnot ok 2 anon/b:shm\n"
 			 "# munmap/c: no\nok 3 munmap/c # SKIP UNSUPPORTED\n"
-			 "# mmapcts: 3 cases in 1.00 s: 1 PASS, 1 FAIL, 1 UNSUPPORTED\n"
+			 "# mmapcts: 3 cases in 1.00 s: 1 PASS, 1 FAIL (a rule broke), 1 UNSUPPORTED\n"
 			 "# Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0\n"
 			 "# record: r.json\n");
 	sink_run_free(&cr);
@@ -3320,7 +3357,7 @@ START_TEST(sink_ktap_known_deviation_is_todo)
 	ck_assert_str_eq(cr.text, "KTAP version 1\n1..2\n"
 			 "not ok 1 anon/b:shm # TODO known deviation\n"
 			 "not ok 2 munmap/c\n"
-			 "# mmapcts: 2 cases in 0.00 s: 1 FAIL, 1 CRASH "
+			 "# mmapcts: 2 cases in 0.00 s: 1 FAIL, 1 CRASH (killed by a signal) "
 			 "(1 of them known deviations)\n"
 			 "# Totals: pass:0 fail:1 xfail:1 xpass:0 skip:0 error:0\n");
 	sink_run_free(&cr);
@@ -3346,7 +3383,7 @@ START_TEST(sink_text_lines)
 	console_close(&cr, 2.5);
 	ck_assert_str_eq(cr.text, "FAIL        anon/b:shm  boom\n"
 			 "  | line1\n  | line2 \n  | [8 more bytes not kept]\n"
-			 "mmapcts: 2 cases in 2.50 s: 1 PASS, 1 FAIL\n");
+			 "mmapcts: 2 cases in 2.50 s: 1 PASS, 1 FAIL (a rule broke)\n");
 	sink_run_free(&cr);
 	result_free(pass);
 	result_free(fail);
@@ -3391,6 +3428,7 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, classify_exit_77_with_untested_is_untested);
 	tcase_add_test(tc, classify_exit_99_is_unresolved);
 	tcase_add_test(tc, classify_other_exit_is_fail_without_verdict);
+	tcase_add_test(tc, classify_unexplained_verdict_quotes_the_output);
 	tcase_add_test(tc, classify_signal_is_crash);
 #ifdef SIGRTMIN
 	tcase_add_test(tc, classify_unnamed_signal_is_crash_with_number);

@@ -49,6 +49,30 @@ def test_messages_name_file_line_and_values(run_runner):
     assert "seen == 3: got 2, expected 3" in run.case("child-fail")["message"]
 
 
+def test_unresolved_turns_the_run_red_and_says_why(run_runner):
+    # Setup that broke is no skip: what a setup relies on is a rule some
+    # case FAILs on, so a broken system must not get a green run.
+    run = run_runner(fixture("pass"), fixture("unresolved"))
+    assert run.returncode == 1, run.stderr
+    assert "1 UNRESOLVED (setup broke)" in run.stdout
+    run = run_runner("--format", "ktap", fixture("pass"), fixture("unresolved"))
+    assert run.returncode == 1
+    assert "1 UNRESOLVED (setup broke)" in run.stdout
+    assert any(l.startswith("not ok ") and l.endswith("/unresolved")
+               for l in run.stdout.splitlines())
+    assert "skip:0 error:1" in run.stdout
+
+
+def test_expected_unresolved_keeps_the_run_green(run_runner, tmp_path):
+    exp = tmp_path / "expectations.tsv"
+    exp.write_text("# id\tverdict\tsystem\tevidence\n"
+                   "*/unresolved\tUNRESOLVED\t* * * * *\tbroken on purpose\n")
+    run = run_runner("-e", str(exp), fixture("pass"), fixture("unresolved"))
+    assert run.returncode == 0, run.stdout
+    assert run.case("unresolved")["expected"] == "broken on purpose"
+    assert "setup broke" not in run.stdout
+
+
 def test_unsupported_and_untested_keep_their_reason(run_runner):
     run = run_runner(fixture("unsupported"), fixture("untested"))
     assert run.returncode == 0

@@ -2947,6 +2947,51 @@ static void meminfo_missing_key(void *arg)
 	MARK(); meminfo_bytes("NoSuchKey");
 }
 
+static void lock_counted_setup(void *arg)
+{
+	unsigned char *p = SAFE_MAP_ANON(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE);
+	struct rlimit rl;
+	size_t before;
+
+	(void)arg;
+	/* A limit with room (or none, or privilege) explains no refusal. */
+	ck_assert_int_eq(getrlimit(RLIMIT_MEMLOCK, &rl), 0);
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= 64 * page_size)
+		ck_assert_ptr_null(memlock_refusal_reason(page_size));
+	before = SAFE_MLOCK(p, 2 * page_size);
+	CHECK_EQ(locked_kb(), (long)((before + 2 * page_size) / 1024));
+	/* A limit of 0 explains any refusal, naming itself. */
+	rl.rlim_cur = rl.rlim_max = 0;
+	ck_assert_int_eq(setrlimit(RLIMIT_MEMLOCK, &rl), 0);
+	EXPECT_IN(memlock_refusal_reason(page_size), "RLIMIT_MEMLOCK is 0 bytes");
+}
+
+static void lock_future_setup(void *arg)
+{
+	long before;
+
+	(void)arg;
+	SAFE_MLOCKALL(MCL_FUTURE);
+	before = locked_kb();
+	touch_pages(SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE),
+		    page_size);
+	CHECK_GE(locked_kb(), before + (long)(page_size / 1024));
+	ck_assert_int_eq(munlockall(), 0);
+}
+
+/* A lock VmLck does not show (here: the range was locked already) ends
+ * the setup UNRESOLVED, naming the figures. */
+static void lock_not_counted(void *arg)
+{
+	unsigned char *p = SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE);
+
+	(void)arg;
+	SAFE_MLOCK(p, page_size);
+	MARK(); SAFE_MLOCK(p, page_size);
+}
+
 START_TEST(linux_shim)
 {
 	struct outcome o;
@@ -2959,6 +3004,14 @@ START_TEST(linux_shim)
 	run_captured(meminfo_missing_key, NULL, 0, &o);
 	EXPECT_EXIT(&o, 77);
 	EXPECT_IN(o.err, "UNTESTED: /proc/meminfo has no NoSuchKey line\n");
+	run_captured(lock_counted_setup, NULL, 0, &o);
+	EXPECT_RETURNED(&o);
+	run_captured(lock_future_setup, NULL, 0, &o);
+	EXPECT_RETURNED(&o);
+	run_captured(lock_not_counted, NULL, 0, &o);
+	EXPECT_EXIT(&o, 99);
+	EXPECT_IN(o.err, "UNRESOLVED: mlock() of ");
+	EXPECT_IN(o.err, "returned 0 but VmLck grew by 0 kB");
 }
 END_TEST
 
