@@ -122,6 +122,8 @@
 	  "munmap() leaves the memory lock of a range behind: a new mapping made there is locked") \
 	X(MLOCK_NOOP, "mlock-noop", "munmap",                                                 \
 	  "mlock() reports success but locks nothing (memory locking compiled out)") \
+	X(MLOCKALL_FUTURE_IGNORED, "mlockall-future-ignored", "munmap",                       \
+	  "mlockall(MCL_FUTURE) locks what is mapped now but not the mappings made later (the flag dropped)") \
 	X(PROT_NONE_READABLE, "prot-none-readable", "protection",                             \
 	  "PROT_NONE memory can be read and executed (mapped or protected PROT_READ|PROT_EXEC)") \
 	X(READ_ONLY_WRITABLE, "read-only-writable", "protection",                             \

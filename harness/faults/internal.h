@@ -70,6 +70,7 @@
 	X(msync, int, (void *addr, size_t len, int flags))                             \
 	X(madvise, int, (void *addr, size_t len, int advice))                          \
 	X(mlock, int, (const void *addr, size_t len))                                  \
+	X(mlockall, int, (int flags))                                                  \
 	X(close, int, (int fd))                                                        \
 	X(ftruncate, int, (int fd, off_t len))                                         \
 	X(read, ssize_t, (int fd, void *buf, size_t n))                                \

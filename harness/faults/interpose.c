@@ -240,8 +240,8 @@ int mlockall(int flags)
 {
 	int r;
 
-	resolve();
-	r = real_mlockall(flags);
+	reach(HOOK_mlockall);
+	r = active && active->mlockall ? active->mlockall(flags) : real_mlockall(flags);
 	if (r == 0)
 		lockall_flags |= flags & (MCL_CURRENT | MCL_FUTURE);
 	return r;

@@ -59,8 +59,8 @@ def test_manifest_metadata_is_complete():
     ids = [r[0] for r in rows]
     assert len(ids) == len(set(ids))
     groups = {r[2] for r in rows}
-    for group in ("private-file", "shared-file", "anon", "fork", "exec", "munmap",
-                  "protection"):
+    for group in ("private-file", "shared-file", "eof", "file-args", "anon", "fork",
+                  "exec", "munmap", "protection", "mlock"):
         assert group in groups, group
     for row in rows:
         assert len(row) == 12, row

@@ -18,28 +18,18 @@ BUILDDIR = os.environ.get("MMAPCTS_BUILDDIR") or os.getcwd()
 RUNNER = os.path.join(BUILDDIR, "harness", "mmapcts")
 LIB = os.path.join(BUILDDIR, "harness", "faults", "mmapcts-faults.so")
 
-# TODO(verdicts): these faults break a setup step; the cases that FAIL-assert
-# those steps (shared anonymous mmap succeeds, mlock locks, fork succeeds,
-# ftruncate sets the size) come with the `verdicts` branch.  Until it merges
-# they only turn cases UNRESOLVED or UNTESTED.  Whoever merges it removes
-# them here (the test fails once one is caught, so the list cannot go stale).
-WAITING = {"shared-anon-refused", "mlock-noop", "fork-fails", "ftruncate-fails"}
 
 
 @pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
 def test_every_fault_is_caught(tmp_path, capsys):
     argv = ["--runner", RUNNER, "--out", str(tmp_path)]
-    for name in sorted(WAITING):
-        argv += ["--waiting", name]
     status = faults.main(argv)
     out = capsys.readouterr().out
     assert status == 0, out
     assert "UNCAUGHT" not in out and "NOT RED" not in out and "UNHEALTHY" not in out, out
-    for name in WAITING:
-        assert f"WAITING {name}:" in out, f"{name} is caught now: take it out of WAITING"
     n = len(faults.list_faults(RUNNER))
     report = (tmp_path / "faults.md").read_text()
-    assert f"**Score: {n - len(WAITING)}/{n} faults caught" in report
+    assert f"**Score: {n}/{n} faults caught" in report
     matrix = (tmp_path / "faults-matrix.tsv").read_text().splitlines()
     assert len(matrix) == 1 + n
 
