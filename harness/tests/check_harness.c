@@ -1873,10 +1873,10 @@ START_TEST(manifest_add_path_names)
 	struct manifest m = { 0 };
 
 	/* Programs that do not answer --describe: the defaults. */
-	manifest_add_path(&m, "/nonexistent/cases/anon/zero-fill", NULL);
-	manifest_add_path(&m, "./nonexistent/tests/fixtures/pass", NULL);
-	manifest_add_path(&m, "./pass-nonexistent", NULL);
-	manifest_add_path(&m, "/nonexistent/x/prog", NULL);
+	manifest_add_path(&m, "/nonexistent/cases/anon/zero-fill", NULL, 10);
+	manifest_add_path(&m, "./nonexistent/tests/fixtures/pass", NULL, 10);
+	manifest_add_path(&m, "./pass-nonexistent", NULL, 10);
+	manifest_add_path(&m, "/nonexistent/x/prog", NULL, 10);
 	ck_assert_uint_eq(m.n, 4);
 
 	const struct case_entry *c = &m.cases[0];
@@ -1932,7 +1932,7 @@ START_TEST(manifest_add_path_describes)
 	write_str(prog, script);
 	ck_assert_int_eq(chmod(prog, 0700), 0);
 
-	manifest_add_path(&m, prog, NULL);
+	manifest_add_path(&m, prog, NULL, 10);
 	ck_assert_uint_eq(m.n, 2);
 	for (size_t i = 0; i < 2; i++) {
 		const struct case_entry *c = &m.cases[i];
@@ -1950,11 +1950,11 @@ START_TEST(manifest_add_path_describes)
 	manifest_free(&m);
 
 	/* Through a wrapper: what the wrapper makes of it counts. */
-	manifest_add_path(&m, prog, "env MMAPCTS_UNUSED=1");
+	manifest_add_path(&m, prog, "env MMAPCTS_UNUSED=1", 10);
 	ck_assert_uint_eq(m.n, 2);
 	ck_assert_str_eq(m.cases[1].id, "anon/described:file");
 	manifest_free(&m);
-	manifest_add_path(&m, prog, "false");
+	manifest_add_path(&m, prog, "false", 10);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_str_eq(m.cases[0].id, "anon/described");
 	ck_assert_str_eq(m.cases[0].assertion, "(named on the command line)");
