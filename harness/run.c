@@ -9,10 +9,14 @@
  * - escape its process group (setsid): the runner is the subreaper, every
  *   orphan comes to it and is killed when a case finishes;
  * - outlive a runner killed outright (SIGKILL): each case's first process
- *   has PR_SET_PDEATHSIG; what it forked and left behind cannot be reached
- *   then, and stays (no PID namespace per case yet).  The work directory of
- *   a dead runner is removed by the next run: it holds a lock the runner
- *   keeps while it lives;
+ *   has PR_SET_PDEATHSIG.  As root on Linux each case also has a PID
+ *   namespace of its own (private_pids()), which dies with it whole; not
+ *   root, what it forked and left behind cannot be reached then, and stays.
+ *   The work directory of a dead runner is removed by the next run: it
+ *   holds a lock the runner keeps while it lives;
+ * - signal other processes: kill(-1) as root reaches only its namespace;
+ *   SIGINT, SIGTERM and SIGHUP the runner gets from a case or what it
+ *   started are ignored;
  * - mount over its directory (as root): on Linux it has a mount namespace
  *   of its own, private, so that its mounts die with it; and the cleanup
  *   never crosses a mount point (lib/tree.c);
@@ -326,11 +330,111 @@ static void remove_shm_objects(const char *token)
  * no core files, its temp directory.  Returns -1 if any of that failed. */
 /* In the child, as root: a mount namespace of its own whose mounts do not
  * propagate back, so that what the case mounts goes when it goes. */
-static void private_mounts(void)
+static int private_mounts(void)
 {
 #ifdef __linux__
-	if (geteuid() == 0 && unshare(CLONE_NEWNS) == 0)
-		mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+	return geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
+	       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+#else
+	return 0;
+#endif
+}
+
+#ifdef __linux__
+/* In the first process (the runner's child): wait for the namespace's init
+ * and end as the case ended, which init says through the pipe.  Never
+ * returns. */
+static void relay_case_status(pid_t init, int from_init)
+{
+	int status = 0, init_status = 0;
+	ssize_t n;
+
+	/* The runner's SIGTERM is for the case; SIGKILL still ends us all. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	do
+		n = read(from_init, &status, sizeof(status));
+	while (n < 0 && errno == EINTR);
+	while (waitpid(init, &init_status, 0) < 0 && errno == EINTR)
+		;
+	if (n != (ssize_t)sizeof(status))
+		status = init_status;	/* init itself was killed */
+	if (WIFSIGNALED(status)) {
+		sigset_t none;
+		signal(WTERMSIG(status), SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		kill(getpid(), WTERMSIG(status));
+	}
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : MMAPCTS_EXIT_HARD_ERROR);
+}
+
+/* The namespace's init: reap whatever comes, until the case ends; then say
+ * how, and go, which kills everything left in the namespace. */
+static void be_init(pid_t the_case, int to_relay)
+{
+	int status;
+	pid_t pid;
+
+	for (;;) {
+		pid = wait(&status);
+		if (pid == the_case) {
+			if (write(to_relay, &status, sizeof(status)) < 0)
+				_exit(MMAPCTS_EXIT_HARD_ERROR);
+			_exit(0);
+		}
+		if (pid < 0 && errno != EINTR)
+			_exit(MMAPCTS_EXIT_HARD_ERROR);
+	}
+}
+#endif
+
+/*
+ * In the child, as root on Linux: a PID namespace of its own, so that
+ * nothing the case starts outlives it, even with the runner killed, and
+ * kill(-1) reaches only its own processes.  The first process stays to
+ * relay the status; the namespace's init (pid 1) reaps and reports; the
+ * case runs as pid 2, as it would anywhere, and /proc shows its namespace.
+ * Returns in the case's process only.
+ */
+static void private_pids(int own_mounts)
+{
+#ifndef __linux__
+	(void)own_mounts;
+#else
+	int pipe_fds[2];
+	pid_t init, the_case;
+
+	if (geteuid() != 0 || pipe(pipe_fds) < 0)
+		return;
+	if (unshare(CLONE_NEWPID) < 0) {
+		close(pipe_fds[0]);
+		close(pipe_fds[1]);
+		return;
+	}
+	init = fork();
+	if (init < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	if (init > 0) {
+		close(pipe_fds[1]);
+		relay_case_status(init, pipe_fds[0]);
+	}
+	close(pipe_fds[0]);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
+	prctl(PR_SET_PDEATHSIG, SIGKILL);	/* the first process went: all go */
+#endif
+	/* Its own /proc, in its own mounts only; else the host's, where
+	 * /proc/self still works. */
+	if (own_mounts)
+		mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	the_case = fork();
+	if (the_case < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	if (the_case > 0)
+		be_init(the_case, pipe_fds[1]);
+	close(pipe_fds[1]);
 #endif
 }
 
@@ -350,7 +454,7 @@ static int child_isolate(pid_t parent, size_t memory_limit)
 #else
 	(void)parent;
 #endif
-	private_mounts();
+	private_pids(private_mounts());
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
@@ -520,20 +624,34 @@ static void drain(struct slot *s)
  * orphans a case left behind (also those that escaped its process group).
  * Kill every one whose group is no running case's.
  */
+#ifdef __linux__
+/* A /proc file of a process, read once into text (nul-terminated): 0 when
+ * there is none. */
+static int read_proc(long pid, const char *name, char *text, size_t size)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "/proc/%ld/%s", pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, text, size - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	return 1;
+}
+#endif
+
 static int kill_orphans(const struct slot *slots, int nslots)
 {
 	int killed = 0;
 #ifdef __linux__
-	char path[128], list[65536];
-	snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)getpid());
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char name[64], list[65536];
+	snprintf(name, sizeof(name), "task/%ld/children", (long)getpid());
+	if (!read_proc((long)getpid(), name, list, sizeof(list)))
 		return 0;
-	ssize_t n = read(fd, list, sizeof(list) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	list[n] = '\0';
 	for (char *save = NULL, *w = strtok_r(list, " \n", &save); w;
 	     w = strtok_r(NULL, " \n", &save)) {
 		pid_t pid = (pid_t)atol(w), pgid = getpgid(pid);
@@ -559,16 +677,9 @@ static pid_t parent_of(pid_t pid)
 {
 	pid_t ppid = 0;
 #ifdef __linux__
-	char path[64], stat[512];
-	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char stat[512];
+	if (!read_proc((long)pid, "stat", stat, sizeof(stat)))
 		return 0;
-	ssize_t n = read(fd, stat, sizeof(stat) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	stat[n] = '\0';
 	const char *paren = strrchr(stat, ')');
 	long p;
 	if (paren && sscanf(paren + 1, " %*c %ld", &p) == 1)

@@ -1918,20 +1918,27 @@ END_TEST
 
 /* The cleanup of a case's directory: what the case made unreadable goes, a
  * symbolic link is removed, never followed. */
+/* In a fresh directory dir: dir/tree/<inner>, and dir/outside/keep. */
+static void tree_and_outside(char *dir, char *tree, char *inner, const char *inner_name,
+			     char *outside, char *keep)
+{
+	test_dir(dir, 4096);
+	path_in(tree, 4096, dir, "tree");
+	path_in(inner, 4096, tree, inner_name);
+	path_in(outside, 4096, dir, "outside");
+	path_in(keep, 4096, outside, "keep");
+	ck_assert_int_eq(mkdir(tree, 0700), 0);
+	ck_assert_int_eq(mkdir(inner, 0700), 0);
+	ck_assert_int_eq(mkdir(outside, 0700), 0);
+	write_file(keep, "x", 1);
+}
+
 START_TEST(remove_tree_keeps_what_is_outside)
 {
 	char dir[4096], tree[4096], sub[4096], outside[4096], keep[4096], link[4096];
 
-	test_dir(dir, sizeof(dir));
-	path_in(tree, sizeof(tree), dir, "tree");
-	path_in(sub, sizeof(sub), tree, "locked");
-	path_in(outside, sizeof(outside), dir, "outside");
-	path_in(keep, sizeof(keep), outside, "keep");
+	tree_and_outside(dir, tree, sub, "locked", outside, keep);
 	path_in(link, sizeof(link), tree, "link");
-	ck_assert_int_eq(mkdir(tree, 0700), 0);
-	ck_assert_int_eq(mkdir(sub, 0700), 0);
-	ck_assert_int_eq(mkdir(outside, 0700), 0);
-	write_file(keep, "x", 1);
 	ck_assert_int_eq(symlink(outside, link), 0);
 	ck_assert_int_eq(chmod(sub, 0), 0);
 	ck_assert_int_eq(remove_tree(tree), 0);
@@ -1953,15 +1960,7 @@ START_TEST(remove_tree_stops_at_mount_points)
 
 	if (geteuid() != 0)
 		return;
-	test_dir(dir, sizeof(dir));
-	path_in(tree, sizeof(tree), dir, "tree");
-	path_in(mnt, sizeof(mnt), tree, "mnt");
-	path_in(src, sizeof(src), dir, "src");
-	path_in(keep, sizeof(keep), src, "keep");
-	ck_assert_int_eq(mkdir(tree, 0700), 0);
-	ck_assert_int_eq(mkdir(mnt, 0700), 0);
-	ck_assert_int_eq(mkdir(src, 0700), 0);
-	write_file(keep, "x", 1);
+	tree_and_outside(dir, tree, mnt, "mnt", src, keep);
 	if (mount(src, mnt, NULL, MS_BIND, NULL) < 0)
 		return;		/* no mounts here (a container) */
 	ck_assert_int_eq(remove_tree(tree), -1);	/* mnt is busy */

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import RUNNER, fixture
+from conftest import RUNNER, fixture, marked_processes
 
 IS_ROOT = os.geteuid() == 0
 
@@ -32,23 +32,9 @@ HOSTILE = {
     "grandchild": "PASS",
     "memory-hog": "UNRESOLVED",     # under --memory-limit
     "bind-mount": "PASS" if IS_ROOT else "UNSUPPORTED",
+    "kill-all": "PASS" if IS_ROOT else "UNSUPPORTED",
 }
 BOUND = 60      # seconds for any whole run here
-
-
-def marked_processes(marker):
-    """Processes whose environment holds the marker."""
-    found = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as f:
-                if marker.encode() in f.read():
-                    found.append(int(pid))
-        except OSError:
-            pass
-    return found
 
 
 def wait_gone(marker, seconds=5.0):
@@ -131,7 +117,8 @@ def test_hostile_programs_from_a_cases_directory(tmp_path, host):
             "assertion\tno_fault\tcovers\tcovers_part"]
     for name in HOSTILE:
         shutil.copy(fixture(name), cases / "hostile" / name)
-        rows.append(f"hostile/{name}\thostile/{name}\thostile\tposix\t1\t\t\t"
+        limit = 1 if HOSTILE[name] == "TIMEOUT" else 10
+        rows.append(f"hostile/{name}\thostile/{name}\thostile\tposix\t{limit}\t\t\t"
                     f"runner self-test\tfixture: {name}\t\t\t")
     (cases / "manifest.tsv").write_text("\n".join(rows) + "\n")
     proc, rec = run_hostile(tmp_path, host, ["--cases-dir", str(cases)])
