@@ -44,10 +44,11 @@ static const char *find_cases_dir(const struct options *o, const char *argv0)
 	struct stat st;
 	const char *env = getenv("MMAPCTS_CASES_DIR");
 
-	if (o->cases_dir)
-		return o->cases_dir;
-	if (env && *env)
-		return env;
+	/* Named: against the caller's directory (cases run elsewhere). */
+	if (o->cases_dir || (env && *env))
+		return realpath(o->cases_dir ? o->cases_dir : env, guess)
+			       ? guess
+			       : o->cases_dir ? o->cases_dir : env;
 	snprintf(guess, sizeof(guess), "%s/../cases", runner_dir(argv0));
 	snprintf(probe, sizeof(probe), "%s/manifest.tsv", guess);
 	return stat(probe, &st) == 0 ? guess : CASESDIR;

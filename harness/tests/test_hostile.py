@@ -121,7 +121,8 @@ def test_hostile_programs_from_a_cases_directory(tmp_path, host):
         rows.append(f"hostile/{name}\thostile/{name}\thostile\tposix\t{limit}\t\t\t"
                     f"runner self-test\tfixture: {name}\t\t\t")
     (cases / "manifest.tsv").write_text("\n".join(rows) + "\n")
-    proc, rec = run_hostile(tmp_path, host, ["--cases-dir", str(cases)])
+    # Relative: against the caller's directory, not the case's.
+    proc, rec = run_hostile(tmp_path, host, ["--cases-dir", "cases"])
     assert verdicts(rec) == HOSTILE, proc.stderr
     assert rec["complete"] is True
 
@@ -238,3 +239,37 @@ def test_memory_limit_option(tmp_path):
     proc = subprocess.run([RUNNER, "--no-json", "--memory-limit", "256M", fixture("memory-hog")],
                           capture_output=True, text=True, cwd=str(tmp_path))
     assert "UNRESOLVED" in proc.stdout
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="without a PID namespace (root), what a "
+                    "case started outlives a runner killed outright")
+def test_a_killed_runner_takes_every_process_of_its_cases(tmp_path):
+    """SIGKILL of the runner while a case hangs with a setsid escapee (from a
+    cases directory: no --describe) leaves no process behind."""
+    marker = "mmapcts-hostile-" + uuid.uuid4().hex
+    cases = tmp_path / "cases"
+    (cases / "hostile").mkdir(parents=True)
+    shutil.copy(fixture("escapee"), cases / "hostile" / "escapee")
+    (cases / "manifest.tsv").write_text(
+        "# mmapcts manifest 1\n"
+        "# id\tprogram\tgroup\tprofile\ttimeout\tvariant\tneeds\tspec\t"
+        "assertion\tno_fault\tcovers\tcovers_part\n"
+        "hostile/escapee\thostile/escapee\thostile\tposix\t30\t\t\t"
+        "runner self-test\tfixture: escapee\t\t\t\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = dict(os.environ, TMPDIR=str(work), MMAPCTS_HOSTILE_MARK=marker,
+               MMAPCTS_HOSTILE_DESCRIBE="1")
+    proc = subprocess.Popen([RUNNER, "--no-progress", "--no-json", "--cases-dir", "cases"],
+                            env=env, cwd=str(tmp_path), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while len(marked_processes(marker)) < 6 and time.monotonic() < deadline:
+        time.sleep(0.05)    # the runner, the case's three, its two escapees
+    assert len(marked_processes(marker)) == 6
+    proc.kill()
+    proc.wait()
+    left = wait_gone(marker)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
