@@ -439,8 +439,8 @@ static void private_pids(int own_mounts)
 }
 
 /* In the child: its own process group and mounts, gone with the runner,
- * default signals, no core files, at most limit bytes of address space. */
-static int child_isolate(pid_t parent, size_t memory_limit)
+ * default signals, no core files. */
+static int child_isolate(pid_t parent)
 {
 	struct rlimit no_core = { 0, 0 };
 	sigset_t none;
@@ -464,11 +464,17 @@ static int child_isolate(pid_t parent, size_t memory_limit)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	setrlimit(RLIMIT_CORE, &no_core);
+	return 0;
+}
+
+/* In the child, last before execv(): the runner's own code (and a sanitizer
+ * runtime in it) never runs under the case's memory limit. */
+static void limit_memory(size_t memory_limit)
+{
 	if (memory_limit) {
 		struct rlimit as = { (rlim_t)memory_limit, (rlim_t)memory_limit };
 		setrlimit(RLIMIT_AS, &as);
 	}
-	return 0;
 }
 
 /* In the child: isolated, the case's descriptors (stdin /dev/null, stdout
@@ -477,7 +483,7 @@ static int child_isolate(pid_t parent, size_t memory_limit)
 static int child_setup(const struct slot *s, const struct options *o, int out_w,
 		       int result_w, int devnull)
 {
-	if (child_isolate(runner_pid, o->memory_limit) < 0)
+	if (child_isolate(runner_pid) < 0)
 		return -1;
 	/* Move the ends above 2 first so that the dup2()s cannot clobber them. */
 	out_w = fcntl(out_w, F_DUPFD_CLOEXEC, 10);
@@ -537,6 +543,7 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 		argv[argc++] = s->c->variant;
 	}
 	argv[argc] = NULL;
+	limit_memory(o->memory_limit);
 	execv(o->wrapper ? "/bin/sh" : s->c->path, argv);
 
 	int err = errno;
@@ -1121,7 +1128,7 @@ int run_isolated(char *const argv[], double limit, struct buf *out, int *timed_o
 	set_cloexec_nonblock(fds[0], 1);
 	pid = fork();
 	if (pid == 0) {
-		if (child_isolate(self, 0) < 0 || dup2(devnull, 0) < 0 || dup2(fds[1], 1) < 0 ||
+		if (child_isolate(self) < 0 || dup2(devnull, 0) < 0 || dup2(fds[1], 1) < 0 ||
 		    dup2(devnull, 2) < 0 || chdir(dir) < 0)
 			_exit(MMAPCTS_EXIT_HARD_ERROR);
 		execv(argv[0], argv);
