@@ -325,9 +325,6 @@ static void remove_shm_objects(const char *token)
 #endif
 }
 
-/* In the child: its own group, default signals, the case's descriptors
- * (stdin /dev/null, stdout and stderr the capture, 3 the result channel),
- * no core files, its temp directory.  Returns -1 if any of that failed. */
 /* In the child, as root: a mount namespace of its own whose mounts do not
  * propagate back, so that what the case mounts goes when it goes. */
 static int private_mounts(void)
@@ -454,7 +451,8 @@ static int child_isolate(pid_t parent)
 #else
 	(void)parent;
 #endif
-	private_pids(private_mounts());
+	/* Default signals first: no runner handler runs in the namespace's
+	 * first process or its init. */
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
@@ -464,6 +462,7 @@ static int child_isolate(pid_t parent)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	setrlimit(RLIMIT_CORE, &no_core);
+	private_pids(private_mounts());
 	return 0;
 }
 
