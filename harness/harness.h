@@ -69,6 +69,7 @@ struct options {
 	const char **paths;		/* case executables named directly */
 	int npaths;
 	size_t output_cap;
+	size_t memory_limit;		/* RLIMIT_AS of every case; 0: none */
 	int repeat;
 	const char *fault;		/* a fault of mmapcts-faults.so, or NULL */
 	const char *expectations;	/* known deviations (reports/expectations.tsv) */
@@ -102,6 +103,7 @@ struct case_entry {
 	char *covers_part;	/* ... and in part; both "" for a program named by path */
 	int timeout;
 	char *path;		/* the executable */
+	char *unresolved;	/* not run, UNRESOLVED with this reason; or NULL */
 };
 
 struct manifest {
@@ -115,8 +117,11 @@ int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t e
 int manifest_parse(struct manifest *m, const char *text, const char *cases_dir,
 		   char *err, size_t errlen);
 /* Add a case executable named on the command line, with the metadata it
- * gives for --describe (through the wrapper, if any), one entry per variant. */
-void manifest_add_path(struct manifest *m, const char *path, const char *wrapper);
+ * gives for --describe (through the wrapper, if any), one entry per variant.
+ * --describe runs isolated as a case does, for at most limit seconds: a
+ * program that does not finish in time is one case, UNRESOLVED unrun. */
+void manifest_add_path(struct manifest *m, const char *path, const char *wrapper,
+		       double limit);
 /* Does the case match a selector (id, id glob, group, id without variant,
  * or covers:ROW for the cases declaring a catalogue row)? */
 int case_matches(const struct case_entry *c, const char *selector);
@@ -165,6 +170,7 @@ struct sysinfo {
 	char overcommit_policy[16], overcommit_ratio[16];
 	char rlimit_as[32], rlimit_data[32], rlimit_memlock[32], rlimit_stack[32];
 	char emulation[128];	/* the --wrapper, when it is one; "" for none */
+	int as_root;		/* the cases run as root (own mount namespace each) */
 };
 void sysinfo_collect(struct sysinfo *s, const char *tmpdir);
 void sysinfo_json(struct buf *b, const struct sysinfo *s);
@@ -223,6 +229,11 @@ int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 	      const struct run_hooks *hooks);
 /* Set by SIGINT/SIGTERM: the run stops, its record stays valid. */
 extern volatile int runner_interrupted;
+/* Run argv isolated as a case is (own process group and directory, killed
+ * with the runner, orphans killed), its stdout into out, for at most limit
+ * seconds.  The wait status, or -1 if it could not start; *timed_out says
+ * it was killed for its time. */
+int run_isolated(char *const argv[], double limit, struct buf *out, int *timed_out);
 double now_seconds(void);
 const char *runner_signal_name(int sig);
 

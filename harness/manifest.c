@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,28 +145,30 @@ static void set(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-/* Ask a program built with the case library for its metadata. */
-static void describe(const char *path, const char *wrapper, char *profile, char *spec,
-		     char *assertion, char *variants, int *timeout, size_t size)
+/* Ask a program built with the case library for its metadata, isolated and
+ * for at most limit seconds.  Returns NULL, or why it gave none in time. */
+static char *describe(const char *path, const char *wrapper, double limit, char *profile,
+		      char *spec, char *assertion, char *variants, int *timeout, size_t size)
 {
-	struct buf cmd = { 0 };
-	char line[2048];
-	FILE *p;
+	struct buf out = { 0 }, script = { 0 };
+	char *argv[8];
+	int argc = 0, timed_out = 0, status;
+	char *why = NULL;
 
 	if (wrapper) {
-		buf_puts(&cmd, wrapper);
-		buf_puts(&cmd, " ");
+		buf_printf(&script, "%s \"$@\"", wrapper);
+		argv[argc++] = (char *)"/bin/sh";
+		argv[argc++] = (char *)"-c";
+		argv[argc++] = script.data;
+		argv[argc++] = (char *)"sh";
 	}
-	buf_puts(&cmd, "'");
-	for (const char *q = path; *q; q++)
-		buf_puts(&cmd, *q == '\'' ? "'\\''" : (char[]){ *q, 0 });
-	buf_puts(&cmd, "' --describe 2>/dev/null </dev/null");
-	p = popen(cmd.data, "r");
-	buf_free(&cmd);
-	if (!p)
-		return;
-	while (fgets(line, sizeof(line), p)) {
-		line[strcspn(line, "\n")] = '\0';
+	argv[argc++] = (char *)path;
+	argv[argc++] = (char *)"--describe";
+	argv[argc] = NULL;
+	status = run_isolated(argv, limit, &out, &timed_out);
+	buf_free(&script);
+	for (char *save = NULL, *line = strtok_r(out.data ? out.data : (char[]){ 0 }, "\n", &save);
+	     line; line = strtok_r(NULL, "\n", &save)) {
 		if (!strncmp(line, "profile: ", 9))
 			set(profile, size, line + 9);
 		else if (!strncmp(line, "spec: ", 6))
@@ -177,15 +180,23 @@ static void describe(const char *path, const char *wrapper, char *profile, char 
 		else if (!strncmp(line, "timeout: ", 9) && atoi(line + 9) > 0)
 			*timeout = atoi(line + 9);
 	}
+	buf_free(&out);
 	/* A program outside the case library ignores --describe: the defaults stand. */
-	if (pclose(p) != 0) {
+	if (timed_out || status != 0) {
 		profile[0] = spec[0] = variants[0] = '\0';
 		snprintf(assertion, size, "(named on the command line)");
 		*timeout = 10;
 	}
+	if (timed_out) {
+		char text[128];
+		snprintf(text, sizeof(text), "no metadata within %g s (--describe)", limit);
+		why = xstrdup(text);
+	}
+	return why;
 }
 
-void manifest_add_path(struct manifest *m, const char *path, const char *wrapper)
+void manifest_add_path(struct manifest *m, const char *path, const char *wrapper,
+		       double limit)
 {
 	char profile[1024] = "", spec[1024] = "", variants[1024] = "";
 	char assertion[1024] = "(named on the command line)";
@@ -209,7 +220,11 @@ void manifest_add_path(struct manifest *m, const char *path, const char *wrapper
 			prev--;
 		snprintf(group, sizeof(group), "%.*s", (int)(slash - prev), prev);
 	}
-	describe(path, wrapper, profile, spec, assertion, variants, &timeout, sizeof(spec));
+	/* The id is as named; the program runs in a directory of its own. */
+	char resolved[PATH_MAX];
+	const char *run = realpath(path, resolved) ? resolved : path;
+	char *why = describe(run, wrapper, limit, profile, spec, assertion, variants,
+			     &timeout, sizeof(spec));
 
 	/* One entry per variant, as the manifest has. */
 	char list[1024];
@@ -236,8 +251,10 @@ void manifest_add_path(struct manifest *m, const char *path, const char *wrapper
 		c->covers = xstrdup("");
 		c->covers_part = xstrdup("");
 		c->timeout = timeout;
-		c->path = xstrdup(path);
+		c->path = xstrdup(run);
+		c->unresolved = why ? xstrdup(why) : NULL;
 	} while (v && (v = strtok_r(NULL, " ", &save)) != NULL);
+	free(why);
 }
 
 int case_matches(const struct case_entry *c, const char *sel)
@@ -270,6 +287,7 @@ void manifest_free(struct manifest *m)
 		free(c->covers);
 		free(c->covers_part);
 		free(c->path);
+		free(c->unresolved);
 	}
 	free(m->cases);
 	m->cases = NULL;

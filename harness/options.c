@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,6 +47,8 @@ static const char usage_text[] =
 	"      --resume FILE            continue a run cut short, in its record\n"
 	"      --cases-dir DIR          where manifest.tsv and the cases are\n"
 	"      --output-cap BYTES       keep at most BYTES of a case's output (65536)\n"
+	"      --memory-limit BYTES     each case's address space (RLIMIT_AS), with\n"
+	"                               k, M or G; default: none (0)\n"
 	"      --repeat N               run the selection N times (benchmarks)\n"
 	"      --fault NAME             run the cases (never the runner) on a system\n"
 	"                               broken on purpose in one way (mmapcts-faults.so)\n"
@@ -184,6 +187,33 @@ static int set_output_cap(struct options *o, const char *v, FILE *out, char *err
 	return 0;
 }
 
+/* Bytes, or k, M or G of them; 0 for no limit, else at least 1 MiB (the
+ * runtime needs that much before any case can say anything). */
+static int set_memory_limit(struct options *o, const char *v, FILE *out, char *err,
+			    size_t errlen)
+{
+	char *end;
+	unsigned long long n, unit = 1;
+
+	(void)out;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*end == 'k' || *end == 'K')
+		unit = 1ULL << 10;
+	else if (*end == 'M')
+		unit = 1ULL << 20;
+	else if (*end == 'G')
+		unit = 1ULL << 30;
+	if (unit > 1)
+		end++;
+	if (errno || end == v || *end || v[0] == '-' || n > (unsigned long long)SIZE_MAX / unit ||
+	    (n && n * unit < (1ULL << 20)))
+		return set_error(err, errlen, "--memory-limit wants bytes (k, M, G), 0 or at "
+				 "least 1M: '%s'", v);
+	o->memory_limit = (size_t)(n * unit);
+	return 0;
+}
+
 static int set_repeat(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
 {
 	long n;
@@ -249,6 +279,7 @@ static const struct option_def {
 	{ "cases-dir", 0, STRING, MEMBER(cases_dir), 0, NULL },
 	{ "output-cap", 0, VALUE, 0, 0, set_output_cap },
 	{ "repeat", 0, VALUE, 0, 0, set_repeat },
+	{ "memory-limit", 0, VALUE, 0, 0, set_memory_limit },
 	{ "verbose", 'v', FLAG, MEMBER(verbose), 1, NULL },
 	{ "progress", 0, FLAG, MEMBER(progress), 1, NULL },
 	{ "no-progress", 0, FLAG, MEMBER(progress), 0, NULL },

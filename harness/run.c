@@ -4,6 +4,26 @@
  * output captured up to a cap, no core dumps, a time limit after which the
  * whole group is killed.  Several run at once; the runner waits on a poll()
  * loop woken by SIGCHLD (a self-pipe), never by sleeping.
+ *
+ * What a case may do, and what the runner does about it:
+ * - escape its process group (setsid): the runner is the subreaper, every
+ *   orphan comes to it and is killed when a case finishes;
+ * - outlive a runner killed outright (SIGKILL): each case's first process
+ *   has PR_SET_PDEATHSIG.  As root on Linux each case also has a PID
+ *   namespace of its own (private_pids()), which dies with it whole; not
+ *   root, what it forked and left behind cannot be reached then, and stays.
+ *   The work directory of a dead runner is removed by the next run: it
+ *   holds a lock the runner keeps while it lives;
+ * - signal other processes: kill(-1) as root reaches only its namespace;
+ *   SIGINT, SIGTERM and SIGHUP the runner gets from a case or what it
+ *   started are ignored;
+ * - mount over its directory (as root): on Linux it has a mount namespace
+ *   of its own, private, so that its mounts die with it; and the cleanup
+ *   never crosses a mount point (lib/tree.c);
+ * - take the permissions of its directory or the work directory away: the
+ *   runner gives them back before it makes or removes anything;
+ * - stop the runner (SIGSTOP, a suspended laptop): time the runner did not
+ *   run is added to every running case's time limit.
  */
 #include "harness.h"
 
@@ -26,10 +46,18 @@
 #include <sys/prctl.h>
 #endif
 
+#ifdef __linux__
+#include <sched.h>
+#include <sys/mount.h>
+#endif
+#include <sys/file.h>
+
 #include "../lib/mmapcts.h"	/* the exit statuses and the result channel */
 #include "../lib/tree.h"
 
 #define TERM_GRACE 0.5		/* seconds between SIGTERM and SIGKILL */
+#define STOPPED_GAP 1.0		/* a poll() late by more: the runner was stopped */
+#define LOCK_NAME "lock"	/* in the work directory, locked while the runner lives */
 
 volatile int runner_interrupted;
 
@@ -273,10 +301,20 @@ static void on_sigchld(int sig)
 	errno = saved;
 }
 
-static void on_interrupt(int sig)
+/* Who sent SIGINT, SIGTERM or SIGHUP; the loop decides (a case may not
+ * stop the run).  0: the kernel or the terminal, which count at once. */
+#define MAX_SENDERS 8
+static volatile pid_t senders[MAX_SENDERS];
+static volatile sig_atomic_t nsenders;
+
+static void on_interrupt(int sig, siginfo_t *info, void *uc)
 {
 	(void)sig;
-	runner_interrupted = 1;
+	(void)uc;
+	if (!info || info->si_pid <= 0 || info->si_pid == getpid() || nsenders >= MAX_SENDERS)
+		runner_interrupted = 1;
+	else
+		senders[nsenders++] = info->si_pid;
 	on_sigchld(0);
 }
 
@@ -312,10 +350,119 @@ static void remove_shm_objects(const char *token)
 #endif
 }
 
-/* In the child: its own group, default signals, the case's descriptors
- * (stdin /dev/null, stdout and stderr the capture, 3 the result channel),
- * no core files, its temp directory.  Returns -1 if any of that failed. */
-static int child_setup(const struct slot *s, int out_w, int result_w, int devnull)
+/* In the child, as root: a mount namespace of its own whose mounts do not
+ * propagate back, so that what the case mounts goes when it goes. */
+static int private_mounts(void)
+{
+#ifdef __linux__
+	return geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
+	       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+#else
+	return 0;
+#endif
+}
+
+#ifdef __linux__
+/* In the first process (the runner's child): wait for the namespace's init
+ * and end as the case ended, which init says through the pipe.  Never
+ * returns. */
+static void relay_case_status(pid_t init, int from_init)
+{
+	int status = 0, init_status = 0;
+	ssize_t n;
+
+	/* The runner's SIGTERM is for the case; SIGKILL still ends us all. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	do
+		n = read(from_init, &status, sizeof(status));
+	while (n < 0 && errno == EINTR);
+	while (waitpid(init, &init_status, 0) < 0 && errno == EINTR)
+		;
+	if (n != (ssize_t)sizeof(status))
+		status = init_status;	/* init itself was killed */
+	if (WIFSIGNALED(status)) {
+		sigset_t none;
+		signal(WTERMSIG(status), SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		kill(getpid(), WTERMSIG(status));
+	}
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : MMAPCTS_EXIT_HARD_ERROR);
+}
+
+/* The namespace's init: reap whatever comes, until the case ends; then say
+ * how, and go, which kills everything left in the namespace. */
+static void be_init(pid_t the_case, int to_relay)
+{
+	int status;
+	pid_t pid;
+
+	for (;;) {
+		pid = wait(&status);
+		if (pid == the_case) {
+			if (write(to_relay, &status, sizeof(status)) < 0)
+				_exit(MMAPCTS_EXIT_HARD_ERROR);
+			_exit(0);
+		}
+		if (pid < 0 && errno != EINTR)
+			_exit(MMAPCTS_EXIT_HARD_ERROR);
+	}
+}
+#endif
+
+/*
+ * In the child, as root on Linux: a PID namespace of its own, so that
+ * nothing the case starts outlives it, even with the runner killed, and
+ * kill(-1) reaches only its own processes.  The first process stays to
+ * relay the status; the namespace's init (pid 1) reaps and reports; the
+ * case runs as pid 2, as it would anywhere, and /proc shows its namespace.
+ * Returns in the case's process only.
+ */
+static void private_pids(int own_mounts)
+{
+#ifndef __linux__
+	(void)own_mounts;
+#else
+	int pipe_fds[2];
+	pid_t init, the_case;
+
+	if (geteuid() != 0 || pipe(pipe_fds) < 0)
+		return;
+	if (unshare(CLONE_NEWPID) < 0) {
+		close(pipe_fds[0]);
+		close(pipe_fds[1]);
+		return;
+	}
+	init = fork();
+	if (init < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	if (init > 0) {
+		close(pipe_fds[1]);
+		relay_case_status(init, pipe_fds[0]);
+	}
+	close(pipe_fds[0]);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
+	prctl(PR_SET_PDEATHSIG, SIGKILL);	/* the first process went: all go */
+#endif
+	/* Its own /proc, in its own mounts only; else the host's, where
+	 * /proc/self still works. */
+	if (own_mounts)
+		mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	the_case = fork();
+	if (the_case < 0)
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	if (the_case > 0)
+		be_init(the_case, pipe_fds[1]);
+	close(pipe_fds[1]);
+#endif
+}
+
+/* In the child: its own process group and mounts, gone with the runner,
+ * default signals, no core files. */
+static int child_isolate(pid_t parent)
 {
 	struct rlimit no_core = { 0, 0 };
 	sigset_t none;
@@ -324,24 +471,50 @@ static int child_setup(const struct slot *s, int out_w, int result_w, int devnul
 #if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
 	/* A runner killed outright takes its cases with it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != runner_pid)
+	if (getppid() != parent)
 		return -1;
+#else
+	(void)parent;
 #endif
+	/* Default signals first: no runner handler runs in the namespace's
+	 * first process or its init. */
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	setrlimit(RLIMIT_CORE, &no_core);
+	private_pids(private_mounts());
+	return 0;
+}
 
+/* In the child, last before execv(): the runner's own code (and a sanitizer
+ * runtime in it) never runs under the case's memory limit. */
+static void limit_memory(size_t memory_limit)
+{
+	if (memory_limit) {
+		struct rlimit as = { (rlim_t)memory_limit, (rlim_t)memory_limit };
+		setrlimit(RLIMIT_AS, &as);
+	}
+}
+
+/* In the child: isolated, the case's descriptors (stdin /dev/null, stdout
+ * and stderr the capture, 3 the result channel), its temp directory.
+ * Returns -1 if any of that failed. */
+static int child_setup(const struct slot *s, const struct options *o, int out_w,
+		       int result_w, int devnull)
+{
+	if (child_isolate(runner_pid) < 0)
+		return -1;
 	/* Move the ends above 2 first so that the dup2()s cannot clobber them. */
 	out_w = fcntl(out_w, F_DUPFD_CLOEXEC, 10);
 	result_w = fcntl(result_w, F_DUPFD_CLOEXEC, 10);
 	if (out_w < 0 || result_w < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 ||
 	    dup2(out_w, 2) < 0 || dup2(result_w, 3) < 0)
 		return -1;
-	setrlimit(RLIMIT_CORE, &no_core);
 	return chdir(s->tmp);
 }
 
@@ -373,8 +546,13 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 	char *argv[8];
 	int argc = 0;
 
-	if (child_setup(s, out_w, result_w, devnull) < 0)
+	if (child_setup(s, o, out_w, result_w, devnull) < 0)
 		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	if (s->c->unresolved) {
+		/* Known not to be runnable (no metadata in time): said, not run. */
+		dprintf(3, "message\tUNRESOLVED\tmmapcts: %s\n", s->c->unresolved);
+		_exit(MMAPCTS_EXIT_HARD_ERROR);
+	}
 	child_environment(s, o);
 	if (o->wrapper) {
 		snprintf(script, sizeof(script), "%s \"$@\"", o->wrapper);
@@ -389,6 +567,7 @@ static void exec_case(const struct slot *s, const struct options *o, int out_w, 
 		argv[argc++] = s->c->variant;
 	}
 	argv[argc] = NULL;
+	limit_memory(o->memory_limit);
 	execv(o->wrapper ? "/bin/sh" : s->c->path, argv);
 
 	int err = errno;
@@ -409,6 +588,7 @@ static int start_case(struct slot *s, const struct case_entry *c, const struct o
 	snprintf(s->tmp, sizeof(s->tmp), "%s/c%zu", workdir, serial);
 	snprintf(s->result_path, sizeof(s->result_path), "%s/c%zu.result", workdir, serial);
 	snprintf(s->token, sizeof(s->token), "%ld.%zu", (long)runner_pid, serial);
+	chmod(workdir, 0700);	/* a case's chmod("..", 0) is undone */
 	if (mkdir(s->tmp, 0700) < 0)
 		return -1;
 	result_w = open(s->result_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
@@ -475,20 +655,34 @@ static void drain(struct slot *s)
  * orphans a case left behind (also those that escaped its process group).
  * Kill every one whose group is no running case's.
  */
+#ifdef __linux__
+/* A /proc file of a process, read once into text (nul-terminated): 0 when
+ * there is none. */
+static int read_proc(long pid, const char *name, char *text, size_t size)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "/proc/%ld/%s", pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, text, size - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	return 1;
+}
+#endif
+
 static int kill_orphans(const struct slot *slots, int nslots)
 {
 	int killed = 0;
 #ifdef __linux__
-	char path[128], list[65536];
-	snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)getpid());
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char name[64], list[65536];
+	snprintf(name, sizeof(name), "task/%ld/children", (long)getpid());
+	if (!read_proc((long)getpid(), name, list, sizeof(list)))
 		return 0;
-	ssize_t n = read(fd, list, sizeof(list) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	list[n] = '\0';
 	for (char *save = NULL, *w = strtok_r(list, " \n", &save); w;
 	     w = strtok_r(NULL, " \n", &save)) {
 		pid_t pid = (pid_t)atol(w), pgid = getpgid(pid);
@@ -509,6 +703,71 @@ static int kill_orphans(const struct slot *slots, int nslots)
 	return killed;
 }
 
+/* The parent of pid, or 0 when unknown (Linux: /proc). */
+static pid_t parent_of(pid_t pid)
+{
+	pid_t ppid = 0;
+#ifdef __linux__
+	char stat[512];
+	if (!read_proc((long)pid, "stat", stat, sizeof(stat)))
+		return 0;
+	const char *paren = strrchr(stat, ')');
+	long p;
+	if (paren && sscanf(paren + 1, " %*c %ld", &p) == 1)
+		ppid = (pid_t)p;
+#else
+	(void)pid;
+#endif
+	return ppid;
+}
+
+/* Is pid a case's, or one of their descendants (orphans come to us)? */
+static int sent_by_a_case(pid_t pid, const struct slot *slots, int nslots)
+{
+	pid_t pgid = getpgid(pid);
+
+	for (int i = 0; i < nslots; i++)
+		if (slots[i].pid && (slots[i].pid == pid || slots[i].pid == pgid))
+			return 1;
+	for (int depth = 0; depth < 64 && pid > 1; depth++) {
+		pid = parent_of(pid);
+		if (pid == runner_pid)
+			return 1;
+	}
+	return 0;
+}
+
+/* The interrupts that arrived: from a case, ignored; else the run stops. */
+static void take_interrupts(const struct slot *slots, int nslots)
+{
+	sigset_t block, old;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	for (sig_atomic_t i = 0; i < nsenders; i++)
+		if (!sent_by_a_case(senders[i], slots, nslots))
+			runner_interrupted = 1;
+	nsenders = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Kill and reap every orphan, and the orphans those leave, until none is left. */
+static void kill_all_orphans(const struct slot *slots, int nslots)
+{
+	for (int round = 0; round < 100; round++) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		int killed = kill_orphans(slots, nslots);
+		if (!killed)
+			break;
+		while (killed-- > 0 && waitpid(-1, NULL, 0) > 0)
+			;	/* SIGKILL lands at once: wait for it, do not sleep */
+	}
+}
+
 static void reap(struct slot *slots, int nslots)
 {
 	int status;
@@ -525,7 +784,7 @@ static void reap(struct slot *slots, int nslots)
 }
 
 static void finish(struct slot *s, struct slot *slots, int nslots,
-		   const struct run_hooks *hooks)
+		   const struct run_hooks *hooks, const char *workdir)
 {
 	struct report rep;
 	struct buf text = { 0 };
@@ -535,6 +794,7 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 
 	/* Whatever the case left running in its group goes with it. */
 	kill(-s->pid, SIGKILL);
+	chmod(workdir, 0700);
 	drain(s);
 	if (s->out_fd >= 0) {
 		close(s->out_fd);
@@ -578,22 +838,78 @@ struct scheduler {
 	struct pollfd *pfds;
 	int nslots, active, devnull;
 	char workdir[1024];
-	struct sigaction old_chld, old_int, old_term;
+	int lock_fd;
+	double last_wake;	/* when poll() should have returned at the latest */
+	struct sigaction old_chld, old_int, old_term, old_hup;
 };
+
+/* The base of the work directories: $TMPDIR or /tmp. */
+static const char *tmp_base(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	return base && *base ? base : "/tmp";
+}
+
+/*
+ * Work directories of runners that died without cleaning up (SIGKILL, a
+ * power cut): ours, with a lock file nobody holds.  One being made has no
+ * lock file yet (it is renamed into place locked) and is left alone.
+ */
+static void remove_stale_workdirs(const char *base)
+{
+	DIR *d = opendir(base);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char dir[1024], lock[1100];
+		struct stat st;
+		if (strncmp(e->d_name, "mmapcts-run.", 12))
+			continue;
+		snprintf(dir, sizeof(dir), "%s/%s", base, e->d_name);
+		snprintf(lock, sizeof(lock), "%s/" LOCK_NAME, dir);
+		if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+			continue;
+		int fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_tree(dir);
+		close(fd);
+	}
+	closedir(d);
+}
+
+/* The lock that says the work directory is in use, held while we live. */
+static int lock_workdir(struct scheduler *sc)
+{
+	char tmp[1100], lock[1100];
+
+	snprintf(tmp, sizeof(tmp), "%s/" LOCK_NAME ".new", sc->workdir);
+	snprintf(lock, sizeof(lock), "%s/" LOCK_NAME, sc->workdir);
+	sc->lock_fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (sc->lock_fd < 0 || flock(sc->lock_fd, LOCK_EX) < 0 || rename(tmp, lock) < 0)
+		return -1;
+	dprintf(sc->lock_fd, "%ld\n", (long)getpid());
+	return 0;
+}
 
 /* The work directory, the SIGCHLD pipe and the signal handlers. */
 static int scheduler_setup(struct scheduler *sc)
 {
 	struct sigaction sa;
-	const char *base = getenv("TMPDIR");
+	const char *base = tmp_base();
 
 	runner_pid = getpid();
+	sc->lock_fd = -1;
+	remove_stale_workdirs(base);
 	sc->devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-	snprintf(sc->workdir, sizeof(sc->workdir), "%s/mmapcts-run.XXXXXX",
-		 base && *base ? base : "/tmp");
-	if (sc->devnull < 0 || !mkdtemp(sc->workdir)) {
+	snprintf(sc->workdir, sizeof(sc->workdir), "%s/mmapcts-run.XXXXXX", base);
+	if (sc->devnull < 0 || !mkdtemp(sc->workdir) || lock_workdir(sc) < 0) {
 		fprintf(stderr, "mmapcts: cannot make a work directory under %s: %s\n",
-			base && *base ? base : "/tmp", strerror(errno));
+			base, strerror(errno));
 		return -1;
 	}
 	if (pipe(sigchld_pipe) < 0) {
@@ -611,10 +927,12 @@ static int scheduler_setup(struct scheduler *sc)
 	sa.sa_handler = on_sigchld;
 	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
 	sigaction(SIGCHLD, &sa, &sc->old_chld);
-	sa.sa_handler = on_interrupt;
-	sa.sa_flags = SA_RESTART;
+	sa.sa_sigaction = on_interrupt;
+	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigaction(SIGINT, &sa, &sc->old_int);
 	sigaction(SIGTERM, &sa, &sc->old_term);
+	sigaction(SIGHUP, &sa, &sc->old_hup);	/* the terminal went away */
+	sc->last_wake = 0;
 	return 0;
 }
 
@@ -637,6 +955,27 @@ static int fill_slots(struct scheduler *sc)
 		sc->active++;
 	}
 	return 0;
+}
+
+/*
+ * A poll() that came back much later than it was asked to: the runner was
+ * stopped (SIGSTOP, a suspended machine) while its cases could not make
+ * progress either (a full output pipe).  That time is no case's: every
+ * running case's limit moves by it.  CLOCK_MONOTONIC counts the stop.
+ */
+static void forgive_stopped_time(struct scheduler *sc)
+{
+	double late = now_seconds() - sc->last_wake;
+
+	if (late <= STOPPED_GAP)
+		return;
+	for (int i = 0; i < sc->nslots; i++) {
+		struct slot *s = &sc->slots[i];
+		if (s->pid && !s->exited) {
+			s->deadline += late;
+			s->kill_at += late;
+		}
+	}
 }
 
 /* Sleep in poll() until output, a child's exit or the next deadline; then
@@ -666,6 +1005,9 @@ static int wait_for_events(struct scheduler *sc)
 		fprintf(stderr, "mmapcts: poll: %s\n", strerror(errno));
 		return -1;
 	}
+	sc->last_wake = now + ms / 1000.0;
+	forgive_stopped_time(sc);
+	take_interrupts(sc->slots, sc->nslots);	/* before the senders are reaped */
 	while (read(sigchld_pipe[0], junk, sizeof(junk)) > 0)
 		;
 	for (int i = 0; i < sc->nslots; i++)
@@ -685,7 +1027,7 @@ static void check_slots(struct scheduler *sc)
 		if (!s->pid)
 			continue;
 		if (s->exited) {
-			finish(s, sc->slots, sc->nslots, sc->hooks);
+			finish(s, sc->slots, sc->nslots, sc->hooks, sc->workdir);
 			sc->active--;
 		} else if (!s->term_sent && now >= s->deadline) {
 			s->timed_out = 1;
@@ -707,6 +1049,7 @@ static void stop_everything(struct scheduler *sc)
 		if (s->pid) {
 			kill(-s->pid, SIGKILL);
 			waitpid(s->pid, NULL, 0);
+			chmod(sc->workdir, 0700);
 			if (s->out_fd >= 0)
 				close(s->out_fd);
 			unlink(s->result_path);
@@ -715,15 +1058,7 @@ static void stop_everything(struct scheduler *sc)
 			s->pid = 0;
 		}
 	}
-	for (int round = 0; round < 100; round++) {
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		int killed = kill_orphans(sc->slots, sc->nslots);
-		if (!killed)
-			break;
-		while (killed-- > 0 && waitpid(-1, NULL, 0) > 0)
-			;	/* SIGKILL lands at once: wait for it, do not sleep */
-	}
+	kill_all_orphans(sc->slots, sc->nslots);
 }
 
 static void scheduler_teardown(struct scheduler *sc)
@@ -731,10 +1066,14 @@ static void scheduler_teardown(struct scheduler *sc)
 	sigaction(SIGCHLD, &sc->old_chld, NULL);
 	sigaction(SIGINT, &sc->old_int, NULL);
 	sigaction(SIGTERM, &sc->old_term, NULL);
+	sigaction(SIGHUP, &sc->old_hup, NULL);
 	close(sigchld_pipe[0]);
 	close(sigchld_pipe[1]);
 	close(sc->devnull);
+	chmod(sc->workdir, 0700);
 	remove_tree(sc->workdir);
+	if (sc->lock_fd >= 0)
+		close(sc->lock_fd);
 }
 
 int run_cases(struct case_entry **cases, size_t n, const struct options *o,
@@ -765,4 +1104,89 @@ int run_cases(struct case_entry **cases, size_t n, const struct options *o,
 	if (runner_interrupted && ret == 0)
 		ret = 1;
 	return ret;
+}
+
+/* ------------------------------------------------------------------------
+ * A program's --describe, run as a case is: isolated, in a directory of
+ * its own, for a limited time; whatever it leaves behind is killed.
+ * ------------------------------------------------------------------------ */
+static void subreaper(void)
+{
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_CHILD_SUBREAPER)
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
+}
+
+/* Wait for pid until the deadline; 1 when it exited (status set). */
+static int wait_until(pid_t pid, double deadline, int *status)
+{
+	for (;;) {
+		pid_t got = waitpid(pid, status, WNOHANG);
+		if (got == pid)
+			return 1;
+		if (got < 0 || now_seconds() >= deadline)
+			return 0;
+		poll(NULL, 0, 10);	/* no SIGCHLD pipe here: look again soon */
+	}
+}
+
+int run_isolated(char *const argv[], double limit, struct buf *out, int *timed_out)
+{
+	char dir[1024];
+	int fds[2], status = -1, devnull;
+	double deadline = now_seconds() + limit;
+	pid_t self = getpid(), pid;
+
+	*timed_out = 0;
+	subreaper();
+	snprintf(dir, sizeof(dir), "%s/mmapcts-describe.XXXXXX", tmp_base());
+	if (!mkdtemp(dir))
+		return -1;
+	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (devnull < 0 || pipe(fds) < 0) {
+		if (devnull >= 0)
+			close(devnull);
+		remove_tree(dir);
+		return -1;
+	}
+	set_cloexec_nonblock(fds[0], 1);
+	pid = fork();
+	if (pid == 0) {
+		if (child_isolate(self) < 0 || dup2(devnull, 0) < 0 || dup2(fds[1], 1) < 0 ||
+		    dup2(devnull, 2) < 0 || chdir(dir) < 0)
+			_exit(MMAPCTS_EXIT_HARD_ERROR);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	if (pid > 0) {
+		setpgid(pid, pid);
+		for (;;) {
+			char chunk[4096];
+			double left = deadline - now_seconds();
+			struct pollfd pfd = { fds[0], POLLIN, 0 };
+			if (left <= 0)
+				break;
+			if (poll(&pfd, 1, (int)(left * 1000) + 1) <= 0)
+				continue;
+			ssize_t n = read(fds[0], chunk, sizeof(chunk));
+			if (n > 0 && out->len < 65536)
+				buf_add(out, chunk, (size_t)n);
+			else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+				break;
+		}
+		if (!wait_until(pid, deadline, &status)) {
+			*timed_out = 1;
+			kill(-pid, SIGKILL);
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+		}
+		kill(-pid, SIGKILL);	/* what it left in its group */
+		kill_all_orphans(NULL, 0);
+	}
+	close(fds[0]);
+	close(devnull);
+	chmod(dir, 0700);
+	remove_tree(dir);
+	return pid < 0 ? -1 : status;
 }

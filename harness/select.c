@@ -44,10 +44,11 @@ static const char *find_cases_dir(const struct options *o, const char *argv0)
 	struct stat st;
 	const char *env = getenv("MMAPCTS_CASES_DIR");
 
-	if (o->cases_dir)
-		return o->cases_dir;
-	if (env && *env)
-		return env;
+	/* Named: against the caller's directory (cases run elsewhere). */
+	if (o->cases_dir || (env && *env))
+		return realpath(o->cases_dir ? o->cases_dir : env, guess)
+			       ? guess
+			       : o->cases_dir ? o->cases_dir : env;
 	snprintf(guess, sizeof(guess), "%s/../cases", runner_dir(argv0));
 	snprintf(probe, sizeof(probe), "%s/manifest.tsv", guess);
 	return stat(probe, &st) == 0 ? guess : CASESDIR;
@@ -101,6 +102,25 @@ static int check_used(const struct options *o, const int *used, char *err, size_
 	return 0;
 }
 
+/* A program named on the command line, resolved against the caller's
+ * directory (cases run in directories of their own): a regular file
+ * someone may execute, else a usage error. */
+static int named_program(const char *path, char *full, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (!realpath(path, full) || stat(full, &st) < 0)
+		return set_error(err, errlen, "%s: not an executable case: %s", path,
+				 strerror(errno));
+	if (!S_ISREG(st.st_mode) || !(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) ||
+	    access(full, X_OK) < 0)
+		return set_error(err, errlen, "%s: not an executable case: %s", path,
+				 S_ISDIR(st.st_mode)   ? "a directory"
+				 : !S_ISREG(st.st_mode) ? "not a regular file"
+							: strerror(EACCES));
+	return 0;
+}
+
 static int load_cases(struct selection *sel, const struct options *o, const char *argv0,
 		      char *err, size_t errlen)
 {
@@ -110,11 +130,13 @@ static int load_cases(struct selection *sel, const struct options *o, const char
 		if (manifest_load(&sel->m, sel->cases_dir, err, errlen) < 0)
 			return -1;
 	}
+	/* --describe gets what a case gets: the one limit, else the default. */
+	double limit = (o->timeout ? o->timeout : 10) * o->timeout_multiplier;
 	for (int p = 0; p < o->npaths; p++) {
-		if (access(o->paths[p], X_OK) < 0)
-			return set_error(err, errlen, "%s: not an executable case: %s",
-					 o->paths[p], strerror(errno));
-		manifest_add_path(&sel->named, o->paths[p], o->wrapper);
+		char full[PATH_MAX];
+		if (named_program(o->paths[p], full, err, errlen) < 0)
+			return -1;
+		manifest_add_path(&sel->named, o->paths[p], o->wrapper, limit);
 	}
 	return 0;
 }

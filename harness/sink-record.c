@@ -132,7 +132,8 @@ void run_header_json(struct buf *b, const char *sep, const struct run_info *run)
 	jstr(b, o->wrapper);
 	buf_puts(b, ", \"fault\": ");
 	jstr(b, o->fault);
-	buf_printf(b, ", \"output_cap\": %zu}", o->output_cap);
+	buf_printf(b, ", \"output_cap\": %zu, \"memory_limit\": %zu}", o->output_cap,
+		   o->memory_limit);
 }
 
 void run_end_json(struct buf *b, const char *sep, double duration,

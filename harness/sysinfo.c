@@ -141,6 +141,7 @@ void sysinfo_collect(struct sysinfo *s, const char *tmpdir)
 	struct utsname u;
 
 	memset(s, 0, sizeof(*s));
+	s->as_root = geteuid() == 0;
 	if (uname(&u) == 0) {
 		snprintf(s->os, sizeof(s->os), "%s", u.sysname);
 		snprintf(s->kernel_release, sizeof(s->kernel_release), "%s", u.release);
@@ -208,7 +209,7 @@ void sysinfo_json(struct buf *b, const struct sysinfo *s)
 	field(b, "data", s->rlimit_data, 0);
 	field(b, "memlock", s->rlimit_memlock[0] ? s->rlimit_memlock : "unknown", 0);
 	field(b, "stack", s->rlimit_stack, 1);
-	buf_puts(b, "}, ");
+	buf_printf(b, "}, \"cases_as_root\": %s, ", s->as_root ? "true" : "false");
 	field(b, "emulation", s->emulation, 1);
 	buf_puts(b, "}");
 }

@@ -21,6 +21,11 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/mount.h>
+#endif
+
+#include "../../lib/tree.h"
 
 #define PYTHON "/usr/bin/python3"
 
@@ -1899,10 +1904,10 @@ START_TEST(manifest_add_path_names)
 	struct manifest m = { 0 };
 
 	/* Programs that do not answer --describe: the defaults. */
-	manifest_add_path(&m, "/nonexistent/cases/anon/zero-fill", NULL);
-	manifest_add_path(&m, "./nonexistent/tests/fixtures/pass", NULL);
-	manifest_add_path(&m, "./pass-nonexistent", NULL);
-	manifest_add_path(&m, "/nonexistent/x/prog", NULL);
+	manifest_add_path(&m, "/nonexistent/cases/anon/zero-fill", NULL, 10);
+	manifest_add_path(&m, "./nonexistent/tests/fixtures/pass", NULL, 10);
+	manifest_add_path(&m, "./pass-nonexistent", NULL, 10);
+	manifest_add_path(&m, "/nonexistent/x/prog", NULL, 10);
 	ck_assert_uint_eq(m.n, 4);
 
 	const struct case_entry *c = &m.cases[0];
@@ -1937,6 +1942,93 @@ START_TEST(manifest_add_path_names)
 }
 END_TEST
 
+/* The cleanup of a case's directory: what the case made unreadable goes, a
+ * symbolic link is removed, never followed. */
+/* In a fresh directory dir: dir/tree/<inner>, and dir/outside/keep. */
+static void tree_and_outside(char *dir, char *tree, char *inner, const char *inner_name,
+			     char *outside, char *keep)
+{
+	test_dir(dir, 4096);
+	path_in(tree, 4096, dir, "tree");
+	path_in(inner, 4096, tree, inner_name);
+	path_in(outside, 4096, dir, "outside");
+	path_in(keep, 4096, outside, "keep");
+	ck_assert_int_eq(mkdir(tree, 0700), 0);
+	ck_assert_int_eq(mkdir(inner, 0700), 0);
+	ck_assert_int_eq(mkdir(outside, 0700), 0);
+	write_file(keep, "x", 1);
+}
+
+START_TEST(remove_tree_keeps_what_is_outside)
+{
+	char dir[4096], tree[4096], sub[4096], outside[4096], keep[4096], link[4096];
+
+	tree_and_outside(dir, tree, sub, "locked", outside, keep);
+	path_in(link, sizeof(link), tree, "link");
+	ck_assert_int_eq(symlink(outside, link), 0);
+	ck_assert_int_eq(chmod(sub, 0), 0);
+	ck_assert_int_eq(remove_tree(tree), 0);
+	ck_assert_int_eq(access(tree, F_OK), -1);
+	ck_assert_int_eq(access(keep, F_OK), 0);
+	ck_assert_int_eq(remove_tree(tree), -1);	/* gone already */
+	path_in(link, sizeof(link), dir, "file");
+	write_file(link, "x", 1);
+	ck_assert_int_eq(remove_tree(link), 0);	/* a file: unlinked */
+}
+END_TEST
+
+/* As root: a directory bind-mounted into the tree, or over it, keeps its
+ * files; the cleanup stops at the mount point. */
+START_TEST(remove_tree_stops_at_mount_points)
+{
+#ifdef __linux__
+	char dir[4096], tree[4096], mnt[4096], src[4096], keep[4096];
+
+	if (geteuid() != 0)
+		return;
+	tree_and_outside(dir, tree, mnt, "mnt", src, keep);
+	if (mount(src, mnt, NULL, MS_BIND, NULL) < 0)
+		return;		/* no mounts here (a container) */
+	ck_assert_int_eq(remove_tree(tree), -1);	/* mnt is busy */
+	ck_assert_int_eq(access(keep, F_OK), 0);
+	ck_assert_int_eq(umount(mnt), 0);
+	/* Mounted over the tree itself. */
+	ck_assert_int_eq(mount(src, tree, NULL, MS_BIND, NULL), 0);
+	ck_assert_int_eq(remove_tree(tree), -1);
+	ck_assert_int_eq(errno, EBUSY);
+	ck_assert_int_eq(access(keep, F_OK), 0);
+	ck_assert_int_eq(umount(tree), 0);
+	ck_assert_int_eq(remove_tree(tree), 0);
+#endif
+}
+END_TEST
+
+/* --describe's runner: output, exit status, the time limit. */
+START_TEST(run_isolated_limits_time)
+{
+	struct buf out = { 0 };
+	int timed_out;
+	char *say[] = { (char *)"/bin/sh", (char *)"-c", (char *)"echo hello; exit 3", NULL };
+	char *hang[] = { (char *)"/bin/sh", (char *)"-c",
+			 (char *)"(setsid sleep 100 &); kill -STOP $$", NULL };
+	char *none[] = { (char *)"/nonexistent/program", NULL };
+
+	int status = run_isolated(say, 5, &out, &timed_out);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 3);
+	ck_assert(!timed_out);
+	ck_assert_str_eq(out.data, "hello\n");
+	buf_free(&out);
+	double t0 = now_seconds();
+	status = run_isolated(hang, 0.3, &out, &timed_out);
+	ck_assert(timed_out);
+	ck_assert(now_seconds() - t0 < 5);
+	ck_assert(WIFSIGNALED(status));
+	status = run_isolated(none, 5, &out, &timed_out);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 127);
+	buf_free(&out);
+}
+END_TEST
+
 /* A program built with the case library says its metadata on --describe:
  * one entry per variant, through the wrapper when there is one. */
 START_TEST(manifest_add_path_describes)
@@ -1958,7 +2050,7 @@ START_TEST(manifest_add_path_describes)
 	write_str(prog, script);
 	ck_assert_int_eq(chmod(prog, 0700), 0);
 
-	manifest_add_path(&m, prog, NULL);
+	manifest_add_path(&m, prog, NULL, 10);
 	ck_assert_uint_eq(m.n, 2);
 	for (size_t i = 0; i < 2; i++) {
 		const struct case_entry *c = &m.cases[i];
@@ -1976,11 +2068,11 @@ START_TEST(manifest_add_path_describes)
 	manifest_free(&m);
 
 	/* Through a wrapper: what the wrapper makes of it counts. */
-	manifest_add_path(&m, prog, "env MMAPCTS_UNUSED=1");
+	manifest_add_path(&m, prog, "env MMAPCTS_UNUSED=1", 10);
 	ck_assert_uint_eq(m.n, 2);
 	ck_assert_str_eq(m.cases[1].id, "anon/described:file");
 	manifest_free(&m);
-	manifest_add_path(&m, prog, "false");
+	manifest_add_path(&m, prog, "false", 10);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_str_eq(m.cases[0].id, "anon/described");
 	ck_assert_str_eq(m.cases[0].assertion, "(named on the command line)");
@@ -3494,6 +3586,9 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, select_cases_orders_repeats_and_refuses);
 	tcase_add_test(tc, manifest_add_path_names);
 	tcase_add_test(tc, manifest_add_path_describes);
+	tcase_add_test(tc, remove_tree_keeps_what_is_outside);
+	tcase_add_test(tc, remove_tree_stops_at_mount_points);
+	tcase_add_test(tc, run_isolated_limits_time);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("record");

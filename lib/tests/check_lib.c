@@ -2947,6 +2947,18 @@ static void meminfo_missing_key(void *arg)
 	MARK(); meminfo_bytes("NoSuchKey");
 }
 
+/* AddressSanitizer intercepts mlock() and mlockall() and does nothing. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MLOCK_LOCKS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MLOCK_LOCKS 0
+#endif
+#endif
+#ifndef MLOCK_LOCKS
+#define MLOCK_LOCKS 1
+#endif
+
 static void lock_counted_setup(void *arg)
 {
 	unsigned char *p = SAFE_MAP_ANON(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
@@ -3004,10 +3016,20 @@ START_TEST(linux_shim)
 	run_captured(meminfo_missing_key, NULL, 0, &o);
 	EXPECT_EXIT(&o, 77);
 	EXPECT_IN(o.err, "UNTESTED: /proc/meminfo has no NoSuchKey line\n");
+	/* Under ASan mlock() and mlockall() succeed and lock nothing: then
+	 * SAFE_MLOCK() must notice it (UNRESOLVED), which is what it is for;
+	 * MCL_FUTURE cannot be checked until a mapping is made, so that part
+	 * needs a real mlockall(). */
 	run_captured(lock_counted_setup, NULL, 0, &o);
-	EXPECT_RETURNED(&o);
-	run_captured(lock_future_setup, NULL, 0, &o);
-	EXPECT_RETURNED(&o);
+	if (MLOCK_LOCKS) {
+		EXPECT_RETURNED(&o);
+	} else {
+		EXPECT_EXIT(&o, 99);
+	}
+	if (MLOCK_LOCKS) {
+		run_captured(lock_future_setup, NULL, 0, &o);
+		EXPECT_RETURNED(&o);
+	}
 	run_captured(lock_not_counted, NULL, 0, &o);
 	EXPECT_EXIT(&o, 99);
 	EXPECT_IN(o.err, "UNRESOLVED: mlock() of ");
