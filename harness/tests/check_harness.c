@@ -2315,29 +2315,43 @@ START_TEST(record_close_with_cases_in_flight)
 }
 END_TEST
 
+/* A record r.json in a fresh directory, of weird_sysinfo() and --no-json;
+ * opened when open is set. */
+struct fresh_record {
+	char dir[4096], path[4200], err[512];
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+};
+
+static void fresh_record(struct fresh_record *f, int open)
+{
+	char *argv[] = { (char *)"mmapcts", NULL };
+
+	test_dir(f->dir, sizeof(f->dir));
+	path_in(f->path, sizeof(f->path), f->dir, "r.json");
+	weird_sysinfo(&f->s);
+	parse_ok(&f->o, ARGS("--no-json"));
+	if (open)
+		ck_assert_int_eq(record_open(&f->rec, f->path, RUN(&f->s, &f->o, 1, argv), f->err,
+					     sizeof(f->err)), 0);
+}
+
 /* Interrupted between two cases: nothing in flight, yet the cases after
  * never ran; the record is not complete (as the stream says). */
 START_TEST(record_close_interrupted_is_incomplete)
 {
-	char dir[4096], path[4200], err[512] = "";
-	char *argv[] = { (char *)"mmapcts", NULL };
-	struct sysinfo s;
-	struct options o;
-	struct record rec;
+	struct fresh_record f;
 	struct tally t = { 0 };
 	struct buf text = { 0 };
 
-	test_dir(dir, sizeof(dir));
-	path_in(path, sizeof(path), dir, "r.json");
-	weird_sysinfo(&s);
-	parse_ok(&o, ARGS("--no-json"));
-	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	ck_assert_int_eq(record_close(&rec, 0.1, 1, &t, err, sizeof(err)), 0);
-	ck_assert(json_parses(path, 0));
-	read_file(path, &text);
+	fresh_record(&f, 1);
+	ck_assert_int_eq(record_close(&f.rec, 0.1, 1, &t, f.err, sizeof(f.err)), 0);
+	ck_assert(json_parses(f.path, 0));
+	read_file(f.path, &text);
 	EXPECT_CONTAINS(text.data, "\"complete\": false");
 	buf_free(&text);
-	free_options(&o);
+	free_options(&f.o);
 }
 END_TEST
 
@@ -2346,11 +2360,7 @@ END_TEST
  * record is short. */
 START_TEST(record_write_failure_keeps_last_valid_state)
 {
-	char dir[4096], path[4200], err[512] = "";
-	char *argv[] = { (char *)"mmapcts", NULL };
-	struct sysinfo s;
-	struct options o;
-	struct record rec;
+	struct fresh_record f;
 	struct case_entry c = { .id = (char *)"anon/a", .program = (char *)"anon/a",
 				.group = (char *)"anon", .profile = (char *)"posix",
 				.variant = (char *)"", .needs = (char *)"", .spec = (char *)"s",
@@ -2359,15 +2369,11 @@ START_TEST(record_write_failure_keeps_last_valid_state)
 	struct tally t = { 0 };
 	struct buf before = { 0 }, after = { 0 };
 
-	test_dir(dir, sizeof(dir));
-	path_in(path, sizeof(path), dir, "r.json");
-	weird_sysinfo(&s);
-	parse_ok(&o, ARGS("--no-json"));
-	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	record_started(&rec, "anon/a");
-	record_result(&rec, &r);
-	record_started(&rec, "anon/a");
-	read_file(path, &before);
+	fresh_record(&f, 1);
+	record_started(&f.rec, "anon/a");
+	record_result(&f.rec, &r);
+	record_started(&f.rec, "anon/a");
+	read_file(f.path, &before);
 
 	/* The file may not grow by more than 100 bytes: half a case line.  In
 	 * a child: check itself writes files. */
@@ -2383,41 +2389,41 @@ START_TEST(record_write_failure_keeps_last_valid_state)
 		signal(SIGXFSZ, SIG_IGN);
 		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
 			_exit(3);
-		record_result(&rec, &r);	/* fails: the file stays as it was */
-		record_result(&rec, &r);	/* given up: no second try */
-		int closed = record_close(&rec, 0.1, 0, &t, err, sizeof(err));
-		_exit(write(said[1], err, strlen(err)) < 0 ? 4 : closed == -1 ? 0 : 5);
+		record_result(&f.rec, &r);	/* fails: the file stays as it was */
+		record_result(&f.rec, &r);	/* given up: no second try */
+		int closed = record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err));
+		_exit(write(said[1], f.err, strlen(f.err)) < 0 ? 4 : closed == -1 ? 0 : 5);
 	}
 	close(said[1]);
 	int status;
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 0);
-	ssize_t n = read(said[0], err, sizeof(err) - 1);
+	ssize_t n = read(said[0], f.err, sizeof(f.err) - 1);
 	ck_assert_int_gt(n, 0);
-	err[n] = '\0';
+	f.err[n] = '\0';
 	close(said[0]);
-	read_file(path, &after);
-	ck_assert(json_parses(path, 0));
+	read_file(f.path, &after);
+	ck_assert(json_parses(f.path, 0));
 	ck_assert_uint_eq(after.len, before.len);
 	ck_assert_str_eq(after.data, before.data);
-	EXPECT_ONE_LINE(err);
-	EXPECT_CONTAINS(err, "record NOT complete");
-	EXPECT_CONTAINS(err, path);
-	EXPECT_CONTAINS(err, strerror(EFBIG));
-	EXPECT_CONTAINS(err, "1 cases kept");
+	EXPECT_ONE_LINE(f.err);
+	EXPECT_CONTAINS(f.err, "record NOT complete");
+	EXPECT_CONTAINS(f.err, f.path);
+	EXPECT_CONTAINS(f.err, strerror(EFBIG));
+	EXPECT_CONTAINS(f.err, "1 cases kept");
 	/* This process's copy: let go without writing. */
-	close(rec.fd);
-	for (size_t i = 0; i < rec.nin_flight; i++)
-		free(rec.in_flight[i]);
-	free(rec.in_flight);
-	free(rec.path);
-	buf_free(&rec.done_ids);
-	buf_free(&rec.tail);
+	close(f.rec.fd);
+	for (size_t i = 0; i < f.rec.nin_flight; i++)
+		free(f.rec.in_flight[i]);
+	free(f.rec.in_flight);
+	free(f.rec.path);
+	buf_free(&f.rec.done_ids);
+	buf_free(&f.rec.tail);
 	buf_free(&before);
 	buf_free(&after);
 	buf_free(&r.output.kept);
-	free_options(&o);
+	free_options(&f.o);
 }
 END_TEST
 
@@ -2425,53 +2431,48 @@ END_TEST
  * leaves the record whole. */
 START_TEST(record_locked_while_written)
 {
-	char dir[4096], path[4200], err[512] = "";
 	char *argv[] = { (char *)"mmapcts", NULL };
-	struct sysinfo s;
-	struct options o;
-	struct record rec;
+	struct fresh_record f;
 	struct tally t = { 0 };
 	int ready[2], done[2];
 	char byte;
 
-	test_dir(dir, sizeof(dir));
-	path_in(path, sizeof(path), dir, "r.json");
-	weird_sysinfo(&s);
-	parse_ok(&o, ARGS("--no-json"));
+	fresh_record(&f, 0);
 	ck_assert_int_eq(pipe(ready), 0);
 	ck_assert_int_eq(pipe(done), 0);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
-		if (record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)) < 0)
+		if (record_open(&f.rec, f.path, RUN(&f.s, &f.o, 1, argv), f.err, sizeof(f.err)) < 0)
 			_exit(1);
-		record_started(&rec, "anon/a");
+		record_started(&f.rec, "anon/a");
 		if (write(ready[1], "r", 1) != 1 || read(done[0], &byte, 1) != 1)
 			_exit(1);
-		_exit(record_close(&rec, 0.1, 0, &t, err, sizeof(err)) < 0);
+		_exit(record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err)) < 0);
 	}
 	ck_assert_int_eq(read(ready[0], &byte, 1), 1);
-	ck_assert_int_lt(record_open(&rec, path, RUN(&s, &o, 1, argv), err, sizeof(err)), 0);
-	EXPECT_ONE_LINE(err);
-	EXPECT_CONTAINS(err, "another runner");
+	ck_assert_int_lt(record_open(&f.rec, f.path, RUN(&f.s, &f.o, 1, argv), f.err,
+				     sizeof(f.err)), 0);
+	EXPECT_ONE_LINE(f.err);
+	EXPECT_CONTAINS(f.err, "another runner");
 	char pidtext[32];
 	snprintf(pidtext, sizeof(pidtext), "pid %ld", (long)pid);
-	EXPECT_CONTAINS(err, pidtext);
-	ck_assert_int_lt(record_resume(&rec, path, err, sizeof(err)), 0);
-	EXPECT_CONTAINS(err, "another runner");
-	ck_assert(json_parses(path, 0));	/* the first runner's, whole */
+	EXPECT_CONTAINS(f.err, pidtext);
+	ck_assert_int_lt(record_resume(&f.rec, f.path, f.err, sizeof(f.err)), 0);
+	EXPECT_CONTAINS(f.err, "another runner");
+	ck_assert(json_parses(f.path, 0));	/* the first runner's, whole */
 	ck_assert_int_eq(write(done[1], "d", 1), 1);
 	int status;
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	/* Now free: it resumes. */
-	ck_assert_int_eq(record_resume(&rec, path, err, sizeof(err)), 0);
-	ck_assert_int_eq(record_close(&rec, 0.1, 0, &t, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_resume(&f.rec, f.path, f.err, sizeof(f.err)), 0);
+	ck_assert_int_eq(record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err)), 0);
 	for (int i = 0; i < 2; i++) {
 		close(ready[i]);
 		close(done[i]);
 	}
-	free_options(&o);
+	free_options(&f.o);
 }
 END_TEST
 

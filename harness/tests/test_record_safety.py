@@ -86,6 +86,19 @@ def test_full_disk_before_the_first_case_leaves_no_half_record(tiny_disk, tmp_pa
     assert not record.exists()
 
 
+def wait_in_flight(record):
+    """Until the record names a case in flight."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if load(record)["in_flight"]:
+                return
+        except (FileNotFoundError, json.JSONDecodeError, KeyError):
+            pass
+        time.sleep(0.02)  # the test polls the runner from outside
+    raise AssertionError("no case in flight")
+
+
 # -------------------------------------------------------- two runners at once
 def test_second_runner_on_one_record_refuses(tmp_path):
     record = tmp_path / "record.json"
@@ -94,14 +107,7 @@ def test_second_runner_on_one_record_refuses(tmp_path):
                               str(record), fixture("hang")], env=env, cwd=str(tmp_path),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                if load(record)["in_flight"]:
-                    break
-            except (FileNotFoundError, json.JSONDecodeError, KeyError):
-                pass
-            time.sleep(0.02)  # the test polls the runner from outside
+        wait_in_flight(record)
         second = runner("--json", str(record), fixture("pass"), cwd=tmp_path)
         refused(second, str(record), "another runner", str(first.pid))
         resumed = runner("--timeout", "3", "--resume", str(record), fixture("hang"),
@@ -265,14 +271,7 @@ def test_interrupted_between_cases_is_not_complete(tmp_path):
                              *[fixture("pass")] * 3], env=env, cwd=str(tmp_path),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                if load(record)["in_flight"]:
-                    break
-            except (FileNotFoundError, json.JSONDecodeError, KeyError):
-                pass
-            time.sleep(0.02)  # the test polls the runner from outside
+        wait_in_flight(record)
         proc.send_signal(signal.SIGTERM)
     finally:
         proc.communicate(timeout=60)
