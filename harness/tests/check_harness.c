@@ -2600,6 +2600,15 @@ START_TEST(record_resume_must_match_the_run)
 			"'--faux'");
 	buf_free(&text);
 	free_options(&o);
+
+	/* Words the record escapes come back as they were: it resumes. */
+	char *odd[] = { (char *)"mmapcts", (char *)"a\tb\nc\r\x01/\xc3\xa9\xe2\x82\xac\\", NULL };
+	parse_ok(&o, (const char **)odd);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 2, odd), err, sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 1, &t, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_resume_run(&rec, path, RUN(&s, &o, 2, odd), err, sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 0, &t, err, sizeof(err)), 0);
+	free_options(&o);
 }
 END_TEST
 
