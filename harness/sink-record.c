@@ -195,6 +195,8 @@ static int lock_record(struct record *rec, char *err, size_t errlen)
 
 	if (fcntl(rec->fd, F_SETLK, &fl) == 0)
 		return 0;
+	if (errno == ENOLCK || errno == EINVAL || errno == EOPNOTSUPP)
+		return 0;	/* a file system without locks: as before */
 	if (errno != EACCES && errno != EAGAIN)
 		return set_error(err, errlen, "%s: cannot lock the record: %s", rec->path,
 				 strerror(errno));
@@ -220,11 +222,11 @@ int record_open(struct record *rec, const char *path, const struct run_info *run
 		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
 		return record_fail(rec, NULL);
 	}
-	if (lock_record(rec, err, errlen) < 0)
-		return record_fail(rec, NULL);
 	struct stat st;
 	if (fstat(rec->fd, &st) == 0 && !S_ISREG(st.st_mode))
-		rec->not_a_file = 1;	/* /dev/null: nothing to cut */
+		rec->not_a_file = 1;	/* /dev/null: nothing to cut, nothing to lock */
+	if (!rec->not_a_file && lock_record(rec, err, errlen) < 0)
+		return record_fail(rec, NULL);
 	if (!rec->not_a_file && ftruncate(rec->fd, 0) < 0) {
 		set_error(err, errlen, "cannot write the record %s: %s", path, strerror(errno));
 		return record_fail(rec, NULL);

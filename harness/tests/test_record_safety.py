@@ -139,6 +139,18 @@ def test_default_record_name_twice_at_once(tmp_path):
     assert load(records[0])["complete"] is True
 
 
+def test_dev_null_as_record_is_never_locked(tmp_path):
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    args = [RUNNER, "--no-progress", "--timeout", "2", "--json", "/dev/null"]
+    first = subprocess.Popen(args + [fixture("hang")], env=env, cwd=str(tmp_path),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.3)  # the first has opened /dev/null (a race lost only passes)
+    second = runner("--json", "/dev/null", fixture("pass"), cwd=tmp_path)
+    first.communicate(timeout=30)
+    assert second.returncode == 0, second.stderr
+    assert first.returncode == 1
+
+
 # ------------------------------------------------------------------ --resume
 @pytest.fixture
 def cut_record(tmp_path):
