@@ -152,6 +152,15 @@ int expectations_load(struct expectations *e, const char *path, char *err, size_
 		e->items[e->n].evidence = xstrdup(fields[3]);
 		e->n++;
 	}
+	if (ferror(f)) {
+		/* a directory, an I/O error: nothing read is no empty file */
+		snprintf(err, errlen, "%s: cannot read the expectations: %s", path,
+			 strerror(errno ? errno : EIO));
+		free(line);
+		fclose(f);
+		expectations_free(e);
+		return -1;
+	}
 	free(line);
 	fclose(f);
 	return 0;

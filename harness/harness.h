@@ -88,6 +88,8 @@ enum parse_result { PARSE_OK, PARSE_EXIT, PARSE_ERROR };
 enum parse_result parse_options(int argc, char **argv, struct options *o,
 				FILE *out, char *err, size_t errlen);
 void free_options(struct options *o);
+/* Do a and b name one file (the same name, or the same st_dev and st_ino)? */
+int same_file(const char *a, const char *b);
 
 /* ------------------------------------------------------------ manifest.c */
 struct case_entry {
@@ -195,8 +197,14 @@ struct report {
 	char *message;		/* the first message line, or NULL */
 	char **observations;	/* "key=value" */
 	size_t nobs;
+	size_t bytes;		/* of the whole channel */
+	int truncated;		/* observations past the cap were dropped */
 };
 void report_parse(struct report *r, const char *text, size_t n);
+/* The same from the channel's file, keeping the observations of its first
+ * cap bytes; the first message and the verdict wherever they are, if no
+ * longer than cap.  fd may be -1. */
+void report_read(struct report *r, int fd, size_t cap);
 void report_free(struct report *r);
 
 struct result {
@@ -209,6 +217,8 @@ struct result {
 	char **observations;
 	size_t nobs;
 	struct capture output;
+	size_t result_bytes;		/* what the case wrote to its result channel */
+	int observations_truncated;	/* ... past the cap: observations were dropped */
 	double start;		/* seconds since the epoch */
 	const char *expected;	/* the evidence, when a known deviation */
 };
@@ -293,6 +303,7 @@ struct run_info {
 struct run_end {
 	double duration;
 	int interrupted;		/* the run stopped before every case ran */
+	int record_lost;		/* set for the sinks after a record that failed */
 };
 
 /*
@@ -352,15 +363,26 @@ struct record {
 	size_t resumed_known;
 	struct buf done_ids;	/* "\n"-joined ids already recorded (resume) */
 	int resumes;		/* how often the run was resumed */
+	struct buf tail;	/* the closing part last written, at tail_offset */
+	int write_errno;	/* a write failed: the record is given up */
+	int restore_failed;	/* ... and its last valid state could not be put back */
+	int not_a_file;		/* --json /dev/null: written, never cut */
 };
 int record_open(struct record *rec, const char *path, const struct run_info *run,
 		char *err, size_t errlen);
 /* Reopen a record cut short; its finished ids are in done_ids. */
 int record_resume(struct record *rec, const char *path, char *err, size_t errlen);
+/* The same, only if the record was made on this system with the options of
+ * this run that decide verdicts (the rest may differ: -j, outputs, -e). */
+int record_resume_run(struct record *rec, const char *path, const struct run_info *run,
+		      char *err, size_t errlen);
 int record_has(const struct record *rec, const char *id);
 void record_started(struct record *rec, const char *id);
 void record_result(struct record *rec, const struct result *r);
-void record_close(struct record *rec, double duration, const struct tally *t);
+/* Write the end: complete unless interrupted or cases are in flight.  -1
+ * with err set when a write failed (now or before): the record is short. */
+int record_close(struct record *rec, double duration, int interrupted,
+		 const struct tally *t, char *err, size_t errlen);
 void result_json(struct buf *b, const struct result *r);
 /* The record's head ("format" to "run") and end ("end" to "complete") as
  * members without braces; sep follows each comma between members. */

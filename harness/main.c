@@ -143,7 +143,7 @@ static int run_selection(struct runner *rn, int argc, char **argv, char *err, si
 	struct run_hooks hooks = { on_started, on_finished, rn };
 	double t0 = now_seconds();
 	int ran = run_cases(rn->sel.cases, total, &rn->o, &hooks);
-	struct run_end end = { now_seconds() - t0, ran != 0 };
+	struct run_end end = { .duration = now_seconds() - t0, .interrupted = ran != 0 };
 	int status = outputs_end(&rn->out, &end) < 0 ? 2 : 0;
 
 	if (ran < 0) {

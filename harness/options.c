@@ -7,6 +7,7 @@
 #include "faults/faults.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ static const char usage_text[] =
 	"  -g, --group GROUP            only the cases of GROUP (repeatable)\n"
 	"  -p, --profile posix|linux    only the cases of that profile\n"
 	"  -t, --timeout-multiplier X   multiply every case's time limit by X\n"
+	"                               (0.01 to 1000)\n"
 	"      --timeout SECONDS        one time limit for every case\n"
 	"  -l, --list                   print the selected cases and exit\n"
 	"      --uncovered              print the catalogue rows (of --profile) no\n"
@@ -44,9 +46,11 @@ static const char usage_text[] =
 	"                               a matching verdict is expected, not a failure\n"
 	"      --wrapper 'CMD ...'      run each case under CMD (qemu-user, valgrind,\n"
 	"                               env LD_PRELOAD=...)\n"
-	"      --resume FILE            continue a run cut short, in its record\n"
+	"      --resume FILE            continue a run cut short, in its record (same\n"
+	"                               system, same options that decide verdicts)\n"
 	"      --cases-dir DIR          where manifest.tsv and the cases are\n"
 	"      --output-cap BYTES       keep at most BYTES of a case's output (65536)\n"
+	"                               and of its observations (at least 4096)\n"
 	"      --memory-limit BYTES     each case's address space (RLIMIT_AS), with\n"
 	"                               k, M or G; default: none (0)\n"
 	"      --repeat N               run the selection N times (benchmarks)\n"
@@ -139,9 +143,11 @@ static int set_multiplier(struct options *o, const char *v, FILE *out, char *err
 
 	errno = 0;
 	x = strtod(v, &end);
-	if (errno || end == v || *end || !(x > 0) || x > 1000)
+	/* NaN fails both comparisons; inf and 1e-300 are out of range. */
+	if (errno || end == v || *end || !(x >= 0.01 && x <= 1000))
 		return set_error(err, errlen,
-				 "--timeout-multiplier wants a number above 0, not '%s'", v);
+				 "--timeout-multiplier wants a number from 0.01 to 1000, not '%s'",
+				 v);
 	o->timeout_multiplier = x;
 	return 0;
 }
@@ -367,6 +373,60 @@ static void set_defaults(struct options *o)
 }
 
 /* What only the whole command line can tell. */
+/* A file that may not exist yet, by its directory's real name and its own. */
+static void where(char *out, size_t size, const char *path)
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 : 1,
+		 slash ? path : ".");
+	if (realpath(dir, real))
+		snprintf(out, size, "%s/%s", real, base);
+	else
+		snprintf(out, size, "%s", path);
+}
+
+int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char wa[PATH_MAX * 2], wb[PATH_MAX * 2];
+
+	if (!a || !b || !*a || !*b)
+		return 0;	/* "" names no file */
+	if (!strcmp(a, b))
+		return 1;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	where(wa, sizeof(wa), a);
+	where(wb, sizeof(wb), b);
+	return !strcmp(wa, wb);
+}
+
+/* No file named twice: an output written over another, or over the
+ * expectations it reads. */
+static int files_distinct(const struct options *o, char *err, size_t errlen)
+{
+	const struct {
+		const char *option, *path;
+	} files[] = {
+		{ o->resume_path ? "--resume" : "--json", o->resume_path ? o->resume_path
+									  : o->json_path },
+		{ "--stream", o->stream_path },
+		{ "--junit", o->junit_path },
+		{ "--expectations", o->expectations },	/* read, never written */
+	};
+	const size_t n = sizeof(files) / sizeof(files[0]);
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			if (same_file(files[i].path, files[k].path))
+				return set_error(err, errlen, "%s and %s name the same file %s",
+						 files[i].option, files[k].option, files[k].path);
+	return 0;
+}
+
 static int check_options(struct options *o, char *err, size_t errlen)
 {
 	if (o->no_json && o->json_path)
@@ -374,6 +434,8 @@ static int check_options(struct options *o, char *err, size_t errlen)
 	if (o->resume_path && (o->no_json || o->json_path))
 		return set_error(err, errlen,
 				 "--resume continues its own record; drop --json/--no-json");
+	if (files_distinct(o, err, errlen) < 0)
+		return -1;
 	if (o->jobs == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		o->jobs = cpus > 0 ? (int)cpus : 1;

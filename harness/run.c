@@ -117,34 +117,88 @@ static char *copy_span(const char *p, size_t n)
 	return s;
 }
 
+/* One line of the result channel.  Past the cap (keep 0) no observation
+ * is kept: those kept are the first ones, like the first message. */
+static void report_line(struct report *r, const char *p, size_t len, int keep)
+{
+	const char *rest = p + 8;
+	size_t rest_len = len >= 8 ? len - 8 : 0;
+
+	if (len >= 8 && !memcmp(p, "verdict\t", 8)) {
+		size_t k = rest_len < sizeof(r->verdict) - 1 ? rest_len : sizeof(r->verdict) - 1;
+		memcpy(r->verdict, rest, k);
+		r->verdict[k] = '\0';
+	} else if (len >= 8 && !memcmp(p, "observe\t", 8) && memchr(rest, '=', rest_len)) {
+		if (!keep) {
+			r->truncated = 1;
+			return;
+		}
+		r->observations = xrealloc(r->observations, sizeof(char *) * (r->nobs + 1));
+		r->observations[r->nobs++] = copy_span(rest, rest_len);
+	} else if (len >= 8 && !memcmp(p, "message\t", 8) && !r->message) {
+		/* The first message, even past the cap: it says why.
+		 * message<TAB>VERDICT<TAB>text: keep the text */
+		const char *tab = memchr(rest, '\t', rest_len);
+		r->message = tab ? copy_span(tab + 1, (size_t)(rest + rest_len - tab - 1))
+				 : copy_span(rest, rest_len);
+	}
+}
+
 void report_parse(struct report *r, const char *text, size_t n)
 {
 	const char *p = text, *end = text + n;
 
 	memset(r, 0, sizeof(*r));
+	r->bytes = n;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		const char *rest = p + 8;
-		size_t rest_len = len >= 8 ? len - 8 : 0;
 
-		if (len >= 8 && !memcmp(p, "verdict\t", 8)) {
-			size_t k = rest_len < sizeof(r->verdict) - 1 ? rest_len
-								      : sizeof(r->verdict) - 1;
-			memcpy(r->verdict, rest, k);
-			r->verdict[k] = '\0';
-		} else if (len >= 8 && !memcmp(p, "observe\t", 8) && memchr(rest, '=', rest_len)) {
-			r->observations = xrealloc(r->observations,
-						   sizeof(char *) * (r->nobs + 1));
-			r->observations[r->nobs++] = copy_span(rest, rest_len);
-		} else if (len >= 8 && !memcmp(p, "message\t", 8) && !r->message) {
-			/* message<TAB>VERDICT<TAB>text: keep the text */
-			const char *tab = memchr(rest, '\t', rest_len);
-			r->message = tab ? copy_span(tab + 1, (size_t)(rest + rest_len - tab - 1))
-					 : copy_span(rest, rest_len);
-		}
+		report_line(r, p, len, 1);
 		p = nl ? nl + 1 : end;
 	}
+}
+
+void report_read(struct report *r, int fd, size_t cap)
+{
+	struct buf line = { 0 };
+	char chunk[16384];
+	size_t seen = 0;	/* bytes of the lines before this one */
+	int skipping = 0;	/* this line is longer than the cap: no verdict */
+	ssize_t n;
+
+	memset(r, 0, sizeof(*r));
+	while (fd >= 0) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		const char *p = chunk, *end = chunk + n;
+		r->bytes += (size_t)n;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			if (!skipping && line.len + len > cap) {
+				skipping = 1;
+				r->truncated = 1;
+			}
+			if (!skipping)
+				buf_add(&line, p, len);
+			if (nl) {
+				if (!skipping)
+					report_line(r, line.data ? line.data : "", line.len,
+						    seen + line.len < cap);
+				seen += line.len + 1;
+				line.len = 0;
+				skipping = 0;
+			}
+			p = nl ? nl + 1 : end;
+		}
+	}
+	if (line.len && !skipping)
+		report_line(r, line.data, line.len, seen + line.len < cap);
+	buf_free(&line);
 }
 
 void report_free(struct report *r)
@@ -787,9 +841,6 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 		   const struct run_hooks *hooks, const char *workdir)
 {
 	struct report rep;
-	struct buf text = { 0 };
-	char chunk[8192];
-	ssize_t n;
 	int fd;
 
 	/* Whatever the case left running in its group goes with it. */
@@ -802,14 +853,13 @@ static void finish(struct slot *s, struct slot *slots, int nslots,
 	}
 	s->r->duration = now_seconds() - s->start;
 
+	/* The channel is capped like the output (at least 4 KiB of it). */
 	fd = open(s->result_path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-			buf_add(&text, chunk, (size_t)n);
+	report_read(&rep, fd, s->r->output.cap > 4096 ? s->r->output.cap : 4096);
+	if (fd >= 0)
 		close(fd);
-	}
-	report_parse(&rep, text.data ? text.data : "", text.len);
-	buf_free(&text);
+	s->r->result_bytes = rep.bytes;
+	s->r->observations_truncated = rep.truncated;
 	classify(s->r, s->status, s->timed_out, &rep);
 	s->r->observations = rep.observations;
 	s->r->nobs = rep.nobs;

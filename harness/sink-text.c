@@ -98,7 +98,7 @@ static int text_end(void *self, const struct run_end *e, const struct tally *t, 
 	tally_summary(&b, t);
 	clear_progress(ts);
 	fprintf(ts->out, "mmapcts: %zu cases in %.2f s: %s\n", t->done, e->duration, b.data);
-	if (ts->record_shown)
+	if (ts->record_shown && !e->record_lost)
 		fprintf(ts->out, "mmapcts: record written to %s\n", ts->record_shown);
 	fflush(ts->out);
 	buf_free(&b);

@@ -116,7 +116,7 @@ int outputs_open(struct outputs *out, const struct run_info *run, char *err, siz
 		void *self = sinks[i]->open(run, err, errlen);
 		if (!self) {
 			/* What opened before says the run never got going. */
-			struct run_end never = { 0.0, 1 };
+			struct run_end never = { .duration = 0.0, .interrupted = 1 };
 			char ignored[256];
 			for (size_t k = 0; k < out->n; k++)
 				if (out->open[k].sink->end)
@@ -167,12 +167,14 @@ int outputs_end(struct outputs *out, const struct run_end *e)
 {
 	int status = 0;
 	char err[1024];
+	struct run_end now = *e;	/* the sinks after the record learn its fate */
 
 	for (size_t i = 0; i < out->n; i++) {
 		const struct open_sink *s = &out->open[i];
-		if (s->sink->end && s->sink->end(s->self, e, &out->tally, err, sizeof(err)) < 0) {
+		if (s->sink->end && s->sink->end(s->self, &now, &out->tally, err, sizeof(err)) < 0) {
 			fprintf(stderr, "mmapcts: %s\n", err);
 			status = -1;
+			now.record_lost |= s->sink == &sink_record;
 		}
 	}
 	out->n = 0;

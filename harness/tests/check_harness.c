@@ -623,6 +623,59 @@ START_TEST(report_parse_reads_only_n_bytes)
 }
 END_TEST
 
+/* The channel's file read with a cap: the first observations, the first
+ * message and the last verdict wherever they are; no line past the cap
+ * grows the memory. */
+START_TEST(report_read_caps_the_channel)
+{
+	char dir[4096], path[4200];
+	struct buf text = { 0 };
+	struct report r;
+	int fd;
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "channel");
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&text, "observe\tk%04d=%0100d\n", i, i);
+	buf_puts(&text, "message\tFAIL\tx.c:1: after the flood\n");
+	for (int i = 0; i < 20000; i++)		/* one line longer than the cap */
+		buf_puts(&text, "y");
+	buf_puts(&text, "\nverdict\tFAIL\nobserve\tlate=1");
+	write_file(path, text.data, text.len);
+
+	fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	report_read(&r, fd, 4096);
+	close(fd);
+	ck_assert_uint_eq(r.bytes, text.len);
+	ck_assert_int_eq(r.truncated, 1);
+	ck_assert_str_eq(r.verdict, "FAIL");
+	ck_assert_str_eq(r.message, "x.c:1: after the flood");
+	ck_assert_uint_gt(r.nobs, 30);
+	ck_assert_uint_lt(r.nobs, 4096 / 100);
+	ck_assert_str_eq(r.observations[0], "k0000=" "0000000000000000000000000000000000000000"
+			 "000000000000000000000000000000000000000000000000000000000000");
+	report_free(&r);
+
+	/* Under the cap: all of it, as report_parse() reads it. */
+	fd = open(path, O_RDONLY);
+	report_read(&r, fd, text.len + 1);
+	close(fd);
+	ck_assert_int_eq(r.truncated, 0);
+	ck_assert_uint_eq(r.nobs, 1001);
+	ck_assert_str_eq(r.observations[1000], "late=1");
+	report_free(&r);
+
+	/* No channel at all. */
+	report_read(&r, -1, 4096);
+	ck_assert_uint_eq(r.bytes, 0);
+	ck_assert_str_eq(r.verdict, "");
+	ck_assert_int_eq(r.truncated, 0);
+	report_free(&r);
+	buf_free(&text);
+}
+END_TEST
+
 START_TEST(report_parse_message_forms)
 {
 	struct report r;
@@ -1401,6 +1454,46 @@ START_TEST(options_usage_names_only_known_options)
 }
 END_TEST
 
+/* Numbers out of range and one file named twice are refused. */
+START_TEST(options_refuse_bad_values_and_files_named_twice)
+{
+	char dir[4096], a[4200], link[4200];
+	struct options o;
+
+	parse_refused(ARGS("-t", "1e-300"), "from 0.01 to 1000");
+	parse_refused(ARGS("-t", "0.009"), "from 0.01 to 1000");
+	parse_refused(ARGS("-t", "nan"), "'nan'");
+	parse_refused(ARGS("-t", "inf"), "'inf'");
+	parse_refused(ARGS("-t", "1000.5"), "from 0.01 to 1000");
+	parse_ok(&o, ARGS("-t", "0.01"));
+	ck_assert(o.timeout_multiplier == 0.01);
+	free_options(&o);
+	parse_ok(&o, ARGS("-t", "1000"));
+	free_options(&o);
+
+	parse_refused(ARGS("--json", "X", "--stream", "X"), "--json and --stream name the same file X");
+	parse_refused(ARGS("--resume", "X", "--junit", "X"), "--resume and --junit");
+	parse_refused(ARGS("--stream", "s", "--junit", "./s"), "--stream and --junit");
+	parse_refused(ARGS("-e", "e.tsv", "--json", "e.tsv"), "--json and --expectations");
+
+	/* The same file under two names: compared by st_dev and st_ino. */
+	test_dir(dir, sizeof(dir));
+	path_in(a, sizeof(a), dir, "a.json");
+	path_in(link, sizeof(link), dir, "link.json");
+	write_str(a, "x\n");
+	ck_assert_int_eq(symlink(a, link), 0);
+	parse_refused(ARGS("--json", a, "--stream", link), "--json and --stream");
+	ck_assert_int_eq(same_file(a, link), 1);
+	ck_assert_int_eq(same_file(a, dir), 0);
+	ck_assert_int_eq(same_file("", ""), 0);
+	ck_assert_int_eq(same_file(NULL, a), 0);
+	ck_assert_int_eq(same_file("/no/such/dir/x", "/no/such/dir/x/../x"), 0);
+	ck_assert_int_eq(same_file("/no/such/dir/x", "/no/such/dir/x"), 1);
+	ck_assert_int_eq(same_file("q.json", "./q.json"), 1);
+	ck_assert_int_eq(same_file("/q.json", "/./q.json"), 1);
+}
+END_TEST
+
 START_TEST(options_edge_cases)
 {
 	struct options o;
@@ -2110,7 +2203,8 @@ static const char record_detail_py[] =
 	"        'message', 'observations', 'expected', 'output', 'output_bytes', 'output_truncated',\n"
 	"        'spec', 'assertion')\n"
 	"for c in d['cases']:\n"
-	"    assert sorted(c) == sorted(keys + ('duration',)), sorted(c)\n"
+	"    more = ('duration', 'result_bytes', 'observations_truncated')\n"
+	"    assert sorted(c) == sorted(keys + more), sorted(c)\n"
 	"    print(ascii([c[k] for k in keys]))\n"
 	"r = d['run']\n"
 	"print(ascii([r['argv'], r['jobs'], r['timeout_multiplier'], r['timeout'],\n"
@@ -2175,7 +2269,9 @@ static void record_case(struct record *rec, const struct result *r)
 
 static void record_end(struct record *rec, double duration)
 {
-	record_close(rec, duration, &run_tally);
+	char err[512];
+
+	ck_assert_int_eq(record_close(rec, duration, 0, &run_tally, err, sizeof(err)), 0);
 	memset(&run_tally, 0, sizeof(run_tally));
 }
 
@@ -2333,6 +2429,303 @@ START_TEST(record_close_with_cases_in_flight)
 	expect_record(dir, path, 2, "in_flight ['anon/a', 'anon/b:shm']\n"
 		      "complete False resumes 0\ncases []\n"
 		      "summary PASS=0 FAIL=0 UNRESOLVED=0 UNSUPPORTED=0 UNTESTED=0 TIMEOUT=0 CRASH=0 expected=0\n");
+	free_options(&o);
+}
+END_TEST
+
+/* A record r.json in a fresh directory, of weird_sysinfo() and --no-json;
+ * opened when open is set. */
+struct fresh_record {
+	char dir[4096], path[4200], err[512];
+	struct sysinfo s;
+	struct options o;
+	struct record rec;
+};
+
+static void fresh_record(struct fresh_record *f, int open)
+{
+	char *argv[] = { (char *)"mmapcts", NULL };
+
+	test_dir(f->dir, sizeof(f->dir));
+	path_in(f->path, sizeof(f->path), f->dir, "r.json");
+	weird_sysinfo(&f->s);
+	parse_ok(&f->o, ARGS("--no-json"));
+	if (open)
+		ck_assert_int_eq(record_open(&f->rec, f->path, RUN(&f->s, &f->o, 1, argv), f->err,
+					     sizeof(f->err)), 0);
+}
+
+/* Interrupted between two cases: nothing in flight, yet the cases after
+ * never ran; the record is not complete (as the stream says). */
+START_TEST(record_close_interrupted_is_incomplete)
+{
+	struct fresh_record f;
+	struct tally t = { 0 };
+	struct buf text = { 0 };
+
+	fresh_record(&f, 1);
+	ck_assert_int_eq(record_close(&f.rec, 0.1, 1, &t, f.err, sizeof(f.err)), 0);
+	ck_assert(json_parses(f.path, 0));
+	read_file(f.path, &text);
+	EXPECT_CONTAINS(text.data, "\"complete\": false");
+	buf_free(&text);
+	free_options(&f.o);
+}
+END_TEST
+
+/* A write that fails (here: past RLIMIT_FSIZE, as on a full disk) leaves
+ * the record as it was, says so once, takes no more, and the end says the
+ * record is short. */
+START_TEST(record_write_failure_keeps_last_valid_state)
+{
+	struct fresh_record f;
+	struct case_entry c = { .id = (char *)"anon/a", .program = (char *)"anon/a",
+				.group = (char *)"anon", .profile = (char *)"posix",
+				.variant = (char *)"", .needs = (char *)"", .spec = (char *)"s",
+				.assertion = (char *)"a" };
+	struct result r = { .c = &c, .outcome = OUT_PASS };
+	struct tally t = { 0 };
+	struct buf before = { 0 }, after = { 0 };
+
+	fresh_record(&f, 1);
+	record_started(&f.rec, "anon/a");
+	record_result(&f.rec, &r);
+	record_started(&f.rec, "anon/a");
+	read_file(f.path, &before);
+
+	/* The file may not grow by more than 100 bytes: half a case line.  In
+	 * a child: check itself writes files. */
+	r.output.cap = 4096;
+	for (int i = 0; i < 5000; i++)
+		capture_add(&r.output, "x", 1);
+	int said[2];
+	ck_assert_int_eq(pipe(said), 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit lim = { (rlim_t)before.len + 100, (rlim_t)before.len + 100 };
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+			_exit(3);
+		record_result(&f.rec, &r);	/* fails: the file stays as it was */
+		record_result(&f.rec, &r);	/* given up: no second try */
+		int closed = record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err));
+		_exit(write(said[1], f.err, strlen(f.err)) < 0 ? 4 : closed == -1 ? 0 : 5);
+	}
+	close(said[1]);
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ssize_t n = read(said[0], f.err, sizeof(f.err) - 1);
+	ck_assert_int_gt(n, 0);
+	f.err[n] = '\0';
+	close(said[0]);
+	read_file(f.path, &after);
+	ck_assert(json_parses(f.path, 0));
+	ck_assert_uint_eq(after.len, before.len);
+	ck_assert_str_eq(after.data, before.data);
+	EXPECT_ONE_LINE(f.err);
+	EXPECT_CONTAINS(f.err, "record NOT complete");
+	EXPECT_CONTAINS(f.err, f.path);
+	EXPECT_CONTAINS(f.err, strerror(EFBIG));
+	EXPECT_CONTAINS(f.err, "1 cases kept");
+	/* This process's copy: let go without writing. */
+	close(f.rec.fd);
+	for (size_t i = 0; i < f.rec.nin_flight; i++)
+		free(f.rec.in_flight[i]);
+	free(f.rec.in_flight);
+	free(f.rec.path);
+	buf_free(&f.rec.done_ids);
+	buf_free(&f.rec.tail);
+	buf_free(&before);
+	buf_free(&after);
+	buf_free(&r.output.kept);
+	free_options(&f.o);
+}
+END_TEST
+
+/* A second writer of one record refuses (the lock is the first's), and
+ * leaves the record whole. */
+START_TEST(record_locked_while_written)
+{
+	char *argv[] = { (char *)"mmapcts", NULL };
+	struct fresh_record f;
+	struct tally t = { 0 };
+	int ready[2], done[2];
+	char byte;
+
+	fresh_record(&f, 0);
+	ck_assert_int_eq(pipe(ready), 0);
+	ck_assert_int_eq(pipe(done), 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (record_open(&f.rec, f.path, RUN(&f.s, &f.o, 1, argv), f.err, sizeof(f.err)) < 0)
+			_exit(1);
+		record_started(&f.rec, "anon/a");
+		if (write(ready[1], "r", 1) != 1 || read(done[0], &byte, 1) != 1)
+			_exit(1);
+		_exit(record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err)) < 0);
+	}
+	ck_assert_int_eq(read(ready[0], &byte, 1), 1);
+	ck_assert_int_lt(record_open(&f.rec, f.path, RUN(&f.s, &f.o, 1, argv), f.err,
+				     sizeof(f.err)), 0);
+	EXPECT_ONE_LINE(f.err);
+	EXPECT_CONTAINS(f.err, "another runner");
+	char pidtext[32];
+	snprintf(pidtext, sizeof(pidtext), "pid %ld", (long)pid);
+	EXPECT_CONTAINS(f.err, pidtext);
+	ck_assert_int_lt(record_resume(&f.rec, f.path, f.err, sizeof(f.err)), 0);
+	EXPECT_CONTAINS(f.err, "another runner");
+	ck_assert(json_parses(f.path, 0));	/* the first runner's, whole */
+	ck_assert_int_eq(write(done[1], "d", 1), 1);
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* Now free: it resumes. */
+	ck_assert_int_eq(record_resume(&f.rec, f.path, f.err, sizeof(f.err)), 0);
+	ck_assert_int_eq(record_close(&f.rec, 0.1, 0, &t, f.err, sizeof(f.err)), 0);
+	for (int i = 0; i < 2; i++) {
+		close(ready[i]);
+		close(done[i]);
+	}
+	free_options(&f.o);
+}
+END_TEST
+
+/* --resume takes only a record of this system and of the options that
+ * decide verdicts; the refusal names the first difference. */
+#define resume_mismatch(path, run, want) resume_mismatch_at(__LINE__, path, run, want)
+static void resume_mismatch_at(int line, const char *path, const struct run_info *run,
+			       const char *want)
+{
+	struct record rec;
+	char err[1024] = "";
+	struct buf before = { 0 }, after = { 0 };
+
+	read_file(path, &before);
+	ck_assert_msg(record_resume_run(&rec, path, run, err, sizeof(err)) < 0,
+		      "line %d: resumed, wanted \"%s\"", line, want);
+	ck_assert_msg(err[0] && !strchr(err, '\n') && strstr(err, path) && strstr(err, want),
+		      "line %d: error \"%s\", wanted one line holding \"%s\"", line,
+		      show(0, err, strlen(err)), want);
+	read_file(path, &after);
+	ck_assert_str_eq(after.data, before.data);
+	buf_free(&before);
+	buf_free(&after);
+}
+
+START_TEST(record_resume_must_match_the_run)
+{
+	char dir[4096], path[4200], err[512] = "";
+	char *argv[] = { (char *)"mmapcts", (char *)"--fault", (char *)"private-writes-reach-file",
+			 (char *)"-t", (char *)"2", (char *)"--wrapper", (char *)"env A=\"b c\"",
+			 (char *)"anon", (char *)"munmap/*", NULL };
+	char *plain[] = { (char *)"mmapcts", (char *)"anon", NULL };
+	struct sysinfo s, other;
+	struct options o, now;
+	struct record rec;
+	struct tally t = { 0 };
+
+	test_dir(dir, sizeof(dir));
+	path_in(path, sizeof(path), dir, "r.json");
+	weird_sysinfo(&s);
+	parse_ok(&o, ARGS("--fault", "private-writes-reach-file", "-t", "2", "--wrapper",
+			  "env A=\"b c\"", "anon", "munmap/*"));
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 9, argv), err, sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 1, &t, err, sizeof(err)), 0);
+
+	/* The same run, with other outputs and -j: it resumes. */
+	parse_ok(&now, ARGS("-j", "7", "--resume", path, "--fault", "private-writes-reach-file",
+			    "-t", "2", "--wrapper", "env A=\"b c\"", "anon", "munmap/*"));
+	ck_assert_int_eq(record_resume_run(&rec, path, RUN(&s, &now, 1, plain), err,
+					   sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 0, &t, err, sizeof(err)), 0);
+	free_options(&now);
+
+	other = s;
+	snprintf(other.machine, sizeof(other.machine), "s390x");
+	resume_mismatch(path, RUN(&other, &o, 1, plain), "system.machine: the record has "
+			"\"x86_64\", this system \"s390x\"");
+	other = s;
+	other.page_size = 65536;
+	resume_mismatch(path, RUN(&other, &o, 1, plain), "system.page_size");
+	other = s;
+	snprintf(other.libc_version, sizeof(other.libc_version), "2.41");
+	resume_mismatch(path, RUN(&other, &o, 1, plain), "system.libc");
+	other = s;
+	snprintf(other.tmpdir_fstype, sizeof(other.tmpdir_fstype), "ext4");
+	resume_mismatch(path, RUN(&other, &o, 1, plain), "system.tmpdir.fstype");
+	other = s;
+	other.cpus = 64;			/* the number of CPUs decides nothing */
+	snprintf(other.tmpdir, sizeof(other.tmpdir), "/elsewhere");
+	ck_assert_int_eq(record_resume_run(&rec, path, RUN(&other, &o, 1, plain), err,
+					   sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 0, &t, err, sizeof(err)), 0);
+
+	static const struct {
+		const char *args[12];
+		const char *want;
+	} differ[] = {
+		{ { "-t", "2", "--wrapper", "env A=\"b c\"", "anon", "munmap/*" },
+		  "--fault: the record has private-writes-reach-file, this run none" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "anon", "munmap/*" },
+		  "--wrapper" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--wrapper",
+		    "env A=\"b c\"", "-p", "linux", "anon", "munmap/*" }, "--profile: the record "
+		  "has all, this run linux" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--wrapper",
+		    "env A=\"b c\"", "-g", "anon", "anon", "munmap/*" }, "--group: the record has "
+		  "none, this run anon" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--wrapper",
+		    "env A=\"b c\"", "munmap" }, "the selection: the record has anon munmap/*, "
+		  "this run munmap" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--wrapper",
+		    "env A=\"b c\"", "/bin/true" }, "this run /bin/true" },
+		{ { "--fault", "private-writes-reach-file", "--wrapper", "env A=\"b c\"", "anon",
+		    "munmap/*" }, "--timeout-multiplier: the record has 2, this run 1" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--timeout", "9",
+		    "--wrapper", "env A=\"b c\"", "anon", "munmap/*" }, "--timeout: the record "
+		  "has 0, this run 9" },
+		{ { "--fault", "private-writes-reach-file", "-t", "2", "--repeat", "3",
+		    "--wrapper", "env A=\"b c\"", "anon", "munmap/*" }, "--repeat" },
+	};
+	for (size_t i = 0; i < sizeof(differ) / sizeof(differ[0]); i++) {
+		const char *args[16] = { "mmapcts" };
+		size_t n = 1;
+		for (size_t k = 0; differ[i].args[k]; k++)
+			args[n++] = differ[i].args[k];
+		parse_ok(&now, args);
+		resume_mismatch(path, RUN(&s, &now, 1, plain), differ[i].want);
+		free_options(&now);
+	}
+
+	/* A record whose command line is gone or no longer parses. */
+	struct buf text = { 0 };
+	read_file(path, &text);
+	char *av = strstr(text.data, "\"argv\": [");
+	ck_assert_ptr_nonnull(av);
+	memcpy(av, "\"argx\"", 6);
+	write_file(path, text.data, text.len);
+	resume_mismatch(path, RUN(&s, &o, 1, plain), "no command line");
+	memcpy(av, "\"argv\"", 6);
+	char *fault = strstr(av, "\"--fault\"");
+	ck_assert_ptr_nonnull(fault);
+	memcpy(fault, "\"--faux\" ", 9);
+	write_file(path, text.data, text.len);
+	resume_mismatch(path, RUN(&s, &o, 1, plain), "does not parse here: unknown option "
+			"'--faux'");
+	buf_free(&text);
+	free_options(&o);
+
+	/* Words the record escapes come back as they were: it resumes. */
+	char *odd[] = { (char *)"mmapcts", (char *)"a\tb\nc\r\x01/\xc3\xa9\xe2\x82\xac\\", NULL };
+	parse_ok(&o, (const char **)odd);
+	ck_assert_int_eq(record_open(&rec, path, RUN(&s, &o, 2, odd), err, sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 1, &t, err, sizeof(err)), 0);
+	ck_assert_int_eq(record_resume_run(&rec, path, RUN(&s, &o, 2, odd), err, sizeof(err)), 0);
+	ck_assert_int_eq(record_close(&rec, 0.1, 0, &t, err, sizeof(err)), 0);
 	free_options(&o);
 }
 END_TEST
@@ -2954,6 +3347,17 @@ START_TEST(system_key_names_emulation)
 					 "Linux 6.1 x86_64 glibc-2.36 ext4 qemu-system"),
 			 "under qemu only");
 	expectations_free(&e);
+
+	/* A directory reads as nothing: refused, never an empty file. */
+	ck_assert_int_eq(expectations_load(&e, dir, err, sizeof(err)), -1);
+	EXPECT_ONE_LINE(err);
+	EXPECT_CONTAINS(err, dir);
+	EXPECT_CONTAINS(err, strerror(EISDIR));
+	ck_assert_uint_eq(e.n, 0);
+	/* A verdict in lower case: refused at its line. */
+	write_str(path, "# id\tverdict\tsystem\tevidence\na/x\tpass\t*\tno\n");
+	ck_assert_int_eq(expectations_load(&e, path, err, sizeof(err)), -1);
+	EXPECT_CONTAINS(err, ":2: unknown verdict 'pass'");
 }
 END_TEST
 
@@ -3306,7 +3710,7 @@ START_TEST(outputs_open_what_the_options_ask)
 	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
 	open_names(&sr.out, names, sizeof(names));
 	ck_assert_str_eq(names, "text");
-	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ .duration = 0.5 }), 0);
 	ck_assert_str_eq(sink_run_text(&sr), "mmapcts: 0 cases in 0.50 s: none\n");
 	sink_run_free(&sr);
 
@@ -3319,7 +3723,7 @@ START_TEST(outputs_open_what_the_options_ask)
 	outputs_start(&sr.out, &case_a);
 	outputs_result(&sr.out, a);
 	ck_assert_uint_eq(sr.out.tally.done, 1);
-	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ .duration = 0.5 }), 0);
 	ck_assert_uint_eq(sr.out.n, 0);
 	ck_assert(json_parses(rec, 0));
 	ck_assert_int_eq(access(junit, R_OK), 0);
@@ -3332,7 +3736,7 @@ START_TEST(outputs_open_what_the_options_ask)
 	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
 	ck_assert_int_eq(outputs_have(&sr.out, "anon/a"), 1);
 	ck_assert_int_eq(outputs_have(&sr.out, "anon/b:shm"), 0);
-	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ 0.5, 0 }), 0);
+	ck_assert_int_eq(outputs_end(&sr.out, &(struct run_end){ .duration = 0.5 }), 0);
 	sink_run_free(&sr);
 	result_free(a);
 }
@@ -3376,7 +3780,7 @@ START_TEST(outputs_end_failure_is_reported)
 	sink_run_setup(&sr, ARGS("--junit", junit), NULL);
 	ck_assert_int_eq(outputs_open(&sr.out, &sr.run, err, sizeof(err)), 0);
 	int saved = stderr_to(errfile);
-	int ended = outputs_end(&sr.out, &(struct run_end){ 0.0, 0 });
+	int ended = outputs_end(&sr.out, &(struct run_end){ .duration = 0.0 });
 	stderr_back(saved);
 	ck_assert_int_eq(ended, -1);
 	read_file(errfile, &said);
@@ -3400,7 +3804,7 @@ static void console_open(struct sink_run *sr, const char **args, const char *rec
 
 static void console_close(struct sink_run *sr, double duration)
 {
-	ck_assert_int_eq(outputs_end(&sr->out, &(struct run_end){ duration, 0 }), 0);
+	ck_assert_int_eq(outputs_end(&sr->out, &(struct run_end){ .duration = duration }), 0);
 	sink_run_text(sr);
 }
 
@@ -3540,6 +3944,7 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, report_parse_empty_report);
 	tcase_add_test(tc, report_parse_reads_only_n_bytes);
 	tcase_add_test(tc, report_parse_message_forms);
+	tcase_add_test(tc, report_read_caps_the_channel);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("text");
@@ -3569,6 +3974,7 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, options_help_and_version);
 	tcase_add_test(tc, options_usage_names_only_known_options);
 	tcase_add_test(tc, options_edge_cases);
+	tcase_add_test(tc, options_refuse_bad_values_and_files_named_twice);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("manifest");
@@ -3595,6 +4001,10 @@ static Suite *harness_suite(void)
 	tcase_set_timeout(tc, 60);		/* Python runs; slow machines */
 	tcase_add_test(tc, record_valid_after_every_step);
 	tcase_add_test(tc, record_close_with_cases_in_flight);
+	tcase_add_test(tc, record_close_interrupted_is_incomplete);
+	tcase_add_test(tc, record_write_failure_keeps_last_valid_state);
+	tcase_add_test(tc, record_locked_while_written);
+	tcase_add_test(tc, record_resume_must_match_the_run);
 	tcase_add_test(tc, record_resume_continues);
 	tcase_add_test(tc, record_resume_after_torn_case_line);
 	tcase_add_test(tc, record_resume_errors);

@@ -319,7 +319,7 @@ def test_killed_runner_leaves_a_valid_record_and_resume_finishes(tmp_path):
     record_path = tmp_path / "record.json"
     cases = [fixture("pass"), fixture("fail"), fixture("hang"), fixture("observe")]
     env = dict(os.environ, TMPDIR=str(tmp_path))
-    proc = subprocess.Popen([RUNNER, "--no-progress", "-j", "1", "--json",
+    proc = subprocess.Popen([RUNNER, "--no-progress", "-j", "1", "--timeout", "2", "--json",
                              str(record_path), *cases], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -341,7 +341,8 @@ def test_killed_runner_leaves_a_valid_record_and_resume_finishes(tmp_path):
     assert [c["id"].split("/")[-1] for c in rec["cases"]] == ["pass", "fail"]
     assert [i.split("/")[-1] for i in rec["in_flight"]] == ["hang"]
 
-    resumed = subprocess.run([RUNNER, "--no-progress", "-j", "1", "--timeout", "1",
+    # The same options: a resume refuses others that decide verdicts.
+    resumed = subprocess.run([RUNNER, "--no-progress", "-j", "1", "--timeout", "2",
                               "--resume", str(record_path), *cases], env=env,
                              capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 1, resumed.stderr
