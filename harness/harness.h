@@ -34,6 +34,11 @@ void json_string(struct buf *b, const char *s, size_t n);
 void xml_escape(struct buf *b, const char *s, size_t n);
 /* A KTAP test name: no '#', no newlines, no leading/trailing blanks. */
 void ktap_name(struct buf *b, const char *s);
+/* n bytes of a case's text for a terminal or a line-based reader: valid
+ * UTF-8 as it is, a line break as a space (kept with keep_newlines), every
+ * other control byte and every byte that is not UTF-8 as \xNN, so a case
+ * can neither send escape sequences nor break a reader's decoder. */
+void printable_text(struct buf *b, const char *s, size_t n, int keep_newlines);
 char *xstrdup(const char *s);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

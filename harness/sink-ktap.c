@@ -4,6 +4,8 @@
  */
 #include "harness.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 struct ktap_sink {
@@ -44,8 +46,7 @@ void ktap_result(struct buf *b, size_t number, const struct result *r)
 		buf_puts(b, "# ");
 		ktap_name(b, r->c->id);
 		buf_puts(b, ": ");
-		for (const char *p = msg; *p; p++)
-			buf_add(b, *p == '\n' ? " " : p, 1);
+		printable_text(b, msg, strlen(msg), 0);
 		buf_puts(b, "\n");
 	}
 	switch (r->outcome) {

@@ -59,15 +59,19 @@ static void text_start(void *self, const struct case_entry *c, const struct tall
 /* The case's output under its verdict line, each line marked. */
 static void show_output(FILE *out, const struct capture *cap)
 {
+	struct buf text = { 0 };
+
+	printable_text(&text, cap->kept.data, cap->kept.len, 1);
 	fputs("  | ", out);
-	for (size_t i = 0; i < cap->kept.len; i++) {
-		char c = cap->kept.data[i];
+	for (size_t i = 0; i < text.len; i++) {
+		char c = text.data[i];
 		fputc(c, out);
-		if (c == '\n' && i + 1 < cap->kept.len)
+		if (c == '\n' && i + 1 < text.len)
 			fputs("  | ", out);
 	}
-	if (cap->kept.data[cap->kept.len - 1] != '\n')
+	if (text.data[text.len - 1] != '\n')
 		fputc('\n', out);
+	buf_free(&text);
 	if (capture_truncated(cap))
 		fprintf(out, "  | [%zu more bytes not kept]\n", cap->total - cap->kept.len);
 }
@@ -78,9 +82,14 @@ static void text_result(void *self, const struct result *r, const struct tally *
 
 	clear_progress(ts);
 	if (r->outcome != OUT_PASS) {
+		struct buf msg = { 0 };
+
+		printable_text(&msg, r->message ? r->message : "",
+			       r->message ? strlen(r->message) : 0, 0);
 		fprintf(ts->out, "%-11s %s  %s%s\n", outcome_name(r->outcome), r->c->id,
-			r->message ? r->message : "",
+			msg.len ? msg.data : "",
 			r->expected ? "  [known deviation, reports/expectations.tsv]" : "");
+		buf_free(&msg);
 		if (ts->verbose && r->output.kept.len)
 			show_output(ts->out, &r->output);
 	}

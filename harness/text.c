@@ -201,6 +201,30 @@ void xml_escape(struct buf *b, const char *str, size_t n)
 	}
 }
 
+void printable_text(struct buf *b, const char *str, size_t n, int keep_newlines)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		size_t l;
+
+		if (c == '\n' || c == '\r') {
+			buf_add(b, keep_newlines && c == '\n' ? "\n" : " ", 1);
+			i++;
+			continue;
+		}
+		l = c == '\t' || (c >= 0x20 && c != 0x7f) ? utf8_len(s + i, n - i) : 0;
+		if (l == 0) {
+			buf_printf(b, "\\x%02x", c);
+			i++;
+			continue;
+		}
+		buf_add(b, (const char *)s + i, l);
+		i += l;
+	}
+}
+
 void ktap_name(struct buf *b, const char *s)
 {
 	while (*s == ' ' || *s == '\t')

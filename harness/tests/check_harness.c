@@ -895,6 +895,27 @@ START_TEST(ktap_name_cleans)
 }
 END_TEST
 
+#define PRINTABLE_IS(in, n, keep, out)                                         \
+	do {                                                                   \
+		struct buf b_ = { 0 };                                         \
+		printable_text(&b_, (in), (n), (keep));                        \
+		buf_add(&b_, "", 1);                                           \
+		ck_assert_str_eq(b_.data, (out));                              \
+		buf_free(&b_);                                                 \
+	} while (0)
+
+START_TEST(printable_text_escapes_what_a_reader_cannot_take)
+{
+	PRINTABLE_IS("plain, <&> \xc3\xa9\tok", 16, 0, "plain, <&> \xc3\xa9\tok");
+	PRINTABLE_IS("a\nb\rc", 5, 0, "a b c");
+	PRINTABLE_IS("a\nb\rc", 5, 1, "a\nb c");
+	PRINTABLE_IS("\x1b[31m\x7f", 6, 0, "\\x1b[31m\\x7f");
+	PRINTABLE_IS("\xff\xc3(", 3, 0, "\\xff\\xc3(");
+	PRINTABLE_IS("\xed\xa0\x80", 3, 0, "\\xed\\xa0\\x80");	/* a surrogate */
+	PRINTABLE_IS("nul\0after", 9, 0, "nul\\x00after");
+}
+END_TEST
+
 static const struct case_entry case_a = {
 	.id = (char *)"anon/a", .program = (char *)"anon/a", .group = (char *)"anon",
 	.profile = (char *)"posix", .variant = (char *)"", .needs = (char *)"",
@@ -3957,6 +3978,7 @@ static Suite *harness_suite(void)
 	tcase_add_test(tc, xml_escape_utf8);
 	tcase_add_test(tc, xml_escape_noncharacters);
 	tcase_add_test(tc, ktap_name_cleans);
+	tcase_add_test(tc, printable_text_escapes_what_a_reader_cannot_take);
 	tcase_add_test(tc, ktap_result_lines);
 	tcase_add_test(tc, capture_below_at_and_over_cap);
 	tcase_add_test(tc, capture_cap_zero);

@@ -33,6 +33,7 @@ HOSTILE = {
     "memory-hog": "UNRESOLVED",     # under --memory-limit
     "bind-mount": "PASS" if IS_ROOT else "UNSUPPORTED",
     "kill-all": "PASS" if IS_ROOT else "UNSUPPORTED",
+    "garbage-output": "FAIL",       # invalid UTF-8, control and XML bytes, a 10 MiB line
 }
 BOUND = 60      # seconds for any whole run here
 
@@ -89,6 +90,9 @@ def run_hostile(tmp_path, host, args, timeout=BOUND, env=None):
     with open(record) as f:
         rec = json.load(f)
     ET.parse(junit)
+    # text=True decoded stdout as UTF-8 already; no control byte but the
+    # line ends may reach a terminal or a KTAP parser either.
+    assert not [c for c in proc.stdout if ord(c) < 0x20 and c not in "\n\t"]
     lines = proc.stdout.splitlines()
     assert lines[0] == "KTAP version 1", proc.stdout
     n = len(rec["cases"])
