@@ -3,105 +3,17 @@
  * lib/probe.c) and of the Linux-only steps (lib/linux.c), with check.
  *
  * What may end the process (a failing CHECK_CALL_*, UNSUPPORTED) runs in a
- * child of its own with run_case(): the child becomes a case process, its
- * stdout and stderr go to one file the test reads, and its exit status
- * carries the verdict.  Messages name `check_code.c:<line>:`, the line a
- * child records with MARK() in a page shared with the test.
+ * child of its own with unit.h's run_captured().
  */
-#include "mmapcts.h"
-#include "internal.h"
+#include "unit.h"
 
-#include <check.h>
 #include <limits.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 #ifdef __linux__
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #endif
 
-/* lib/case.c refers to the case's metadata; this is the unit tests' own. */
-const struct mmapcts_case mmapcts_case = {
-	.assertion = "unit tests of running code",
-	.spec = "-",
-	.profile = "posix",
-	.run = NULL,
-	.source = __FILE__,
-};
-
-static const char *prog;		/* argv[0] */
-static volatile int *line_mark;		/* shared with every child */
-
-#define MARK() (*line_mark = __LINE__)
-
-struct ending {
-	int status;		/* wait status */
-	char text[8192];	/* stdout and stderr, in one */
-};
-
-static void run_case(void (*fn)(void *), void *arg, struct ending *e)
-{
-	FILE *out = tmpfile();
-	size_t n;
-	pid_t pid;
-
-	ck_assert_ptr_nonnull(out);
-	*line_mark = 0;
-	fflush(NULL);
-	pid = fork();
-	ck_assert_int_ne(pid, -1);
-	if (pid == 0) {
-		if (dup2(fileno(out), STDOUT_FILENO) < 0 || dup2(fileno(out), STDERR_FILENO) < 0)
-			_exit(125);
-		unsetenv("MMAPCTS_CASE_PID");	/* this child is now the case's process */
-		mmapcts_init(prog);
-		fn(arg);
-		mmapcts_exit(VERDICT_PASS);
-	}
-	ck_assert_int_eq(waitpid(pid, &e->status, 0), pid);
-	rewind(out);
-	n = fread(e->text, 1, sizeof(e->text) - 1, out);
-	e->text[n] = '\0';
-	fclose(out);
-}
-
-/* The child ended with exit status code, saying text (for the marked line
- * when verdict is not NULL); a macro, so that a failure names the test. */
-#define expect_end(e, code, verdict, text)                                     \
-	do {                                                                   \
-		const char *why_ = end_mismatch((e), (code), (verdict), (text)); \
-		ck_assert_msg(!why_, "%s", why_);                              \
-	} while (0)
-
-static const char *end_mismatch(const struct ending *e, int code, const char *verdict,
-				const char *text)
-{
-	static char why[sizeof(e->text) + 1200];
-	char want[1024];
-
-	if (!WIFEXITED(e->status) || WEXITSTATUS(e->status) != code) {
-		snprintf(why, sizeof(why), "expected exit status %d, got wait status %#x; "
-			 "output:\n%s", code, (unsigned)e->status, e->text);
-		return why;
-	}
-	if (verdict)
-		snprintf(want, sizeof(want), "check_code.c:%d: %s: %s\n", *line_mark,
-			 verdict, text);
-	else
-		snprintf(want, sizeof(want), "%s", text);
-	if (strstr(e->text, want))
-		return NULL;
-	snprintf(why, sizeof(why), "expected \"%s\" in:\n%s", want, e->text);
-	return why;
-}
-
-static void *map_anon(size_t len, int prot)
-{
-	void *p = mmap(NULL, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	ck_assert_ptr_ne(p, MAP_FAILED);
-	return p;
-}
+UNIT_TEST_METADATA("unit tests of running code");
 
 /* Tests that need machine code pass on a machine without it: they check
  * that put_function() says so instead. */
@@ -123,13 +35,15 @@ static void put_into(void *arg)
 
 START_TEST(no_code_is_unsupported)
 {
-	struct ending e;
+	struct outcome o;
 
-	run_case(put_into, NULL, &e);
-	if (have_code())
-		expect_end(&e, 0, NULL, "");
-	else
-		expect_end(&e, 77, NULL, "has no machine code for this architecture");
+	run_captured(put_into, NULL, 0, &o);
+	if (have_code()) {
+		EXPECT_EXIT(&o, 0);
+	} else {
+		EXPECT_EXIT(&o, 77);
+		EXPECT_SAID(&o, "has no machine code for this architecture");
+	}
 }
 END_TEST
 
@@ -193,12 +107,13 @@ static void page_with_prot(void *arg)
 START_TEST(function_page_bad_prot_is_unresolved)
 {
 	int prot = PROT_READ | PROT_EXEC | 0x1000000;	/* a bit no system defines */
-	struct ending e;
+	struct outcome o;
 
 	if (!have_code())
 		return;
-	run_case(page_with_prot, &prot, &e);
-	expect_end(&e, 99, NULL, "failed: EINVAL");
+	run_captured(page_with_prot, &prot, 0, &o);
+	EXPECT_EXIT(&o, 99);
+	EXPECT_SAID(&o, "failed: EINVAL");
 }
 END_TEST
 
@@ -224,14 +139,15 @@ START_TEST(function_page_exec_refused_by_policy_is_unsupported)
 {
 #ifdef __linux__
 	int prot = PROT_READ | PROT_EXEC;
-	struct ending e;
+	struct outcome o;
 
 	if (!have_code())
 		return;
-	run_case(page_under_mdwe, &prot, &e);
-	if (strstr(e.text, "no MDWE here"))
+	run_captured(page_under_mdwe, &prot, 0, &o);
+	if (said(&o, "no MDWE here"))
 		return;
-	expect_end(&e, 77, NULL, "mprotect(PROT_READ|PROT_EXEC) is refused here: EACCES");
+	EXPECT_EXIT(&o, 77);
+	EXPECT_SAID(&o, "mprotect(PROT_READ|PROT_EXEC) is refused here: EACCES");
 #endif
 }
 END_TEST
@@ -390,13 +306,14 @@ static void passing_call_checks(void *arg)
 
 START_TEST(call_checks_pass)
 {
-	struct ending e;
+	struct outcome o;
 
 	if (!have_code())
 		return;
-	run_case(passing_call_checks, NULL, &e);
-	expect_end(&e, 0, NULL, "all passed\n");
-	expect_end(&e, 0, NULL, "observation: call_denied_by=SIGSEGV/SEGV_ACCERR\n");
+	run_captured(passing_call_checks, NULL, 0, &o);
+	EXPECT_EXIT(&o, 0);
+	EXPECT_SAID(&o, "all passed\n");
+	EXPECT_SAID(&o, "observation: call_denied_by=SIGSEGV/SEGV_ACCERR\n");
 }
 END_TEST
 
@@ -433,14 +350,14 @@ START_TEST(call_checks_fail_at_the_callers_line)
 				    "(SEGV_ACCERR)" },
 		{ 1, "FAIL", "call of code: got no fault, expected SIGSEGV (SEGV_ACCERR)" },
 	};
-	struct ending e;
+	struct outcome o;
 
 	if (!have_code())
 		return;
-	run_case(failing_call_check, &_i, &e);
+	run_captured(failing_call_check, &_i, 0, &o);
 	if (_i == 7 && exec_not_enforced_reason())
 		return;	/* UNTESTED there: exec_enforcement_unknown covers it */
-	expect_end(&e, want[_i].code, want[_i].verdict, want[_i].text);
+	EXPECT_END(&o, want[_i].code, want[_i].verdict, want[_i].text);
 }
 END_TEST
 
@@ -467,17 +384,18 @@ START_TEST(exec_enforcement_unknown)
 #ifdef __linux__
 	static const char *const observed[] = { "completed", "SIGSEGV/SEGV_ACCERR" };
 	char want[128];
-	struct ending e;
+	struct outcome o;
 
 	if (!have_code())
 		return;
-	run_case(read_implies_exec, &_i, &e);
-	if (strstr(e.text, "no personality here"))
+	run_captured(read_implies_exec, &_i, 0, &o);
+	if (said(&o, "no personality here"))
 		return;
-	expect_end(&e, 77, "UNTESTED", "cannot tell whether PROT_EXEC is enforced "
+	EXPECT_END(&o, 77, "UNTESTED", "cannot tell whether PROT_EXEC is enforced "
 		   "here: the process runs with the READ_IMPLIES_EXEC personality");
 	snprintf(want, sizeof(want), "observation: call_without_prot_exec=%s\n", observed[_i]);
-	expect_end(&e, 77, NULL, want);
+	EXPECT_EXIT(&o, 77);
+	EXPECT_SAID(&o, want);
 #endif
 }
 END_TEST
@@ -537,14 +455,15 @@ static void noexec_file(void *arg)
 
 START_TEST(noexec_tmpfs_or_unsupported)
 {
-	struct ending e;
+	struct outcome o;
 
-	run_case(noexec_file, NULL, &e);
-	if (WIFEXITED(e.status) && WEXITSTATUS(e.status) == 77) {
-		ck_assert_msg(strstr(e.text, "UNSUPPORTED: "), "%s", e.text);
+	run_captured(noexec_file, NULL, 0, &o);
+	if (WIFEXITED(o.status) && WEXITSTATUS(o.status) == 77) {
+		EXPECT_SAID(&o, "UNSUPPORTED: ");
 		return;	/* no permission for namespaces or mounts here */
 	}
-	expect_end(&e, 0, NULL, "noexec=1\nprogram=0\n");
+	EXPECT_EXIT(&o, 0);
+	EXPECT_SAID(&o, "noexec=1\nprogram=0\n");
 }
 END_TEST
 
@@ -583,17 +502,19 @@ static void noexec_dir_taken(void *arg)
 START_TEST(noexec_tmpfs_failures)
 {
 #ifdef __linux__
-	struct ending e;
+	struct outcome o;
 
-	run_case(noexec_unprivileged, NULL, &e);
-	expect_end(&e, 77, NULL, "UNSUPPORTED: no noexec mount can be made here: "
+	run_captured(noexec_unprivileged, NULL, 0, &o);
+	EXPECT_EXIT(&o, 77);
+	EXPECT_SAID(&o, "UNSUPPORTED: no noexec mount can be made here: "
 		   "unshare(CLONE_NEWNS) failed: EPERM\n");
 	if (geteuid() != 0)
 		return;
-	run_case(noexec_dir_taken, NULL, &e);
-	if (WIFEXITED(e.status) && WEXITSTATUS(e.status) == 77)
+	run_captured(noexec_dir_taken, NULL, 0, &o);
+	if (WIFEXITED(o.status) && WEXITSTATUS(o.status) == 77)
 		return;	/* root without CAP_SYS_ADMIN, as in some containers */
-	expect_end(&e, 99, NULL, "UNRESOLVED: mkdir(noexec) failed: EEXIST\n");
+	EXPECT_EXIT(&o, 99);
+	EXPECT_SAID(&o, "UNRESOLVED: mkdir(noexec) failed: EEXIST\n");
 #endif
 }
 END_TEST
@@ -614,12 +535,13 @@ static void sealed(void *arg)
 
 START_TEST(write_sealed_memfd_is_sealed)
 {
-	struct ending e;
+	struct outcome o;
 
 	if (!HAVE_MEMFD_CREATE || !HAVE_F_SEAL_WRITE)
 		return;
-	run_case(sealed, NULL, &e);
-	expect_end(&e, 0, NULL, "sealed ok\n");
+	run_captured(sealed, NULL, 0, &o);
+	EXPECT_EXIT(&o, 0);
+	EXPECT_SAID(&o, "sealed ok\n");
 }
 END_TEST
 
@@ -694,6 +616,7 @@ int main(int argc, char **argv)
 	mmapcts_init(argv[0]);
 	unsetenv("MMAPCTS_CASE_PID");
 	prog = argv[0];
+	me = mmapcts_source_name(__FILE__);
 	line_mark = mmap(NULL, sizeof(*line_mark), PROT_READ | PROT_WRITE,
 			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	snprintf(workdir, sizeof(workdir), "%s/check_code.XXXXXX", base && *base ? base : "/tmp");
