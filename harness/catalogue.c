@@ -92,20 +92,16 @@ int catalogue_print_uncovered(const char *cases_dir, const struct manifest *m,
 {
 	char path[4096];
 	struct buf text = { 0 }, rows = { 0 };
-	char chunk[8192];
-	size_t n;
-	FILE *f;
 	int ret;
 
 	snprintf(path, sizeof(path), "%s/catalogue.tsv", cases_dir);
-	f = fopen(path, "r");
-	if (!f)
-		return set_error(err, errlen, "cannot read the catalogue %s: %s", path,
-				 strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(f);
-	ret = catalogue_uncovered(text.data ? text.data : "", m, profile, &rows, err, errlen);
+	if (buf_read_file(&text, path) < 0) {
+		ret = set_error(err, errlen, "cannot read the catalogue %s: %s", path,
+				strerror(errno));
+		buf_free(&text);
+		return ret;
+	}
+	ret = catalogue_uncovered(text.data, m, profile, &rows, err, errlen);
 	if (ret == 0 && rows.data)
 		fputs(rows.data, out);
 	buf_free(&text);

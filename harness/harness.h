@@ -23,6 +23,9 @@ void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
+/* Append the whole file at path to b, which then holds a string (empty for
+ * an empty file); -1 with errno set when it cannot be read. */
+int buf_read_file(struct buf *b, const char *path);
 /* Write a one-line error message into err; returns -1. */
 int set_error(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

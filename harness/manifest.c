@@ -110,21 +110,15 @@ int manifest_load(struct manifest *m, const char *cases_dir, char *err, size_t e
 {
 	char path[4096];
 	struct buf text = { 0 };
-	char chunk[8192];
-	size_t n;
-	FILE *f;
 	int ret;
 
 	snprintf(path, sizeof(path), "%s/manifest.tsv", cases_dir);
-	f = fopen(path, "r");
-	if (!f)
-		return set_error(err, errlen, "cannot read the manifest %s: %s", path,
-			     strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(f);
-	if (!text.data)
-		buf_puts(&text, "");
+	if (buf_read_file(&text, path) < 0) {
+		ret = set_error(err, errlen, "cannot read the manifest %s: %s", path,
+				strerror(errno));
+		buf_free(&text);
+		return ret;
+	}
 	ret = manifest_parse(m, text.data, cases_dir, err, errlen);
 	if (ret < 0) {
 		char inner[512];

@@ -5,6 +5,7 @@
  */
 #include "harness.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,25 @@ int set_error(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int buf_read_file(struct buf *b, const char *path)
+{
+	char chunk[8192];
+	size_t n;
+	int failed;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	failed = ferror(f);
+	fclose(f);
+	buf_add(b, "", 0);	/* a string, even for an empty file */
+	if (failed)
+		errno = EIO;
+	return failed ? -1 : 0;
 }
 
 void buf_free(struct buf *b)
