@@ -16,6 +16,8 @@ import collections
 import os
 import sys
 
+from mmapcts_formats import manifest
+
 PEERS = ("G", "K", "F", "N", "L", "X")
 COVERED, PARTLY, NONE = "covered", "partly", "not yet"
 SECTIONS = {
@@ -47,17 +49,11 @@ def read_catalogue(path):
 def read_covers(path):
     """{row: {"wholly": [programs], "partly": [programs]}} from a manifest."""
     covers = collections.defaultdict(lambda: {"wholly": set(), "partly": set()})
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            fields += [""] * (12 - len(fields))
-            program = fields[1]
-            for row in fields[10].split():
-                covers[row]["wholly"].add(program)
-            for row in fields[11].split():
-                covers[row]["partly"].add(program)
+    for case in manifest.load(path):
+        for row in case["covers"].split():
+            covers[row]["wholly"].add(case["program"])
+        for row in case["covers_part"].split():
+            covers[row]["partly"].add(case["program"])
     return covers
 
 

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 
+from mmapcts_formats import manifest
 from mmapcts_formats import record as records
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -140,16 +141,7 @@ def read_trace(trace_dir, manifest, cases_dir):
 
 
 def read_manifest(path):
-    rows = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            fields += [""] * (10 - len(fields))
-            rows[fields[0]] = {"program": fields[1], "group": fields[2], "profile": fields[3],
-                               "variant": fields[5], "no_fault": fields[9]}
-    return rows
+    return {case["id"]: case for case in manifest.load(path)}
 
 
 def healthy(proc, record, manifest_ids):

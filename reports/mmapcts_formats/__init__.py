@@ -9,6 +9,7 @@ reports/tests/test_formats_agree.py holds the two owners to the same answers.
   stream        "@mmapcts-stream <seq> <json>" lines: a log to runs, a run
                 to a record
   expectations  reports/expectations.tsv: the system key, loading, matching
+  manifest      cases/manifest.tsv, the build's list of case ids
   errors        FormatError, and the one error exit the command-line tools share
 
 The tools next to this package (reports/report.py, reports/stream.py) find
