@@ -21,7 +21,7 @@ be FAIL-asserted by some case.  Writes under reports/:
                              C where the fault turned the case's PASS into
                              FAIL, TIMEOUT or CRASH
 
-Exit status 1 when a fault went uncaught (unless named by --waiting) or the
+Exit status 1 when a fault went uncaught (or only not red) or the
 runner was unhealthy under a fault (a crash, a case without a verdict).
 Python standard library only.
 """
@@ -166,8 +166,6 @@ def main(argv=None):
     ap.add_argument("--fault", action="append", help="only this fault (repeatable)")
     ap.add_argument("--full", action="store_true",
                     help="every case under every fault (no trace, no selection)")
-    ap.add_argument("--waiting", action="append", default=[],
-                    help="a fault known to be uncaught for now: reported, not an error")
     ap.add_argument("--keep", help="keep the records and the trace in this directory")
     args = ap.parse_args(argv)
 
@@ -247,7 +245,6 @@ def main(argv=None):
     # UNTESTED, UNSUPPORTED); some case must FAIL-assert the step.
     not_red = [f for f in faults if not kills[f["name"]] and moved[f["name"]]]
     uncaught = [f for f in faults if not kills[f["name"]] and not moved[f["name"]]]
-    waiting = {f["name"] for f in not_red + uncaught} & set(args.waiting)
     killed_cases = set().union(*({c for c, _ in k} for k in kills.values())) if kills else set()
     # Only a case that passes here can be shown to fail by a fault; the
     # others (known deviations, UNSUPPORTED) are listed apart.
@@ -309,20 +306,17 @@ def main(argv=None):
         lines += ["", "## Faults not caught", "",
                   "Each needs a case that FAILs under it (a setup step a case relies on",
                   "must be FAIL-asserted by another case)."]
-        if waiting:
-            lines += ["Marked *waiting*: named by `--waiting`, their case is being written."]
         lines += [""]
         for f in not_red:
             m = moved[f["name"]]
             kinds = collections.Counter(v for _, v in m)
             shown = ", ".join(f"`{c}` {v}" for c, v in m[:3]) + (
                 f" and {len(m) - 3} more" if len(m) > 3 else "")
-            lines.append(f"- `{f['name']}`{' (waiting)' if f['name'] in waiting else ''}: "
+            lines.append(f"- `{f['name']}`: "
                          f"only not red, {', '.join(f'{n} {v}' for v, n in sorted(kinds.items()))}: "
                          f"{shown}")
         for f in uncaught:
-            lines.append(f"- `{f['name']}`{' (waiting)' if f['name'] in waiting else ''}: "
-                         "no case changed verdict")
+            lines.append(f"- `{f['name']}`: no case changed verdict")
     lines += ["", "| case group | cases some fault turns red | cases |", "|---|---|---|"]
     lines += [f"| {g} | {killed_by_group[g]} | {n} |" for g, n in sorted(case_groups.items())]
     lines += ["", f"## Cases no fault turned red ({len(never)} of the {len(passed)} that pass here)", ""]
@@ -361,19 +355,16 @@ def main(argv=None):
     print(f"  cases no fault turned red: {len(never)} of the {len(passed)} that pass here "
           f"({sum(1 for c in never if not manifest[c]['no_fault'])} without a reason)")
     for f in not_red:
-        tag = "WAITING" if f["name"] in waiting else "NOT RED"
-        print(f"  {tag} {f['name']}: only {', '.join(sorted({v for _, v in moved[f['name']]}))}"
+        print(f"  NOT RED {f['name']}: only {', '.join(sorted({v for _, v in moved[f['name']]}))}"
               f" ({len(moved[f['name']])} cases): {f['description']}")
     for f in uncaught:
-        tag = "WAITING" if f["name"] in waiting else "UNCAUGHT"
-        print(f"  {tag} {f['name']}: {f['description']}")
+        print(f"  UNCAUGHT {f['name']}: {f['description']}")
     if trace_changed:
         print(f"  the trace run changed {len(trace_changed)} verdicts, e.g. {trace_changed[0]}")
     for n, p in unhealthy.items():
         print(f"  UNHEALTHY {n}: {p}")
     print(f"  report: {os.path.join(args.out, 'faults.md')}")
-    failing = [f for f in not_red + uncaught if f["name"] not in waiting]
-    return 1 if failing or unhealthy else 0
+    return 1 if not_red or uncaught or unhealthy else 0
 
 if __name__ == "__main__":
     sys.exit(main())
