@@ -43,6 +43,12 @@ int (*real_mlock)(const void *, size_t);
 int (*real_munlock)(const void *, size_t);
 int (*real_mlockall)(int);
 int (*real_munlockall)(void);
+int (*real_mlock2)(const void *, size_t, unsigned int);
+void *(*real_mremap)(void *, size_t, size_t, int, ...);
+int (*real_mincore)(void *, size_t, unsigned char *);
+int (*real_posix_madvise)(void *, size_t, int);
+int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
+int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
 
 /* Called first by every interposer: the case may call one of them before
@@ -68,6 +74,13 @@ void resolve(void)
 	real_munlock = (int (*)(const void *, size_t))dlsym(RTLD_NEXT, "munlock");
 	real_mlockall = (int (*)(int))dlsym(RTLD_NEXT, "mlockall");
 	real_munlockall = (int (*)(void))dlsym(RTLD_NEXT, "munlockall");
+	real_mlock2 = (int (*)(const void *, size_t, unsigned int))dlsym(RTLD_NEXT, "mlock2");
+	real_mremap = (void *(*)(void *, size_t, size_t, int, ...))dlsym(RTLD_NEXT, "mremap");
+	real_mincore = (int (*)(void *, size_t, unsigned char *))dlsym(RTLD_NEXT, "mincore");
+	real_posix_madvise = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "posix_madvise");
+	real_remap_file_pages =
+		(int (*)(void *, size_t, int, size_t, int))dlsym(RTLD_NEXT, "remap_file_pages");
+	real_setrlimit = (int (*)(rlimit_resource, const struct rlimit *))dlsym(RTLD_NEXT, "setrlimit");
 	real_sigaction = (int (*)(int, const struct sigaction *, struct sigaction *))
 		dlsym(RTLD_NEXT, "sigaction");
 	pg = (size_t)sysconf(_SC_PAGESIZE);
@@ -138,7 +151,7 @@ static void print_hooks(void)
 /* ---------------------------------------------------------------- trace */
 int tracing;
 static const struct fault *asleep;	/* the active fault, until armed */
-static unsigned noted;	/* the slots this process has noted (a child inherits it) */
+static unsigned long long noted;	/* the slots this process has noted (a child inherits it) */
 
 static void note(enum hook h)
 {
@@ -147,7 +160,7 @@ static void note(enum hook h)
 	char path[4096], line[4096];
 	int saved = errno, fd, n;
 
-	noted |= 1u << h;
+	noted |= 1ull << h;
 	if (!dir)
 		return;
 	snprintf(path, sizeof(path), "%s/%s", dir, token ? token : "no-token");
@@ -213,7 +226,7 @@ void reach(enum hook h)
 		active = asleep;
 		asleep = NULL;
 	}
-	if (tracing && !(noted & (1u << h)))
+	if (tracing && !(noted & (1ull << h)))
 		note(h);
 }
 

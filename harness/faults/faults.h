@@ -15,6 +15,19 @@
 
 #define MMAPCTS_FAULT_ENV "MMAPCTS_FAULT"
 
+/* The faults of each later group, a list of its own so that groups grow
+ * apart. */
+#define MMAPCTS_FAULTS_MSYNC(X)
+#define MMAPCTS_FAULTS_MREMAP(X)
+#define MMAPCTS_FAULTS_PLACEMENT(X)
+#define MMAPCTS_FAULTS_LIMITS(X)
+#define MMAPCTS_FAULTS_MADVISE(X)
+#define MMAPCTS_FAULTS_MLOCK(X)
+#define MMAPCTS_FAULTS_HUGEPAGES(X)
+#define MMAPCTS_FAULTS_COW(X)
+#define MMAPCTS_FAULTS_THREADS(X)
+#define MMAPCTS_FAULTS_SEAL(X)
+
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \
 	  "MAP_PRIVATE file mappings are made MAP_SHARED (through a read-write descriptor): private stores reach the file") \
@@ -151,7 +164,17 @@
 	X(STALE_EXEC_PAGE, "stale-exec-page", "protection",                                   \
 	  "a page made executable again runs the bytes it held when execute was taken away (stale executable translation)") \
 	X(SEALED_PRIVATE_REFUSED, "sealed-private-refused", "protection",                     \
-	  "a writable MAP_PRIVATE mapping of a write-sealed memfd is refused with EPERM, like a shared one")
+	  "a writable MAP_PRIVATE mapping of a write-sealed memfd is refused with EPERM, like a shared one") \
+	MMAPCTS_FAULTS_MSYNC(X) \
+	MMAPCTS_FAULTS_MREMAP(X) \
+	MMAPCTS_FAULTS_PLACEMENT(X) \
+	MMAPCTS_FAULTS_LIMITS(X) \
+	MMAPCTS_FAULTS_MADVISE(X) \
+	MMAPCTS_FAULTS_MLOCK(X) \
+	MMAPCTS_FAULTS_HUGEPAGES(X) \
+	MMAPCTS_FAULTS_COW(X) \
+	MMAPCTS_FAULTS_THREADS(X) \
+	MMAPCTS_FAULTS_SEAL(X)
 
 #define MMAPCTS_FAULT_ENUM(id, name, group, text) FAULT_##id,
 enum mmapcts_fault { FAULT_NONE = -1, MMAPCTS_FAULTS(MMAPCTS_FAULT_ENUM) FAULT_COUNT };

@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include "faults.h"
@@ -43,6 +44,13 @@
 #define MAP_ANONYMOUS MAP_ANON
 #endif
 #define MAP_KIND (MAP_SHARED | MAP_PRIVATE)
+
+/* setrlimit()'s first parameter: an enum in glibc's GNU mode, int elsewhere. */
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+typedef __rlimit_resource_t rlimit_resource;
+#else
+typedef int rlimit_resource;
+#endif
 
 /* Nothing of ours may be found by the case's own symbol lookups. */
 #define INTERNAL __attribute__((visibility("hidden")))
@@ -71,6 +79,15 @@
 	X(madvise, int, (void *addr, size_t len, int advice))                          \
 	X(mlock, int, (const void *addr, size_t len))                                  \
 	X(mlockall, int, (int flags))                                                  \
+	X(munlock, int, (const void *addr, size_t len))                                \
+	X(munlockall, int, (void))                                                     \
+	X(mlock2, int, (const void *addr, size_t len, unsigned int flags))             \
+	/* new_addr is the fifth argument, or NULL without MREMAP_FIXED */            \
+	X(mremap, void *, (void *old, size_t old_len, size_t new_len, int flags, void *new_addr)) \
+	X(mincore, int, (void *addr, size_t len, unsigned char *vec))                  \
+	X(posix_madvise, int, (void *addr, size_t len, int advice))                    \
+	X(remap_file_pages, int, (void *addr, size_t size, int prot, size_t pgoff, int flags)) \
+	X(setrlimit, int, (rlimit_resource resource, const struct rlimit *rl))                     \
 	X(close, int, (int fd))                                                        \
 	X(ftruncate, int, (int fd, off_t len))                                         \
 	X(read, ssize_t, (int fd, void *buf, size_t n))                                \
@@ -151,6 +168,12 @@ extern INTERNAL int (*real_mlock)(const void *, size_t);
 extern INTERNAL int (*real_munlock)(const void *, size_t);
 extern INTERNAL int (*real_mlockall)(int);
 extern INTERNAL int (*real_munlockall)(void);
+extern INTERNAL int (*real_mlock2)(const void *, size_t, unsigned int);
+extern INTERNAL void *(*real_mremap)(void *, size_t, size_t, int, ...);
+extern INTERNAL int (*real_mincore)(void *, size_t, unsigned char *);
+extern INTERNAL int (*real_posix_madvise)(void *, size_t, int);
+extern INTERNAL int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
+extern INTERNAL int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 extern INTERNAL int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
 INTERNAL void resolve(void);
 

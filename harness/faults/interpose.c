@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -229,10 +230,28 @@ int munlock(const void *addr, size_t len)
 {
 	int r;
 
-	resolve();
-	r = real_munlock(addr, len);
+	reach(HOOK_munlock);
+	r = active && active->munlock ? active->munlock(addr, len) : real_munlock(addr, len);
 	if (r == 0)
 		ranges_forget(&locked, (uintptr_t)addr & ~(uintptr_t)(pg - 1), round_up(len) + pg);
+	return r;
+}
+
+int mlock2(const void *addr, size_t len, unsigned int flags)
+{
+	int r;
+
+	reach(HOOK_mlock2);
+	if (!real_mlock2) {
+		errno = ENOSYS;
+		return -1;
+	}
+	r = active && active->mlock2 ? active->mlock2(addr, len, flags)
+				     : real_mlock2(addr, len, flags);
+	if (r == 0 && active && locked.n < MAX_LOCKED) {
+		uintptr_t a = (uintptr_t)addr & ~(uintptr_t)(pg - 1);
+		ranges_add(&locked, a, round_up((uintptr_t)addr + len) - a);
+	}
 	return r;
 }
 
@@ -251,11 +270,71 @@ int munlockall(void)
 {
 	int r;
 
-	resolve();
-	r = real_munlockall();
+	reach(HOOK_munlockall);
+	r = active && active->munlockall ? active->munlockall() : real_munlockall();
 	if (r == 0) {
 		locked.n = 0;
 		lockall_flags = 0;
 	}
 	return r;
+}
+
+/* A move keeps the books: the mapping is now where mremap() put it, and
+ * an old_len of 0 (a second view of a shared mapping) is one more. */
+void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
+{
+	void *new_addr = NULL, *p;
+	struct tracked *t;
+
+	if (flags & MREMAP_FIXED) {
+		va_list ap;
+
+		va_start(ap, flags);
+		new_addr = va_arg(ap, void *);
+		va_end(ap);
+	}
+	reach(HOOK_mremap);
+	p = active && active->mremap ? active->mremap(old, old_len, new_len, flags, new_addr)
+				     : real_mremap(old, old_len, new_len, flags, new_addr);
+	if (p == MAP_FAILED || !(t = find_tracked((uintptr_t)old)) || t->addr != (uintptr_t)old)
+		return p;
+	if (!old_len) {
+		track(p, new_len, t->prot, t->flags, t->fd, t->off);
+	} else if (old_len >= t->len) {
+		t->addr = (uintptr_t)p;
+		t->len = round_up(new_len);
+	}
+	return p;
+}
+
+int mincore(void *addr, size_t len, unsigned char *vec)
+{
+	reach(HOOK_mincore);
+	if (active && active->mincore)
+		return active->mincore(addr, len, vec);
+	return real_mincore(addr, len, vec);
+}
+
+int posix_madvise(void *addr, size_t len, int advice)
+{
+	reach(HOOK_posix_madvise);
+	if (active && active->posix_madvise)
+		return active->posix_madvise(addr, len, advice);
+	return real_posix_madvise(addr, len, advice);
+}
+
+int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff, int flags)
+{
+	reach(HOOK_remap_file_pages);
+	if (active && active->remap_file_pages)
+		return active->remap_file_pages(addr, size, prot, pgoff, flags);
+	return real_remap_file_pages(addr, size, prot, pgoff, flags);
+}
+
+int setrlimit(rlimit_resource resource, const struct rlimit *rl)
+{
+	reach(HOOK_setrlimit);
+	if (active && active->setrlimit)
+		return active->setrlimit(resource, rl);
+	return real_setrlimit(resource, rl);
 }

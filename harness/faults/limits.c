@@ -1,0 +1,7 @@
+/*
+ * limits.c - faults of the limits group (their list: MMAPCTS_FAULTS_LIMITS in
+ * faults.h).
+ */
+#include "config.h"
+
+#include "internal.h"
