@@ -27,6 +27,7 @@ Python standard library only.
 """
 import argparse
 import collections
+import concurrent.futures
 import os
 import shlex
 import shutil
@@ -164,6 +165,8 @@ def main(argv=None):
     ap.add_argument("--out", default=HERE, help="where to write the report (reports/)")
     ap.add_argument("-j", "--jobs", type=int, help="cases at once (runner default)")
     ap.add_argument("--fault", action="append", help="only this fault (repeatable)")
+    ap.add_argument("--runners", type=int, default=2, choices=range(1, 9), metavar="N",
+                    help="faults run at once, one runner each (default 2)")
     ap.add_argument("--full", action="store_true",
                     help="every case under every fault (no trace, no selection)")
     ap.add_argument("--keep", help="keep the records and the trace in this directory")
@@ -210,7 +213,8 @@ def main(argv=None):
             trace_changed = sorted(c["id"] for c in traced["cases"]
                                    if c["verdict"] != verdict.get(c["id"]))
         kills, moved, unhealthy, selected = {}, {}, {}, {}
-        for fault in faults:
+
+        def run_fault(fault):
             name = fault["name"]
             if reached is None:
                 chosen = set(passed)
@@ -220,7 +224,7 @@ def main(argv=None):
             selected[name] = len(chosen)
             kills[name], moved[name] = [], []
             if not chosen:
-                continue
+                return
             proc, rec = run_suite(args.runner, os.path.join(tmp, name + ".json"),
                                   fault=name, jobs=args.jobs, cases_dir=cases_dir,
                                   cases=None if args.full else chosen)
@@ -236,6 +240,12 @@ def main(argv=None):
                     moved[name].append((c["id"], c["verdict"]))
             kills[name].sort()
             moved[name].sort()
+
+        # Two runners at once: each ends waiting for its slowest case, and
+        # the other keeps the processors busy meanwhile.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.runners) as pool:
+            for done in pool.map(run_fault, faults):
+                pass
     elapsed, cpu = start.since()
     ratio, cpu_ratio = elapsed / one_run[0], (cpu / one_run[1] if one_run[1] else 0.0)
     runs = sum(selected.values())

@@ -150,7 +150,7 @@ static void print_hooks(void)
 
 /* ---------------------------------------------------------------- trace */
 int tracing;
-static const struct fault *asleep;	/* the active fault, until armed */
+const struct fault *asleep;	/* the active fault, until armed */
 static unsigned long long noted;	/* the slots this process has noted (a child inherits it) */
 
 static void note(enum hook h)
@@ -257,13 +257,13 @@ __attribute__((constructor)) static void init(void)
 		fprintf(stderr, "mmapcts-faults: unknown fault '%s'\n", name);
 		_exit(99);
 	}
+	if (active->start)
+		active->start();	/* preparation only, asleep or not */
 	if (active->armed_by != HOOK_start) {
 		asleep = active;
 		active = NULL;
 		return;
 	}
-	if (active->start)
-		active->start();
 	if (active->exec_start && getenv(EXECED_ENV)) {
 		unsetenv(EXECED_ENV);
 		active->exec_start();

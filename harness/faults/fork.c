@@ -211,7 +211,7 @@ static pid_t shares_protection_fork(void)
 	}
 	return pid;
 }
-FAULT(FORK_SHARES_PROTECTION, .start = shares_protection_start,
+FAULT(FORK_SHARES_PROTECTION, .armed_by = HOOK_fork, .start = shares_protection_start,
       .mprotect = shares_protection_mprotect, .fork = shares_protection_fork);
 
 /* fork-fails: every fork() refused, as if the process limit were reached. */

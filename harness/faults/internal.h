@@ -107,10 +107,13 @@ enum hook { FAULT_HOOKS(HOOK_ENUM) HOOK_COUNT };
 #define HOOK_SLOT(name, ret, args) ret (*name) args;
 struct fault {
 	enum mmapcts_fault id;
-	/* The fault stays asleep (passes everything through, keeps no books)
+	/* The fault stays asleep (passes everything through, but keeps the
+	 * books on mappings, which its hooks may need once awake)
 	 * until the process, or the one it forked from, reaches this slot:
 	 * for a fault whose hooks change nothing before such a call.  The
-	 * default, HOOK_start, is awake from the load. */
+	 * default, HOOK_start, is awake from the load.  Its start hook runs at
+	 * load all the same: it may only prepare (a mailbox, a handler of
+	 * the library's own), never change what the case sees. */
 	enum hook armed_by;
 	FAULT_HOOKS(HOOK_SLOT)
 };
@@ -147,8 +150,10 @@ MMAPCTS_FAULTS(FAULT_DECLARE)
 /* FAULT(MUNMAP_NOOP, .munmap = munmap_noop): the one definition of a fault. */
 #define FAULT(ID, ...) const struct fault fault_##ID = { .id = FAULT_##ID, __VA_ARGS__ }
 
-/* The active fault, or NULL: at most one per process. */
+/* The active fault, or NULL: at most one per process; the one not yet
+ * armed (see armed_by), or NULL. */
 extern INTERNAL const struct fault *active;
+extern INTERNAL const struct fault *asleep;
 
 /* The real functions, behind ours. */
 extern INTERNAL void *(*real_mmap)(void *, size_t, int, int, int, off_t);

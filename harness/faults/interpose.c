@@ -30,7 +30,7 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	int anon, file, before = errno;
 
 	reach(HOOK_mmap);
-	if (!active && !tracing)
+	if (!active && !tracing && !asleep)
 		return real_mmap(addr, len, prot, flags, fd, off);
 	anon = is_anon(flags, fd);
 	file = is_file(flags, fd);
@@ -39,10 +39,13 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	if (file)
 		reach(HOOK_mmap_file);
 	if (!active) {
-		trace_mmap_gates(addr, len, prot, flags, fd, off);
+		if (tracing)
+			trace_mmap_gates(addr, len, prot, flags, fd, off);
 		p = real_mmap(addr, len, prot, flags, fd, off);
 		if (p == MAP_FAILED)
 			reach(HOOK_mmap_failed);
+		else if (asleep)
+			track(p, len, prot, flags, file ? fd : -1, off);
 		return p;
 	}
 	hook = active->mmap;
@@ -65,11 +68,13 @@ int munmap(void *addr, size_t len)
 	int r;
 
 	reach(HOOK_munmap);
-	if (!active && !tracing)
+	if (!active && !tracing && !asleep)
 		return real_munmap(addr, len);
 	if (!active) {
 		if ((r = real_munmap(addr, len)) < 0)
 			reach(HOOK_munmap_failed);
+		else if (asleep)
+			untrack((uintptr_t)addr, round_up(len));
 		return r;
 	}
 	r = active->munmap ? active->munmap(addr, len) : real_munmap(addr, len);
@@ -87,9 +92,10 @@ int mprotect(void *addr, size_t len, int prot)
 	int r;
 
 	reach(HOOK_mprotect);
-	if (!active)
+	if (!active && !asleep)
 		return real_mprotect(addr, len, prot);
-	r = active->mprotect ? active->mprotect(addr, len, prot) : real_mprotect(addr, len, prot);
+	r = active && active->mprotect ? active->mprotect(addr, len, prot)
+				       : real_mprotect(addr, len, prot);
 	if (r == 0) {
 		struct tracked *t = find_tracked((uintptr_t)addr);
 		if (t && t->addr == (uintptr_t)addr && t->len <= len)

@@ -98,15 +98,27 @@ static int noreserve_ignored_when(void *addr, size_t len, int prot, int flags, i
 }
 FAULT(NORESERVE_IGNORED, .mmap_when = noreserve_ignored_when, .mmap = noreserve_ignored_mmap);
 
-static void *overcommit_always_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				    off_t off)
+/* overcommit-always: a mapping the kernel refused for lack of memory is
+ * made anyway, as under vm.overcommit_memory=1.  Only a refusal can
+ * differ from the real call (a mapping made either way is the same
+ * mapping), so the fault acts after one: the matrix runs it only where a
+ * case met a refusal. */
+static void *overcommit_always_failed(void *addr, size_t len, int prot, int flags, int fd,
+				      off_t off, int errno_before)
 {
+	int refused = errno;
+
+	(void)errno_before;
 #ifdef MAP_NORESERVE
-	flags |= MAP_NORESERVE;
+	if (refused == ENOMEM && !(flags & MAP_NORESERVE))
+		return real_mmap(addr, len, prot, flags | MAP_NORESERVE, fd, off);
+#else
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
 #endif
-	return real_mmap(addr, len, prot, flags, fd, off);
+	errno = refused;
+	return MAP_FAILED;
 }
-FAULT(OVERCOMMIT_ALWAYS, .mmap = overcommit_always_mmap);
+FAULT(OVERCOMMIT_ALWAYS, .mmap_failed = overcommit_always_failed);
 
 /* zero-length-accepted: where the kernel refuses a length of 0, a page. */
 static void *zero_length_accepted_failed(void *addr, size_t len, int prot, int flags, int fd,
