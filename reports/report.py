@@ -10,9 +10,11 @@
       shown as "FAIL*"; a case running when the run was cut short (the guest
       panicked) as "in flight".
   report.py diff BASE NEW [--expectations FILE]
-      what regressed (PASS -> FAIL, UNRESOLVED, TIMEOUT, CRASH, in flight or
-      not reached when NEW was cut short; a run that BASE has and NEW did not
-      finish or did not run at all), what was fixed, what else changed
+      what regressed (PASS -> anything else, UNSUPPORTED and UNTESTED
+      included: the rule is no longer checked; any other change to a red
+      verdict, FAIL -> CRASH say; in flight or not reached when NEW was cut
+      short; a run that BASE has and NEW did not finish or did not run at
+      all), what was fixed, what else changed
       (verdicts, messages, observations), what is new or gone.  Exit status
       1 on a regression, so that CI can gate a kernel upgrade on it.  A
       verdict that NEW marks as expected, or that the expectations file names
@@ -358,7 +360,10 @@ def diff(base, new, known):
         elif b[i] != n[i]:
             if n[i] != "PASS" and known_deviation(new, i, n[i], known):
                 result["known"].append((i, b[i], n[i], None))
-            elif b[i] == "PASS" and n[i] not in BENIGN:
+            elif b[i] == "PASS" or n[i] not in BENIGN:
+                # A rule checked before and not now (UNSUPPORTED, UNTESTED)
+                # lost coverage; a red verdict no expectation explains (FAIL
+                # turned CRASH, UNSUPPORTED turned FAIL) is a new failure.
                 result["regressed"].append((i, b[i], n[i], None))
             elif b[i] not in BENIGN and n[i] == "PASS":
                 result["fixed"].append((i, b[i], n[i], None))

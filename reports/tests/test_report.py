@@ -271,9 +271,12 @@ def test_a_run_cut_short_between_cases_is_a_regression(tmp_path, capsys):
     ("PASS", "UNRESOLVED", "REGRESSED", 1),
     ("PASS", "BOGUS", "REGRESSED", 1),
     ("UNRESOLVED", "PASS", "fixed", 0),
-    ("PASS", "UNTESTED", "changed", 0),
-    ("PASS", "UNSUPPORTED", "changed", 0),
-    ("FAIL", "CRASH", "changed", 0),
+    ("PASS", "UNTESTED", "REGRESSED", 1),
+    ("PASS", "UNSUPPORTED", "REGRESSED", 1),
+    ("FAIL", "CRASH", "REGRESSED", 1),
+    ("UNSUPPORTED", "FAIL", "REGRESSED", 1),
+    ("UNSUPPORTED", "UNTESTED", "changed", 0),
+    ("UNSUPPORTED", "PASS", "changed", 0),
 ])
 def test_verdict_changes(tmp_path, capsys, was, now, kind, status):
     got, out, _, _ = compare(tmp_path, capsys, record(three(was)), record(three(now)))
