@@ -320,7 +320,7 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 	static const struct {
 		const char *name;
 		int have;
-		const char *since;	/* the Linux release that added it; NULL: libc */
+		const char *since;	/* the Linux release that added it (man-pages 6.9: mmap(2), mremap(2), remap_file_pages(2)); NULL: libc */
 	} features[] = {
 		{ "shm_open", HAVE_SHM_OPEN, NULL },
 		{ "posix_madvise", HAVE_POSIX_MADVISE, NULL },
@@ -329,13 +329,13 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 		{ "mlock", HAVE_MLOCK, "2.0" },
 		{ "mremap", HAVE_MREMAP, "2.0" },
 		{ "memfd_create", HAVE_MEMFD_CREATE, "3.17" },
-		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES, "2.6" },
+		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES, "2.5.46" },
 		{ "MAP_FIXED_NOREPLACE", HAVE_MAP_FIXED_NOREPLACE, "4.17" },
 		{ "MAP_SHARED_VALIDATE", HAVE_MAP_SHARED_VALIDATE, "4.15" },
 		{ "MAP_NORESERVE", HAVE_MAP_NORESERVE, "2.0" },
-		{ "MAP_POPULATE", HAVE_MAP_POPULATE, "2.6" },
+		{ "MAP_POPULATE", HAVE_MAP_POPULATE, "2.5.46" },
 		{ "MREMAP_MAYMOVE", HAVE_MREMAP_MAYMOVE, "2.0" },
-		{ "MREMAP_FIXED", HAVE_MREMAP_FIXED, "2.4" },
+		{ "MREMAP_FIXED", HAVE_MREMAP_FIXED, "2.3.31" },
 		{ "MREMAP_DONTUNMAP", HAVE_MREMAP_DONTUNMAP, "5.7" },
 		{ "MADV_DONTNEED", HAVE_MADV_DONTNEED, "2.4" },
 		{ "MADV_DONTFORK", HAVE_MADV_DONTFORK, "2.6.16" },
