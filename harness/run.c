@@ -932,18 +932,30 @@ static void remove_stale_workdirs(const char *base)
 	closedir(d);
 }
 
-/* The lock that says the work directory is in use, held while we live. */
-static int lock_workdir(struct scheduler *sc)
+/* The lock that says a work directory is in use, held while we live: its
+ * descriptor, or -1. */
+static int lock_dir(const char *dir)
 {
 	char tmp[1100], lock[1100];
+	int fd;
 
-	snprintf(tmp, sizeof(tmp), "%s/" LOCK_NAME ".new", sc->workdir);
-	snprintf(lock, sizeof(lock), "%s/" LOCK_NAME, sc->workdir);
-	sc->lock_fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (sc->lock_fd < 0 || flock(sc->lock_fd, LOCK_EX) < 0 || rename(tmp, lock) < 0)
+	snprintf(tmp, sizeof(tmp), "%s/" LOCK_NAME ".new", dir);
+	snprintf(lock, sizeof(lock), "%s/" LOCK_NAME, dir);
+	fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
 		return -1;
-	dprintf(sc->lock_fd, "%ld\n", (long)getpid());
-	return 0;
+	if (flock(fd, LOCK_EX) < 0 || rename(tmp, lock) < 0) {
+		close(fd);
+		return -1;
+	}
+	dprintf(fd, "%ld\n", (long)getpid());
+	return fd;
+}
+
+static int lock_workdir(struct scheduler *sc)
+{
+	sc->lock_fd = lock_dir(sc->workdir);
+	return sc->lock_fd < 0 ? -1 : 0;
 }
 
 /* The work directory, the SIGCHLD pipe and the signal handlers. */
@@ -1183,20 +1195,25 @@ static int wait_until(pid_t pid, double deadline, int *status)
 int run_isolated(char *const argv[], double limit, struct buf *out, int *timed_out)
 {
 	char dir[1024];
-	int fds[2], status = -1, devnull;
+	int fds[2], status = -1, devnull, lock;
 	double deadline = now_seconds() + limit;
 	pid_t self = getpid(), pid;
 
 	*timed_out = 0;
 	subreaper();
-	snprintf(dir, sizeof(dir), "%s/mmapcts-describe.XXXXXX", tmp_base());
+	/* A work directory like a run's, locked, so that a runner killed
+	 * meanwhile leaves one the next start removes. */
+	snprintf(dir, sizeof(dir), "%s/mmapcts-run.describe.XXXXXX", tmp_base());
 	if (!mkdtemp(dir))
 		return -1;
+	lock = lock_dir(dir);
 	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-	if (devnull < 0 || pipe(fds) < 0) {
+	if (lock < 0 || devnull < 0 || pipe(fds) < 0) {
 		if (devnull >= 0)
 			close(devnull);
 		remove_tree(dir);
+		if (lock >= 0)
+			close(lock);
 		return -1;
 	}
 	set_cloexec_nonblock(fds[0], 1);
@@ -1238,5 +1255,6 @@ int run_isolated(char *const argv[], double limit, struct buf *out, int *timed_o
 	close(devnull);
 	chmod(dir, 0700);
 	remove_tree(dir);
+	close(lock);
 	return pid < 0 ? -1 : status;
 }

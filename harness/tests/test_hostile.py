@@ -216,6 +216,30 @@ def test_a_killed_runners_work_dir_goes_at_the_next_start(tmp_path):
     assert os.listdir(work) == []
 
 
+def test_a_runner_killed_while_describing_leaves_nothing_for_long(tmp_path):
+    """Killed while a program named by path hangs in --describe, the runner
+    leaves its describe directory behind; the next start removes it."""
+    work = tmp_path / "work"
+    work.mkdir()
+    hanger = tmp_path / "hanger"
+    hanger.write_text("#!/bin/sh\nexec sleep 30\n")
+    hanger.chmod(0o755)
+    env = dict(os.environ, TMPDIR=str(work))
+    proc = subprocess.Popen([RUNNER, "--no-progress", "--no-json", "--timeout", "30",
+                             str(hanger)], env=env, cwd=str(tmp_path),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not [d for d in os.listdir(work) if d.startswith("mmapcts-run.describe.")]:
+        assert time.monotonic() < deadline, "no describe directory appeared"
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    subprocess.run([RUNNER, "--no-progress", "--no-json", fixture("pass")],
+                   env=env, cwd=str(tmp_path), timeout=BOUND, check=True,
+                   stdout=subprocess.DEVNULL)
+    assert os.listdir(work) == []
+
+
 def test_a_stopped_runner_changes_no_verdict(tmp_path):
     """A case blocked on its full output pipe while the runner is stopped
     longer than its limit still passes."""
