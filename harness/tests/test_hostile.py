@@ -7,9 +7,11 @@ The run's work directories live under the test's TMPDIR: none may remain.
 """
 import json
 import os
+import pathlib
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -65,7 +67,7 @@ def host(tmp_path):
     return src
 
 
-def run_hostile(tmp_path, host, args, timeout=BOUND, env=None):
+def run_hostile(tmp_path, host, args, timeout=BOUND, env=None, prefix=()):
     marker = "mmapcts-hostile-" + uuid.uuid4().hex
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
@@ -74,7 +76,7 @@ def run_hostile(tmp_path, host, args, timeout=BOUND, env=None):
     full_env = dict(os.environ, TMPDIR=str(work), MMAPCTS_HOSTILE_MARK=marker,
                     MMAPCTS_HOSTILE_SRC=str(host))
     full_env.update(env or {})
-    cmd = [RUNNER, "--no-progress", "--format", "ktap", "--json", str(record),
+    cmd = list(prefix) + [RUNNER, "--no-progress", "--format", "ktap", "--json", str(record),
            "--junit", str(junit), "--memory-limit", "256M", "-j", "2"] + list(args)
     start = time.monotonic()
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
@@ -111,6 +113,53 @@ def test_hostile_programs_named_by_path(tmp_path, host):
     assert rec["complete"] is True
     assert rec["run"]["memory_limit"] == 256 << 20
     assert rec["system"]["cases_as_root"] is IS_ROOT
+
+
+NOBODY = 65534
+
+
+def reachable_by_nobody(path):
+    """Whether every directory above path lets others through."""
+    path = os.path.abspath(path)
+    while path != "/":
+        path = os.path.dirname(path)
+        if not os.stat(path).st_mode & 0o001:
+            return False
+    return True
+
+
+@pytest.mark.skipif(not IS_ROOT or not shutil.which("setpriv"),
+                    reason="needs root and setpriv to run the runner as another user")
+def test_hostile_programs_as_an_ordinary_user():
+    """Without root (no namespaces, no subreaper privileges of its own) the
+    runner still outlives a case that kills its parent or floods it, and
+    leaves nothing behind."""
+    if not reachable_by_nobody(RUNNER):
+        pytest.skip(f"{RUNNER} is not reachable by an ordinary user")
+    base = tempfile.mkdtemp(prefix="mmapcts-hostile-user.")
+    try:
+        os.chmod(base, 0o755)
+        os.chown(base, NOBODY, NOBODY)
+        host = os.path.join(base, "host-src")
+        os.mkdir(host)
+        with open(os.path.join(host, "precious"), "w") as f:
+            f.write("keep me\n")
+        for d, _, files in os.walk(base):
+            os.chown(d, NOBODY, NOBODY)
+            for name in files:
+                os.chown(os.path.join(d, name), NOBODY, NOBODY)
+        expected = dict(HOSTILE, **{"bind-mount": "UNSUPPORTED", "kill-all": "UNSUPPORTED"})
+        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+        work = os.path.join(base, "work")
+        os.mkdir(work)
+        os.chown(work, NOBODY, NOBODY)
+        proc, rec = run_hostile(pathlib.Path(base), pathlib.Path(host),
+                                [fixture(n) for n in HOSTILE], prefix=prefix,
+                                env={"HOME": base})
+        assert verdicts(rec) == expected, proc.stderr
+        assert rec["system"]["cases_as_root"] is False
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_hostile_programs_from_a_cases_directory(tmp_path, host):
