@@ -1,6 +1,7 @@
 /*
- * sink-ktap.c - KTAP v1 on stdout (--format ktap): a plan, one test line
- * per case with its message as a diagnostic, the totals kselftest prints.
+ * sink-ktap.c - KTAP on stdout (--format ktap), as kselftest writes it: a
+ * plan, one test line per case with its message as a diagnostic, the
+ * totals kselftest prints.
  */
 #include "harness.h"
 
@@ -33,41 +34,64 @@ static void ktap_begin(void *self, const struct tally *t)
 {
 	struct ktap_sink *ks = self;
 
-	fprintf(ks->out, "KTAP version 1\n1..%zu\n", t->total);
+	/* kselftest's header: kunit.py, LAVA and prove take it as they take
+	 * "KTAP version 1", and tappy, which knows no KTAP, takes only it. */
+	fprintf(ks->out, "TAP version 13\n1..%zu\n", t->total);
 	fflush(ks->out);
 }
 
+/* A directive's reason: one printable line, short enough for any parser. */
+static void ktap_reason(struct buf *b, const char *text)
+{
+	size_t n = strcspn(text, "\n");
+
+	printable_text(b, text, n > 240 ? 240 : n, 0);
+}
+
+/*
+ * One case, as kselftest writes it (kselftest.h, kselftest/runner.sh), so
+ * that kunit.py parse, LAVA's and KernelCI's kselftest parsers, prove and
+ * tappy count it as its verdict means:
+ *   PASS                          ok N id
+ *   known deviation               ok N id # XFAIL VERDICT: the evidence
+ *   UNSUPPORTED, UNTESTED         ok N id # SKIP the concrete reason
+ *   FAIL, CRASH                   not ok N id          (the message before it)
+ *   TIMEOUT                       not ok N id # TIMEOUT S seconds
+ *   UNRESOLVED                    not ok N id # error the reason
+ * The message comes first as a diagnostic wherever the line does not
+ * carry it.  (TODO, which kunit.py ignores, is not used.)
+ */
 void ktap_result(struct buf *b, size_t number, const struct result *r)
 {
 	const char *msg = r->message ? r->message : "";
+	int skip = r->outcome == OUT_UNSUPPORTED || r->outcome == OUT_UNTESTED;
 
-	/* Diagnostics first, as KTAP wants them: the message, one line. */
-	if (r->outcome != OUT_PASS && *msg) {
+	int in_directive = r->outcome == OUT_UNRESOLVED && !r->expected && !strchr(msg, '\n') &&
+			   strlen(msg) <= 240;
+
+	if (r->outcome != OUT_PASS && *msg && !skip && !in_directive) {
 		buf_puts(b, "# ");
 		ktap_name(b, r->c->id);
 		buf_puts(b, ": ");
 		printable_text(b, msg, strlen(msg), 0);
 		buf_puts(b, "\n");
 	}
-	switch (r->outcome) {
-	case OUT_PASS:
-		buf_printf(b, "ok %zu ", number);
-		ktap_name(b, r->c->id);
-		break;
-	case OUT_UNSUPPORTED:
-	case OUT_UNTESTED:
-		/* No verdict about the rule: a skip, named for what it is.
-		 * UNRESOLVED is no skip: setup broke, and the run is red. */
-		buf_printf(b, "ok %zu ", number);
-		ktap_name(b, r->c->id);
-		buf_printf(b, " # SKIP %s", outcome_name(r->outcome));
-		break;
-	default:
-		buf_printf(b, "not ok %zu ", number);
-		ktap_name(b, r->c->id);
-		if (r->expected)
-			buf_puts(b, " # TODO known deviation");
-		break;
+	buf_printf(b, "%s %zu ", r->outcome == OUT_PASS || skip || r->expected ? "ok" : "not ok",
+		   number);
+	ktap_name(b, r->c->id);
+	if (r->outcome == OUT_PASS) {
+		/* nothing to add */
+	} else if (r->expected) {
+		buf_printf(b, " # XFAIL %s: ", outcome_name(r->outcome));
+		ktap_reason(b, r->expected);
+	} else if (skip) {
+		buf_puts(b, " # SKIP ");
+		ktap_reason(b, *msg ? msg : outcome_name(r->outcome));
+	} else if (r->outcome == OUT_TIMEOUT) {
+		buf_printf(b, " # TIMEOUT %.0f seconds", r->duration);
+	} else if (r->outcome == OUT_UNRESOLVED) {
+		buf_puts(b, " # error ");
+		ktap_reason(b, *msg ? msg : "UNRESOLVED: setup broke");
 	}
 	buf_puts(b, "\n");
 }
