@@ -416,8 +416,17 @@ void stream_result(struct stream *st, const struct result *r);
 void stream_close(struct stream *st, double duration, int interrupted, const struct tally *t);
 
 /* ---------------------------------------------------------- sink-junit.c */
-void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
-		 double duration, const struct tally *t);
+/* The run as JUnit names it: the system (suite name, and the package of
+ * every test's classname, so that reports merged from several systems stay
+ * apart), where and when it ran. */
+struct junit_run {
+	const struct sysinfo *sys;
+	const char *hostname;
+	time_t start;
+	double duration;
+};
+void junit_write(FILE *f, struct result **results, size_t n, const struct junit_run *run,
+		 const struct tally *t);
 
 /* ----------------------------------------------------------- sink-ktap.c */
 void ktap_result(struct buf *b, size_t number, const struct result *r);

@@ -4,22 +4,55 @@
  */
 #include "harness.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-/* JUnit's categories: a known deviation is skipped, whatever its verdict. */
-static void suite_head(struct buf *b, size_t n, const struct tally *t, double duration)
+/* The system, as a JUnit package name: the system key with every run of
+ * characters other than letters and digits made one '_'. */
+static void system_package(char *out, size_t size, const struct sysinfo *s)
+{
+	char key[512];
+	size_t o = 0;
+
+	system_key(key, sizeof(key), s);
+	for (const char *k = key; *k && o + 1 < size; k++) {
+		int plain = isalnum((unsigned char)*k);
+		if (plain)
+			out[o++] = *k;
+		else if (o && out[o - 1] != '_')
+			out[o++] = '_';
+	}
+	while (o && out[o - 1] == '_')
+		o--;
+	out[o] = '\0';
+}
+
+/* JUnit's categories: a known deviation is skipped, whatever its verdict;
+ * UNRESOLVED (setup broke) is an error, FAIL, TIMEOUT and CRASH failures. */
+static void suite_head(struct buf *b, size_t n, const struct tally *t, const struct junit_run *run)
 {
 	const size_t *c = t->counts, *k = t->known;
 	size_t errors = c[OUT_UNRESOLVED] - k[OUT_UNRESOLVED];
 	size_t skipped = c[OUT_UNSUPPORTED] + c[OUT_UNTESTED] + tally_known(t) -
 			 k[OUT_UNSUPPORTED] - k[OUT_UNTESTED];
+	char key[512], stamp[32];
+	struct tm tm;
 
+	system_key(key, sizeof(key), run->sys);
+	if (!gmtime_r(&run->start, &tm) || !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm))
+		snprintf(stamp, sizeof(stamp), "1970-01-01T00:00:00");
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-	buf_printf(b, "  <testsuite name=\"mmapcts\" tests=\"%zu\" failures=\"%zu\" "
-		   "errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n", n, tally_failures(t),
-		   errors, skipped, duration);
+	buf_puts(b, "  <testsuite name=\"mmapcts ");
+	xml_escape(b, key, strlen(key));
+	buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" "
+		   "time=\"%.3f\" timestamp=\"%s\" hostname=\"", n, tally_failures(t), errors,
+		   skipped, run->duration, stamp);
+	xml_escape(b, run->hostname, strlen(run->hostname));
+	buf_puts(b, "\">\n");
 }
 
 static void properties(struct buf *b, const struct sysinfo *s)
@@ -37,10 +70,11 @@ static void properties(struct buf *b, const struct sysinfo *s)
 		buf_puts(b, "\"/>\n");
 	}
 	buf_printf(b, "      <property name=\"page_size\" value=\"%ld\"/>\n", s->page_size);
+	buf_puts(b, "      <property name=\"timestamp_zone\" value=\"UTC\"/>\n");
 	buf_puts(b, "    </properties>\n");
 }
 
-static void testcase(struct buf *b, const struct result *r)
+static void testcase(struct buf *b, const struct result *r, const char *package)
 {
 	const char *msg = r->message ? r->message : "";
 	const char *tag = r->expected ? "skipped"
@@ -48,7 +82,7 @@ static void testcase(struct buf *b, const struct result *r)
 			  : r->outcome == OUT_UNRESOLVED ? "error"
 			  : r->outcome == OUT_PASS ? NULL : "skipped";
 
-	buf_puts(b, "    <testcase classname=\"");
+	buf_printf(b, "    <testcase classname=\"%s.", package);
 	xml_escape(b, r->c->group, strlen(r->c->group));
 	buf_puts(b, "\" name=\"");
 	xml_escape(b, r->c->id, strlen(r->c->id));
@@ -71,15 +105,17 @@ static void testcase(struct buf *b, const struct result *r)
 	buf_puts(b, "    </testcase>\n");
 }
 
-void junit_write(FILE *f, struct result **results, size_t n, const struct sysinfo *s,
-		 double duration, const struct tally *t)
+void junit_write(FILE *f, struct result **results, size_t n, const struct junit_run *run,
+		 const struct tally *t)
 {
 	struct buf b = { 0 };
+	char package[512];
 
-	suite_head(&b, n, t, duration);
-	properties(&b, s);
+	system_package(package, sizeof(package), run->sys);
+	suite_head(&b, n, t, run);
+	properties(&b, run->sys);
 	for (size_t i = 0; i < n; i++)
-		testcase(&b, results[i]);
+		testcase(&b, results[i], package);
 	buf_puts(&b, "  </testsuite>\n</testsuites>\n");
 	fwrite(b.data, 1, b.len, f);
 	buf_free(&b);
@@ -88,6 +124,7 @@ void junit_write(FILE *f, struct result **results, size_t n, const struct sysinf
 struct junit_sink {
 	const char *path;
 	const struct sysinfo *sys;
+	time_t start;
 	struct result **results;	/* the runner's, alive until the end */
 	size_t n;
 };
@@ -105,6 +142,7 @@ static void *junit_open(const struct run_info *run, char *err, size_t errlen)
 	(void)errlen;
 	js->path = run->o->junit_path;
 	js->sys = run->sys;
+	js->start = run->start;
 	return js;
 }
 
@@ -124,8 +162,13 @@ static int junit_end(void *self, const struct run_end *e, const struct tally *t,
 	FILE *f = fopen(js->path, "w");
 	int ret = 0;
 
+	char host[256] = "";
+	struct junit_run jr = { js->sys, host, js->start, e->duration };
+
+	if (gethostname(host, sizeof(host) - 1) < 0)
+		host[0] = '\0';
 	if (f) {
-		junit_write(f, js->results, js->n, js->sys, e->duration, t);
+		junit_write(f, js->results, js->n, &jr, t);
 		fclose(f);
 	} else {
 		ret = set_error(err, errlen, "cannot write %s: %s", js->path, strerror(errno));

@@ -3414,6 +3414,7 @@ static const char junit_view_py[] =
 	"    print(ascii([tc.get('classname'), tc.get('name'), tc.get('time')] +\n"
 	"                [[e.tag, e.get('type'), e.get('message'), e.text] for e in tc]))\n";
 
+#define PKG "Linux_6_1_0_test_x86_64_glibc_2_36_tmpfs_qemu_user"
 START_TEST(junit_elements_and_escaping)
 {
 	char dir[4096], file[4200];
@@ -3440,27 +3441,30 @@ START_TEST(junit_elements_and_escaping)
 		tally_result(&t, rs[i]);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
-	junit_write(f, rs, 7, &s, 1.5, &t);
+	junit_write(f, rs, 7, &(struct junit_run){ &s, "host<1>", 86400 * 365, 1.5 }, &t);
 	ck_assert_int_eq(fclose(f), 0);
 
 	int status = python(dir, junit_view_py, file, &out);
 	ck_assert_msg(status == 0, "not well-formed XML: %s", out.data);
 	static const char want[] =
 		"testsuites 1\n"
-		"testsuite [('errors', '1'), ('failures', '3'), ('name', 'mmapcts'), "
-		"('skipped', '2'), ('tests', '7'), ('time', '1.500')]\n"
+		"testsuite [('errors', '1'), ('failures', '3'), ('hostname', 'host<1>'), "
+		"('name', 'mmapcts Linux 6.1.0-test x86_64 glibc-2.36 tmpfs qemu-user'), "
+		"('skipped', '2'), ('tests', '7'), ('time', '1.500'), "
+		"('timestamp', '1971-01-01T00:00:00')]\n"
 		"[('os', 'Linux'), ('kernel_release', '6.1.0-test'), ('machine', 'x86_64'), "
 		"('libc', 'glibc'), ('libc_version', '2.36'), ('tmpdir_fstype', 'tmpfs'), "
-		"('emulation', \"qemu-x86_64 -cpu 'max'\"), ('page_size', '4096')]\n"
-		"['anon', 'anon/a', '0.5000', ['system-out', None, None, 'hi <there>\\n']]\n"
-		"['anon', 'anon/b:shm', '0.0000', ['failure', 'FAIL', "
+		"('emulation', \"qemu-x86_64 -cpu 'max'\"), ('page_size', '4096'), "
+		"('timestamp_zone', 'UTC')]\n"
+		"['" PKG ".anon', 'anon/a', '0.5000', ['system-out', None, None, 'hi <there>\\n']]\n"
+		"['" PKG ".anon', 'anon/b:shm', '0.0000', ['failure', 'FAIL', "
 		"'x < y && \"q\" \\'a\\'\\n\\ufffd', None], "
 		"['system-out', None, None, '\\ufffd]]>\\ufffd']]\n"
-		"['munmap', 'munmap/c', '0.0000', ['failure', 'TIMEOUT', 'no verdict', None]]\n"
-		"['odd', 'odd/na#me', '0.0000', ['failure', 'CRASH', 'killed by SIGSEGV', None]]\n"
-		"['munmap', 'munmap/c', '0.0000', ['error', 'UNRESOLVED', 'setup broke', None]]\n"
-		"['munmap', 'munmap/c', '0.0000', ['skipped', 'UNSUPPORTED', 'no memfd', None]]\n"
-		"['munmap', 'munmap/c', '0.0000', ['skipped', 'UNTESTED', '', None]]\n";
+		"['" PKG ".munmap', 'munmap/c', '0.0000', ['failure', 'TIMEOUT', 'no verdict', None]]\n"
+		"['" PKG ".odd', 'odd/na#me', '0.0000', ['failure', 'CRASH', 'killed by SIGSEGV', None]]\n"
+		"['" PKG ".munmap', 'munmap/c', '0.0000', ['error', 'UNRESOLVED', 'setup broke', None]]\n"
+		"['" PKG ".munmap', 'munmap/c', '0.0000', ['skipped', 'UNSUPPORTED', 'no memfd', None]]\n"
+		"['" PKG ".munmap', 'munmap/c', '0.0000', ['skipped', 'UNTESTED', '', None]]\n";
 	ck_assert_msg(!strcmp(out.data, want), "got\n%swant\n%s", out.data, want);
 	for (int i = 0; i < 7; i++)
 		result_free(rs[i]);
@@ -3479,14 +3483,16 @@ START_TEST(junit_empty_run)
 	weird_sysinfo(&s);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
-	junit_write(f, NULL, 0, &s, 0.0, &(struct tally){ 0 });
+	junit_write(f, NULL, 0, &(struct junit_run){ &s, "h", 0, 0.0 }, &(struct tally){ 0 });
 	ck_assert_int_eq(fclose(f), 0);
 	ck_assert_int_eq(python(dir, "import sys, xml.etree.ElementTree as ET\n"
 				"ts = ET.parse(sys.argv[1]).getroot()[0]\n"
 				"print(sorted(ts.attrib.items()), len(ts.findall('testcase')))\n",
 				file, &out), 0);
-	ck_assert_str_eq(out.data, "[('errors', '0'), ('failures', '0'), ('name', 'mmapcts'), "
-			 "('skipped', '0'), ('tests', '0'), ('time', '0.000')] 0\n");
+	ck_assert_str_eq(out.data, "[('errors', '0'), ('failures', '0'), ('hostname', 'h'), "
+			 "('name', 'mmapcts Linux 6.1.0-test x86_64 glibc-2.36 tmpfs qemu-user'), "
+			 "('skipped', '0'), ('tests', '0'), ('time', '0.000'), "
+			 "('timestamp', '1970-01-01T00:00:00')] 0\n");
 	buf_free(&out);
 }
 END_TEST
@@ -3592,7 +3598,7 @@ START_TEST(junit_known_deviations_are_skipped)
 		tally_result(&t, rs[i]);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
-	junit_write(f, rs, 5, &s, 1.0, &t);
+	junit_write(f, rs, 5, &(struct junit_run){ &s, "h", 0, 1.0 }, &t);
 	ck_assert_int_eq(fclose(f), 0);
 	ck_assert_int_eq(python(dir, "import sys, xml.etree.ElementTree as ET\n"
 				"ts = ET.parse(sys.argv[1]).getroot()[0]\n"

@@ -1,6 +1,8 @@
 """End-to-end tests of the runner over fixture programs."""
 import json
 import os
+import re
+import socket
 import signal
 import subprocess
 import time
@@ -59,7 +61,7 @@ def test_unresolved_turns_the_run_red_and_says_why(run_runner):
     run = run_runner("--format", "ktap", fixture("pass"), fixture("unresolved"))
     assert run.returncode == 1
     assert "1 UNRESOLVED (setup broke)" in run.stdout
-    assert any(l.startswith("not ok ") and l.endswith("/unresolved")
+    assert any(l.startswith("not ok ") and "/unresolved # error unresolved.c:" in l
                for l in run.stdout.splitlines())
     assert "skip:0 error:1" in run.stdout
 
@@ -222,7 +224,8 @@ def test_ktap_output(run_runner):
     results = [l for l in lines if l.startswith(("ok ", "not ok "))]
     assert len(results) == 3
     assert any(l.startswith("not ok ") and l.endswith("/fail") for l in results)
-    assert any(l.endswith("# SKIP UNSUPPORTED") for l in results)
+    assert any(l.endswith("/unsupported # SKIP unsupported.c:12: fixture: the feature is absent")
+               for l in results)
     assert any(l.startswith("# ") and "fail: fail.c:" in l for l in lines)
     assert [int(l.split()[1 if l.startswith("ok") else 2]) for l in results] == [1, 2, 3]
 
@@ -239,6 +242,13 @@ def test_junit_output(run_runner, tmp_path):
     assert suite.get("skipped") == "1"
     props = {p.get("name"): p.get("value") for p in suite.iter("property")}
     assert props["machine"] == os.uname().machine
+    # Named after the system, so that reports merged from several stay apart.
+    assert suite.get("name").startswith("mmapcts Linux ")
+    assert os.uname().machine in suite.get("name")
+    assert suite.get("hostname") == socket.gethostname()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", suite.get("timestamp"))
+    package = {tc.get("classname").rsplit(".", 1)[0] for tc in suite.iter("testcase")}
+    assert len(package) == 1 and package.pop().startswith("Linux_")
 
 
 def test_text_output_one_line_per_non_pass(run_runner):
