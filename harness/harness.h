@@ -65,6 +65,7 @@ struct options {
 	enum format format;
 	const char *json_path;		/* NULL: the default name */
 	int no_json;
+	int no_expectations;	/* not even the ones shipped beside the manifest */
 	const char *junit_path;
 	const char *wrapper;
 	const char *resume_path;

@@ -6,8 +6,10 @@
 #include "harness.h"
 #include "faults/faults.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@ struct runner {
 	size_t nresults;
 	char record_path[PATH_MAX];
 	char record_shown[PATH_MAX * 2];
+	char shipped_expectations[PATH_MAX];	/* the default -e */
 };
 
 static void on_started(const struct case_entry *c, void *ctx)
@@ -77,6 +80,45 @@ static void list_cases(const struct selection *sel)
 		       sel->cases[i]->assertion);
 }
 
+/* mkdir -p, mode 0700 for what it makes: 0, or -1 with errno. */
+static int make_dirs(const char *path)
+{
+	char part[PATH_MAX];
+
+	snprintf(part, sizeof(part), "%s", path);
+	for (char *p = part + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(part, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(part, 0700) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* The default record: its default name in the working directory, or, where
+ * that cannot be written (an installed suite run from /), in
+ * $XDG_STATE_HOME/mmapcts (~/.local/state/mmapcts), made if need be. */
+static void default_record_path(char *out, size_t size, const struct sysinfo *s)
+{
+	char name[512], dir[PATH_MAX];
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	default_record_name(name, sizeof(name), s);
+	snprintf(out, size, "%s", name);
+	if (access(".", W_OK) == 0)
+		return;
+	if (state && *state == '/')
+		snprintf(dir, sizeof(dir), "%s/mmapcts", state);
+	else if (home && *home == '/')
+		snprintf(dir, sizeof(dir), "%s/.local/state/mmapcts", home);
+	else
+		return;
+	if (make_dirs(dir) == 0 && snprintf(out, size, "%s/%s", dir, name) >= (int)size)
+		snprintf(out, size, "%s", name);	/* too long: let the write say why */
+}
+
 /* Where the record goes (none, --resume's, --json's or the default name),
  * and the absolute name the summary shows, which works from any directory. */
 static void place_record(struct runner *rn, struct run_info *run)
@@ -88,7 +130,7 @@ static void place_record(struct runner *rn, struct run_info *run)
 		snprintf(rn->record_path, sizeof(rn->record_path), "%s",
 			 o->resume_path ? o->resume_path : o->json_path);
 	else if (!o->no_json)
-		default_record_name(rn->record_path, sizeof(rn->record_path), &rn->sys);
+		default_record_path(rn->record_path, sizeof(rn->record_path), &rn->sys);
 	else
 		return;
 	if (rn->record_path[0] != '/' && getcwd(cwd, sizeof(cwd)))
@@ -109,6 +151,14 @@ static int know_system(struct runner *rn, char *err, size_t errlen)
 	if (rn->o.wrapper)
 		snprintf(rn->sys.emulation, sizeof(rn->sys.emulation), "%s", rn->o.wrapper);
 	system_key(rn->system, sizeof(rn->system), &rn->sys);
+	/* By default the deviations known for the cases in use: the file the
+	 * build and `make install` put beside their manifest. */
+	if (!rn->o.expectations && !rn->o.no_expectations && rn->sel.cases_dir) {
+		snprintf(rn->shipped_expectations, sizeof(rn->shipped_expectations),
+			 "%s/expectations.tsv", rn->sel.cases_dir);
+		if (access(rn->shipped_expectations, F_OK) == 0)
+			rn->o.expectations = rn->shipped_expectations;
+	}
 	if (!rn->o.expectations)
 		return 0;
 	rn->have_known = 1;

@@ -43,7 +43,9 @@ static const char usage_text[] =
 	"                               each, to PATH (a file, /dev/ttyS1, /dev/hvc0):\n"
 	"                               what a crash of the system cannot take back\n"
 	"  -e, --expectations FILE      known deviations (reports/expectations.tsv):\n"
-	"                               a matching verdict is expected, not a failure\n"
+	"                               a matching verdict is expected, not a failure;\n"
+	"                               default: expectations.tsv beside the manifest\n"
+	"      --no-expectations        no known deviations: every one is a failure\n"
 	"      --wrapper 'CMD ...'      run each case under CMD (qemu-user, valgrind,\n"
 	"                               env LD_PRELOAD=...)\n"
 	"      --resume FILE            continue a run cut short, in its record (same\n"
@@ -294,6 +296,7 @@ static const struct option_def {
 	{ "fault", 0, VALUE, 0, 0, set_fault },
 	{ "list-faults", 0, FLAG, MEMBER(list_faults), 1, NULL },
 	{ "expectations", 'e', STRING, MEMBER(expectations), 0, NULL },
+	{ "no-expectations", 0, FLAG, MEMBER(no_expectations), 1, NULL },
 	{ "stream", 0, STRING, MEMBER(stream_path), 0, NULL },
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
@@ -431,6 +434,9 @@ static int check_options(struct options *o, char *err, size_t errlen)
 {
 	if (o->no_json && o->json_path)
 		return set_error(err, errlen, "--json and --no-json contradict each other");
+	if (o->no_expectations && o->expectations)
+		return set_error(err, errlen,
+				 "--expectations and --no-expectations contradict each other");
 	if (o->resume_path && (o->no_json || o->json_path))
 		return set_error(err, errlen,
 				 "--resume continues its own record; drop --json/--no-json");

@@ -168,6 +168,8 @@ void run_header_json(struct buf *b, const char *sep, const struct run_info *run)
 	jstr(b, o->wrapper);
 	buf_puts(b, ", \"fault\": ");
 	jstr(b, o->fault);
+	buf_puts(b, ", \"expectations\": ");
+	jstr(b, o->expectations);
 	buf_printf(b, ", \"output_cap\": %zu, \"memory_limit\": %zu}", o->output_cap,
 		   o->memory_limit);
 }

@@ -1,10 +1,13 @@
 """End-to-end tests of the runner over fixture programs."""
+import glob
 import json
 import os
 import re
+import shutil
 import socket
 import signal
 import subprocess
+import tempfile
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -537,3 +540,61 @@ def test_stream_of_a_killed_runner_names_the_case_in_flight(tmp_path):
     assert events[1]["id"].endswith("/pass") and events[3]["id"].endswith("/hang")
     assert events[2]["case"]["id"] == events[1]["id"]
     assert events[2]["case"]["verdict"] == "PASS"
+
+
+def fixture_cases_dir(base, names):
+    """A cases directory holding the named fixtures, with its manifest."""
+    cases = base / "cases"
+    (cases / "fx").mkdir(parents=True)
+    rows = ["# mmapcts manifest 1",
+            "# id\tprogram\tgroup\tprofile\ttimeout\tvariant\tneeds\tspec\t"
+            "assertion\tno_fault\tcovers\tcovers_part"]
+    for name in names:
+        shutil.copy(fixture(name), cases / "fx" / name)
+        rows.append(f"fx/{name}\tfx/{name}\tfx\tposix\t10\t\t\tself-test\t{name}\t\t\t")
+    (cases / "manifest.tsv").write_text("\n".join(rows) + "\n")
+    return cases
+
+
+def test_the_expectations_beside_the_manifest_are_the_default(run_runner, tmp_path):
+    cases = fixture_cases_dir(tmp_path, ["pass", "fail"])
+    shipped = cases / "expectations.tsv"
+    shipped.write_text("fx/fail\tFAIL\t* * * * *\tshipped with the cases\n")
+    run = run_runner("--cases-dir", str(cases))
+    assert run.returncode == 0, run.stdout
+    assert run.case("fail")["expected"] == "shipped with the cases"
+    assert run.record["run"]["expectations"] == str(shipped)
+    run = run_runner("--cases-dir", str(cases), "--no-expectations")
+    assert run.returncode == 1
+    assert run.case("fail")["expected"] is None
+    assert run.record["run"]["expectations"] == ""
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="needs root and setpriv to run as a user who cannot write here")
+def test_a_directory_nobody_may_write_does_not_stop_the_run(tmp_path):
+    """Run from a directory the user cannot write (an installed suite run
+    from /), the record goes to $XDG_STATE_HOME/mmapcts, or
+    ~/.local/state/mmapcts."""
+    base = tempfile.mkdtemp(prefix="mmapcts-ro.")
+    try:
+        os.chmod(base, 0o755)
+        home = os.path.join(base, "home")
+        os.mkdir(home)
+        os.chown(home, 65534, 65534)
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", RUNNER,
+               "--no-progress", fixture("pass")]
+        env = dict(os.environ, HOME=home, TMPDIR=home)
+        env.pop("XDG_STATE_HOME", None)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=base, env=env,
+                              timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        records = glob.glob(os.path.join(home, ".local", "state", "mmapcts", "mmapcts-*.json"))
+        assert len(records) == 1 and records[0] in proc.stdout
+        env["XDG_STATE_HOME"] = os.path.join(home, "state")
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=base, env=env,
+                              timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert glob.glob(os.path.join(home, "state", "mmapcts", "mmapcts-*.json"))
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
