@@ -423,9 +423,15 @@ def main(argv=None):
     print(f"base: {label(base)}\nnew:  {label(new)}")
     titles = {"regressed": "REGRESSED", "fixed": "fixed", "known": "known deviation",
               "changed": "changed", "new": "new", "gone": "gone"}
+    messages = {c["id"]: c.get("message") for c in new.get("cases", [])}
     for key, title in titles.items():
         for entry in result[key]:
             print(line(title, entry))
+            # What went wrong, where NEW says: the first line a FAIL,
+            # CRASH or UNRESOLVED left, under the verdict that says so.
+            said = messages.get(entry[0]) if key == "regressed" and entry[3] is None else None
+            if said:
+                print(f"{'':16}   {short(said, 200)}")
     totals = ", ".join(f"{len(v)} {k}" for k, v in result.items())
     print(f"diff: {totals}")
     return 1 if result["regressed"] else 0

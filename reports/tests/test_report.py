@@ -320,3 +320,13 @@ def test_malformed_missed_runs_are_one_line(tmp_path, capsys, extra, message):
     assert report.main(["matrix", bad, "--expectations", ""]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err
+
+
+def test_a_regression_shows_what_new_said(tmp_path, capsys):
+    new = record(three("FAIL"))
+    new["cases"][1]["message"] = "y.c:10: CHECK_EQ(a, b): got 1, expected 2"
+    status, out, _, _ = compare(tmp_path, capsys, record(three("PASS")), new)
+    assert status == 1
+    lines = out.splitlines()
+    at = lines.index(next(l for l in lines if l.startswith("REGRESSED        a/y: PASS -> FAIL")))
+    assert lines[at + 1].strip() == "y.c:10: CHECK_EQ(a, b): got 1, expected 2"
