@@ -77,6 +77,9 @@ struct options {
 	int nselectors;
 	const char **paths;		/* case executables named directly */
 	int npaths;
+	const char **excludes;		/* selectors whose cases do not run */
+	int nexcludes;
+	const char *skip_file;		/* more of them, one a line */
 	size_t output_cap;
 	size_t memory_limit;		/* RLIMIT_AS of every case; 0: none */
 	int repeat;
@@ -159,6 +162,8 @@ struct selection {
 	struct case_entry **cases;	/* the run, in order, --repeat included */
 	size_t n;
 	size_t distinct;		/* cases[0..distinct) once each (--list) */
+	size_t excluded;		/* manifest cases --exclude, --skip-file left out */
+	struct buf skip_text;		/* the --skip-file, its lines split in place */
 };
 /* The run's cases; -1 with err set when a selector matches nothing, a
  * program is no executable or the manifest cannot be read. */

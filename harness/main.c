@@ -188,6 +188,9 @@ static int run_selection(struct runner *rn, int argc, char **argv, char *err, si
 	if (outputs_open(&rn->out, &run, err, errlen) < 0)
 		return -1;
 	size_t total = drop_finished(rn);
+	if (rn->sel.excluded)
+		fprintf(stderr, "mmapcts: %zu cases left out (--exclude, --skip-file)\n",
+			rn->sel.excluded);
 	outputs_begin(&rn->out, total);
 
 	struct run_hooks hooks = { on_started, on_finished, rn };

@@ -28,6 +28,9 @@ static const char usage_text[] =
 	"  -j, --jobs N                 run N cases at once (default: online CPUs)\n"
 	"  -g, --group GROUP            only the cases of GROUP (repeatable)\n"
 	"  -p, --profile posix|linux    only the cases of that profile\n"
+	"  -x, --exclude SELECTOR       leave out the cases SELECTOR names (repeatable)\n"
+	"      --skip-file FILE         leave out the cases of each line's selector\n"
+	"                               ('#' starts a comment), as test farms do\n"
 	"  -t, --timeout-multiplier X   multiply every case's time limit by X\n"
 	"                               (0.01 to 1000)\n"
 	"      --timeout SECONDS        one time limit for every case\n"
@@ -126,6 +129,12 @@ static int set_jobs(struct options *o, const char *v, FILE *out, char *err, size
 static int add_group(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
 {
 	push(&o->groups, &o->ngroups, v);
+	return 0;
+}
+
+static int add_exclude(struct options *o, const char *v, FILE *out, char *err, size_t errlen)
+{
+	push(&o->excludes, &o->nexcludes, v);
 	return 0;
 }
 
@@ -273,6 +282,8 @@ static const struct option_def {
 } option_table[] = {
 	{ "jobs", 'j', VALUE, 0, 0, set_jobs },
 	{ "group", 'g', VALUE, 0, 0, add_group },
+	{ "exclude", 'x', VALUE, 0, 0, add_exclude },
+	{ "skip-file", 0, STRING, MEMBER(skip_file), 0, NULL },
 	{ "profile", 'p', VALUE, 0, 0, set_profile },
 	{ "timeout-multiplier", 't', VALUE, 0, 0, set_multiplier },
 	{ "timeout", 0, VALUE, 0, 0, set_timeout },
@@ -481,6 +492,9 @@ void free_options(struct options *o)
 {
 	free(o->groups);
 	free(o->selectors);
+	free(o->excludes);
+	o->excludes = NULL;
+	o->nexcludes = 0;
 	free(o->paths);
 	o->groups = o->selectors = o->paths = NULL;
 	o->ngroups = o->nselectors = o->npaths = 0;

@@ -141,6 +141,42 @@ static int load_cases(struct selection *sel, const struct options *o, const char
 	return 0;
 }
 
+/* Does any of the selectors name the case?  (A selector that names none is
+ * no error here: a farm's skip file outlives the cases it was written for.) */
+static int excluded(const struct case_entry *c, const char **selectors, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (case_matches(c, selectors[i]))
+			return 1;
+	return 0;
+}
+
+/* The selectors of a skip file: one a line, blanks and '#' comments aside. */
+static int read_skip_file(struct selection *sel, const char *path, const char ***out, int *n,
+			  char *err, size_t errlen)
+{
+	if (buf_read_file(&sel->skip_text, path) < 0)
+		return set_error(err, errlen, "cannot read the skip file %s: %s", path,
+				 strerror(errno));
+	for (char *line = sel->skip_text.data, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		line += strspn(line, " \t\r");
+		size_t len = strlen(line);
+		while (len && strchr(" \t\r", line[len - 1]))
+			line[--len] = '\0';
+		if (len) {
+			*out = xrealloc(*out, sizeof(**out) * ((size_t)*n + 1));
+			(*out)[(*n)++] = line;
+		}
+	}
+	return 0;
+}
+
 int select_cases(struct selection *sel, const struct options *o, const char *argv0,
 		 char *err, size_t errlen)
 {
@@ -152,9 +188,23 @@ int select_cases(struct selection *sel, const struct options *o, const char *arg
 		return -1;
 	picked = xcalloc(sel->m.n + sel->named.n + 1, sizeof(*picked));
 	int *used = xcalloc((size_t)o->nselectors + (size_t)o->ngroups + 1, sizeof(int));
-	for (size_t i = 0; i < sel->m.n; i++)
-		if (case_selected(&sel->m.cases[i], o, used))
+	const char **skip = NULL;
+	int nskip = 0;
+	if (o->skip_file && read_skip_file(sel, o->skip_file, &skip, &nskip, err, errlen) < 0) {
+		free(picked);
+		free(used);
+		return -1;
+	}
+	for (size_t i = 0; i < sel->m.n; i++) {
+		const struct case_entry *c = &sel->m.cases[i];
+		if (!case_selected(c, o, used))
+			continue;
+		if (excluded(c, o->excludes, o->nexcludes) || excluded(c, skip, nskip))
+			sel->excluded++;
+		else
 			picked[n++] = &sel->m.cases[i];
+	}
+	free(skip);
 	int ret = check_used(o, used, err, errlen);
 	free(used);
 	qsort(picked, n, sizeof(*picked), cmp_id);
@@ -175,5 +225,6 @@ void selection_free(struct selection *sel)
 	free(sel->cases);
 	manifest_free(&sel->named);
 	manifest_free(&sel->m);
+	buf_free(&sel->skip_text);
 	memset(sel, 0, sizeof(*sel));
 }

@@ -1387,8 +1387,9 @@ END_TEST
 START_TEST(options_errors)
 {
 	parse_refused(ARGS("--frobnicate"), "unknown option '--frobnicate'");
-	parse_refused(ARGS("-x"), "unknown option '-x'");
-	parse_refused(ARGS("-xyz"), "unknown option '-xyz'");
+	parse_refused(ARGS("-y"), "unknown option '-y'");
+	parse_refused(ARGS("-x"), "option '-x' needs a value");
+	parse_refused(ARGS("-yxz"), "unknown option '-yxz'");
 	parse_refused(ARGS("--jobsx=3"), "unknown option '--jobsx=3'");
 	parse_refused(ARGS("--job", "3"), "unknown option '--job'");
 	parse_refused(ARGS("---jobs", "3"), "unknown option");

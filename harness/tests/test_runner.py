@@ -598,3 +598,18 @@ def test_a_directory_nobody_may_write_does_not_stop_the_run(tmp_path):
         assert glob.glob(os.path.join(home, "state", "mmapcts", "mmapcts-*.json"))
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_exclude_and_a_skip_file_leave_cases_out(run_runner, tmp_path):
+    cases = fixture_cases_dir(tmp_path, ["pass", "fail", "unsupported"])
+    run = run_runner("--cases-dir", str(cases), "--no-expectations", "-x", "fx/fail")
+    assert run.returncode == 0
+    assert sorted(c["id"] for c in run.record["cases"]) == ["fx/pass", "fx/unsupported"]
+    assert "1 cases left out" in run.stderr
+    skip = tmp_path / "skip.txt"
+    skip.write_text("# the farm's list\n  fx/fail   # broken here\n\nfx/uns*\nno/such-case\n")
+    run = run_runner("--cases-dir", str(cases), "--skip-file", str(skip))
+    assert run.returncode == 0, run.stderr
+    assert [c["id"] for c in run.record["cases"]] == ["fx/pass"]
+    run = run_runner("--cases-dir", str(cases), "--skip-file", str(tmp_path / "none"))
+    assert run.returncode == 2 and "cannot read the skip file" in run.stderr
