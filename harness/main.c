@@ -156,6 +156,10 @@ static int know_system(struct runner *rn, char *err, size_t errlen)
 	if (!rn->o.expectations && !rn->o.no_expectations && rn->sel.cases_dir) {
 		snprintf(rn->shipped_expectations, sizeof(rn->shipped_expectations),
 			 "%s/expectations.tsv", rn->sel.cases_dir);
+		char real[PATH_MAX];
+		if (realpath(rn->shipped_expectations, real))
+			snprintf(rn->shipped_expectations, sizeof(rn->shipped_expectations), "%s",
+				 real);
 		if (access(rn->shipped_expectations, F_OK) == 0)
 			rn->o.expectations = rn->shipped_expectations;
 	}

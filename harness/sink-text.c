@@ -11,8 +11,21 @@
 struct text_sink {
 	FILE *out;
 	int progress, verbose, progress_shown;
+	int colour;		/* a terminal, and no NO_COLOR (no-color.org) */
 	const char *record_shown;
+	const char *expectations;
 };
+
+/* The verdict's colour on a terminal: red for what turns the run red, yellow
+ * for a known deviation, dim for a verdict about no rule. */
+static const char *colour_of(const struct result *r)
+{
+	if (r->expected)
+		return "\033[33m";
+	if (r->outcome == OUT_UNSUPPORTED || r->outcome == OUT_UNTESTED)
+		return "\033[2m";
+	return "\033[1;31m";
+}
 
 static int text_wanted(const struct run_info *run)
 {
@@ -29,6 +42,9 @@ static void *text_open(const struct run_info *run, char *err, size_t errlen)
 	ts->verbose = run->o->verbose;
 	ts->progress = run->o->progress < 0 ? isatty(STDOUT_FILENO) : run->o->progress;
 	ts->record_shown = run->record_shown;
+	ts->expectations = run->o->expectations;
+	const char *no_colour = getenv("NO_COLOR");
+	ts->colour = isatty(fileno(ts->out)) && !(no_colour && *no_colour);
 	return ts;
 }
 
@@ -86,9 +102,13 @@ static void text_result(void *self, const struct result *r, const struct tally *
 
 		printable_text(&msg, r->message ? r->message : "",
 			       r->message ? strlen(r->message) : 0, 0);
-		fprintf(ts->out, "%-11s %s  %s%s\n", outcome_name(r->outcome), r->c->id,
-			msg.len ? msg.data : "",
-			r->expected ? "  [known deviation, reports/expectations.tsv]" : "");
+		fprintf(ts->out, "%s%-11s%s %s  %s", ts->colour ? colour_of(r) : "",
+			outcome_name(r->outcome), ts->colour ? "\033[0m" : "", r->c->id,
+			msg.len ? msg.data : "");
+		if (r->expected)
+			fprintf(ts->out, "  [known deviation%s%s]", ts->expectations ? ", " : "",
+				ts->expectations ? ts->expectations : "");
+		fputc('\n', ts->out);
 		buf_free(&msg);
 		if (ts->verbose && r->output.kept.len)
 			show_output(ts->out, &r->output);

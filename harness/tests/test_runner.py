@@ -613,3 +613,15 @@ def test_exclude_and_a_skip_file_leave_cases_out(run_runner, tmp_path):
     assert [c["id"] for c in run.record["cases"]] == ["fx/pass"]
     run = run_runner("--cases-dir", str(cases), "--skip-file", str(tmp_path / "none"))
     assert run.returncode == 2 and "cannot read the skip file" in run.stderr
+
+
+@pytest.mark.skipif(not shutil.which("script"), reason="no script(1) to give the runner a terminal")
+def test_colour_on_a_terminal_unless_no_color(tmp_path):
+    def on_a_tty(env):
+        cmd = f"{RUNNER} --no-json --no-progress {fixture('fail')} {fixture('unsupported')}"
+        return subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True,
+                              text=True, cwd=str(tmp_path),
+                              env=dict(os.environ, TMPDIR=str(tmp_path), **env)).stdout
+    coloured = on_a_tty({"NO_COLOR": ""})
+    assert "\033[1;31mFAIL" in coloured and "\033[2mUNSUPPORTED" in coloured
+    assert "\033[" not in on_a_tty({"NO_COLOR": "1"})
