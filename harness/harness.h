@@ -56,7 +56,7 @@ void capture_add(struct capture *c, const char *data, size_t n);
 int capture_truncated(const struct capture *c);
 
 /* ------------------------------------------------------------- options.c */
-enum format { FORMAT_TEXT, FORMAT_KTAP };
+enum format { FORMAT_TEXT, FORMAT_KTAP, FORMAT_LTP };
 
 struct options {
 	int jobs;
@@ -433,6 +433,11 @@ struct junit_run {
 };
 void junit_write(FILE *f, struct result **results, size_t n, const struct junit_run *run,
 		 const struct tally *t);
+
+/* ------------------------------------------------------------ sink-ltp.c */
+/* The runner's exit status (0, 1, 2) as LTP's, for --format ltp: 0 passed
+ * (known deviations included), 1 failed, 2 broken, 32 nothing could run. */
+int ltp_exit_status(const struct tally *t, int status);
 
 /* ----------------------------------------------------------- sink-ktap.c */
 void ktap_result(struct buf *b, size_t number, const struct result *r);

@@ -212,7 +212,8 @@ static int run_selection(struct runner *rn, int argc, char **argv, char *err, si
 			"(continue with --resume)\n");
 		return 2;
 	}
-	return status ? status : tally_red(&rn->out.tally) ? 1 : 0;
+	status = status ? status : tally_red(&rn->out.tally) ? 1 : 0;
+	return rn->o.format == FORMAT_LTP ? ltp_exit_status(&rn->out.tally, status) : status;
 }
 
 /* Everything after the command line: 0, 1 or 2 as the usage text says. */

@@ -37,7 +37,9 @@ static const char usage_text[] =
 	"  -l, --list                   print the selected cases and exit\n"
 	"      --uncovered              print the catalogue rows (of --profile) no\n"
 	"                               case covers wholly yet (none or partly), exit\n"
-	"  -f, --format text|ktap       what goes to stdout (default: text)\n"
+	"  -f, --format text|ktap|ltp   what goes to stdout (default: text); ltp: LTP's\n"
+	"                               lines and Summary block, and LTP's exit status\n"
+	"                               (for kirk: 0 pass, 1 fail, 2 broken, 32 skipped)\n"
 	"      --json FILE              write the record to FILE (default:\n"
 	"                               mmapcts-<os>-<release>-<arch>-<libc>-<version>.json)\n"
 	"      --no-json                write no record\n"
@@ -179,8 +181,10 @@ static int set_format(struct options *o, const char *v, FILE *out, char *err, si
 		o->format = FORMAT_TEXT;
 	else if (!strcmp(v, "ktap"))
 		o->format = FORMAT_KTAP;
+	else if (!strcmp(v, "ltp"))
+		o->format = FORMAT_LTP;
 	else
-		return set_error(err, errlen, "--format is text or ktap, not '%s'", v);
+		return set_error(err, errlen, "--format is text, ktap or ltp, not '%s'", v);
 	return 0;
 }
 
@@ -466,6 +470,18 @@ enum parse_result parse_options(int argc, char **argv, struct options *o,
 	int only_operands = 0, ret = 0;
 
 	set_defaults(o);
+	/* LTP's variable, which kirk and LAVA's LTP jobs set: more time on slow
+	 * machines, never less than a case's own limit; -t still overrides. */
+	const char *ltp_mul = getenv("LTP_TIMEOUT_MUL");
+	if (ltp_mul && *ltp_mul) {
+		if (set_multiplier(o, ltp_mul, out, err, errlen) < 0) {
+			set_error(err, errlen, "LTP_TIMEOUT_MUL wants a number from 0.01 to 1000, "
+				  "not '%s'", ltp_mul);
+			return PARSE_ERROR;
+		}
+		if (o->timeout_multiplier < 1)
+			o->timeout_multiplier = 1;
+	}
 	for (int i = 1; i < argc && !ret; i++) {
 		const char *arg = argv[i];
 

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-extern const struct sink sink_stream, sink_record, sink_text, sink_ktap, sink_junit;
+extern const struct sink sink_stream, sink_record, sink_text, sink_ktap, sink_ltp, sink_junit;
 
 /* The stream opens first so that it holds the begin event even when the
  * record cannot be opened; it and the record are the sinks that can fail
@@ -16,6 +16,7 @@ const struct sink *const sinks[] = {
 	&sink_record,
 	&sink_text,
 	&sink_ktap,
+	&sink_ltp,
 	&sink_junit,
 	NULL,
 };

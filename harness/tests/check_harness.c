@@ -1428,7 +1428,7 @@ START_TEST(options_errors)
 	for (size_t i = 0; i < sizeof(bad_cap) / sizeof(bad_cap[0]); i++)
 		parse_refused(ARGS("--output-cap", bad_cap[i]), "--output-cap");
 	parse_refused(ARGS("--repeat", "0"), "--repeat");
-	parse_refused(ARGS("--format", "json"), "--format is text or ktap, not 'json'");
+	parse_refused(ARGS("--format", "json"), "--format is text, ktap or ltp, not 'json'");
 	parse_refused(ARGS("-fxml"), "not 'xml'");
 	parse_refused(ARGS("--profile", "bsd"), "--profile is posix or linux, not 'bsd'");
 	parse_refused(ARGS("-pPOSIX"), "not 'POSIX'");
