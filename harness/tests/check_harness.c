@@ -3672,7 +3672,7 @@ END_TEST
 
 START_TEST(sink_table_names_each_format_once)
 {
-	static const char *const names[] = { "stream", "record", "text", "ktap", "junit" };
+	static const char *const names[] = { "stream", "record", "text", "ktap", "ltp", "junit" };
 	size_t n = 0;
 
 	for (; sinks[n]; n++) {
