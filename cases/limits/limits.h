@@ -111,6 +111,30 @@ static inline int has_vm_flag_(const char *file, int line, const void *addr,
 }
 #define has_vm_flag(addr, word) has_vm_flag_(MMAPCTS_HERE, (addr), (word))
 
+/*
+ * A page-multiple length no overcommit accounting could promise: twice
+ * the larger of RAM plus swap (the heuristic's bound, policy 0) and
+ * CommitLimit (strict accounting's, policy 2).  UNTESTED where it does
+ * not fit the address space, or where a finite RLIMIT_AS would decide a
+ * mapping of that length before the accounting does.
+ */
+static inline size_t uncommittable_length_(const char *file, int line)
+{
+	unsigned long long memory = meminfo_bytes("MemTotal") + meminfo_bytes("SwapTotal");
+	unsigned long long limit = meminfo_bytes("CommitLimit");
+	unsigned long long len = 2 * (memory > limit ? memory : limit);
+	struct rlimit rl;
+
+	if (len > SIZE_MAX / 4)
+		UNTESTED("%llu bytes, more than memory or the commit limit, do not "
+			 "fit this address space", len);
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		UNTESTED("RLIMIT_AS is finite: it, not the overcommit accounting, "
+			 "would decide a mapping larger than memory");
+	return (size_t)(len + page_size - 1) / page_size * page_size;
+}
+#define uncommittable_length() uncommittable_length_(MMAPCTS_HERE)
+
 /* ------------------------------------------------------------------------
  * Resource limits.
  * ------------------------------------------------------------------------ */

@@ -40,7 +40,11 @@
 	X(REMAP_FILE_PAGES_PRIVATE_COPY, "remap-file-pages-private-copy", "limits",          \
 	  "remap_file_pages() of a shared mapping maps the chosen pages MAP_PRIVATE: stores never reach the object") \
 	X(REMAP_FILE_PAGES_UNCHECKED, "remap-file-pages-unchecked", "limits",                \
-	  "remap_file_pages() skips the kernel's checks: private mappings, bad ranges and a nonzero prot report success")
+	  "remap_file_pages() skips the kernel's checks: private mappings, bad ranges and a nonzero prot report success") \
+	X(READONLY_PRIVATE_COMMITTED, "readonly-private-committed", "limits",                \
+	  "private anonymous memory is charged commit whatever its protection: a read-only mapping beyond RAM fails with ENOMEM") \
+	X(MPROTECT_WRITE_UNCOMMITTED, "mprotect-write-uncommitted", "limits",                \
+	  "mprotect() that makes private anonymous memory writable charges no commit (commit charged only at mmap() time)")
 #define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)
 #define MMAPCTS_FAULTS_HUGEPAGES(X)

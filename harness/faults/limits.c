@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 
 #include "internal.h"
 
 #ifndef MAP_LOCKED
 #define MAP_LOCKED 0
+#endif
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
 #endif
 #ifndef MAP_STACK
 #define MAP_STACK 0
@@ -127,3 +131,51 @@ static int remap_unchecked(void *addr, size_t size, int prot, size_t pgoff, int 
 	return r;
 }
 FAULT(REMAP_FILE_PAGES_UNCHECKED, .remap_file_pages = remap_unchecked);
+
+/* Is len more than all the RAM there is (the heuristic's obvious overcommit)? */
+static int beyond_ram(size_t len)
+{
+	long pages = sysconf(_SC_PHYS_PAGES);
+
+	return pages > 0 && len / pg > (size_t)pages;
+}
+
+/* readonly-private-committed: private anonymous memory charged whatever
+ * its protection, so one beyond RAM is refused even read-only. */
+static int readonly_private_beyond_ram(void *addr, size_t len, int prot, int flags, int fd,
+				       off_t off)
+{
+	(void)addr, (void)fd, (void)off;
+	return (flags & MAP_ANONYMOUS) && (flags & MAP_KIND) == MAP_PRIVATE &&
+	       !(prot & PROT_WRITE) && beyond_ram(len);
+}
+static void *readonly_private_committed_mmap(void *addr, size_t len, int prot, int flags,
+					     int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return mmap_fails(ENOMEM);
+}
+FAULT(READONLY_PRIVATE_COMMITTED, .mmap_when = readonly_private_beyond_ram,
+      .mmap = readonly_private_committed_mmap);
+
+/* mprotect-write-uncommitted: where the kernel refused to make private
+ * anonymous memory writable for want of commit, the range is mapped anew
+ * with MAP_NORESERVE and the new protection (an implementation that
+ * charges commit only at mmap() time). */
+static int mprotect_write_uncommitted(void *addr, size_t len, int prot)
+{
+	int r = real_mprotect(addr, len, prot);
+	struct tracked *t;
+
+	if (r == 0 || errno != ENOMEM || !(prot & PROT_WRITE))
+		return r;
+	t = find_tracked((uintptr_t)addr);
+	if (!t || t->fd >= 0 || (t->flags & MAP_KIND) != MAP_PRIVATE ||
+	    (uintptr_t)addr + len > t->addr + t->len)
+		return r;
+	if (real_mmap(addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+		      -1, 0) == MAP_FAILED)
+		return -1;
+	return 0;
+}
+FAULT(MPROTECT_WRITE_UNCOMMITTED, .mprotect = mprotect_write_uncommitted);
