@@ -79,7 +79,7 @@ static inline long long vm_sysctl_(const char *file, int line, const char *name)
 #define vm_sysctl(name) vm_sysctl_(MMAPCTS_HERE, (name))
 
 /*
- * Does the mapping that starts at addr carry the two-letter VmFlags word
+ * Does the mapping that holds addr carry the two-letter VmFlags word
  * (smaps: "lo" locked, "nh" no huge pages)?  UNTESTED without smaps.
  */
 static inline int has_vm_flag_(const char *file, int line, const void *addr,
@@ -95,7 +95,7 @@ static inline int has_vm_flag_(const char *file, int line, const void *addr,
 		unsigned long start, end;
 
 		if (sscanf(l, "%lx-%lx ", &start, &end) == 2)
-			here = start == (uintptr_t)addr;
+			here = start <= (uintptr_t)addr && (uintptr_t)addr < end;
 		else if (here && !strncmp(l, "VmFlags:", 8)) {
 			char pat[8];
 
