@@ -44,7 +44,9 @@
 	X(READONLY_PRIVATE_COMMITTED, "readonly-private-committed", "limits",                \
 	  "private anonymous memory is charged commit whatever its protection: a read-only mapping beyond RAM fails with ENOMEM") \
 	X(MPROTECT_WRITE_UNCOMMITTED, "mprotect-write-uncommitted", "limits",                \
-	  "mprotect() that makes private anonymous memory writable charges no commit (commit charged only at mmap() time)")
+	  "mprotect() that makes private anonymous memory writable charges no commit (commit charged only at mmap() time)") \
+	X(NORESERVE_LOST_ON_MPROTECT, "noreserve-lost-on-mprotect", "limits",                \
+	  "mprotect() that makes a MAP_NORESERVE mapping writable charges its commit (the flag kept only at mmap() time)")
 #define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)
 #define MMAPCTS_FAULTS_HUGEPAGES(X)

@@ -179,3 +179,19 @@ static int mprotect_write_uncommitted(void *addr, size_t len, int prot)
 	return 0;
 }
 FAULT(MPROTECT_WRITE_UNCOMMITTED, .mprotect = mprotect_write_uncommitted);
+
+/* noreserve-lost-on-mprotect: mprotect() that makes a MAP_NORESERVE
+ * private anonymous mapping beyond RAM writable charges its commit, as if
+ * the flag held only at mmap() time, and the heuristic refuses it. */
+static int noreserve_lost_on_mprotect(void *addr, size_t len, int prot)
+{
+	struct tracked *t = find_tracked((uintptr_t)addr);
+
+	if ((prot & PROT_WRITE) && t && t->fd < 0 && (t->flags & MAP_NORESERVE) &&
+	    (t->flags & MAP_KIND) == MAP_PRIVATE && !(t->prot & PROT_WRITE) && beyond_ram(len)) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return real_mprotect(addr, len, prot);
+}
+FAULT(NORESERVE_LOST_ON_MPROTECT, .mprotect = noreserve_lost_on_mprotect);
