@@ -61,6 +61,13 @@
 #if !HAVE_O_PATH
 #define O_PATH 0
 #endif
+/* Linux mmap() flags the limits cases pass (Linux-profile cases only). */
+#ifndef MAP_STACK
+#define MAP_STACK 0
+#endif
+#ifndef MAP_LOCKED
+#define MAP_LOCKED 0
+#endif
 #ifndef MFD_CLOEXEC
 #define MFD_CLOEXEC 0U
 #endif

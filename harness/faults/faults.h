@@ -20,7 +20,33 @@
 #define MMAPCTS_FAULTS_MSYNC(X)
 #define MMAPCTS_FAULTS_MREMAP(X)
 #define MMAPCTS_FAULTS_PLACEMENT(X)
-#define MMAPCTS_FAULTS_LIMITS(X)
+#define MMAPCTS_FAULTS_LIMITS(X)                                                          \
+	X(MAP_LOCKED_IGNORED, "map-locked-ignored", "limits",                                \
+	  "mmap() drops MAP_LOCKED: the mapping is made, nothing is locked")                 \
+	X(MAP_STACK_REFUSED, "map-stack-refused", "limits",                                  \
+	  "mmap() refuses MAP_STACK with EINVAL (a flag the implementation does not know)")  \
+	X(MAP_STACK_IGNORED, "map-stack-ignored", "limits",                                  \
+	  "mmap() drops MAP_STACK: the mapping may be backed by transparent huge pages")     \
+	X(SETRLIMIT_IGNORED, "setrlimit-ignored", "limits",                                  \
+	  "setrlimit() reports success and leaves the limit as it was")                      \
+	X(MPROTECT_PAST_MAP_COUNT, "mprotect-past-map-count", "limits",                      \
+	  "mprotect() that would split past vm.max_map_count reports success without changing anything") \
+	X(MUNMAP_PAST_MAP_COUNT, "munmap-past-map-count", "limits",                          \
+	  "munmap() of the middle of a mapping at vm.max_map_count reports success and leaves the range mapped") \
+	X(REMAP_FILE_PAGES_NOOP, "remap-file-pages-noop", "limits",                          \
+	  "remap_file_pages() reports success and remaps nothing")                           \
+	X(REMAP_FILE_PAGES_OFF_BY_ONE, "remap-file-pages-off-by-one", "limits",              \
+	  "remap_file_pages() maps the page after the one pgoff names (an off-by-one in the emulation)") \
+	X(REMAP_FILE_PAGES_PRIVATE_COPY, "remap-file-pages-private-copy", "limits",          \
+	  "remap_file_pages() of a shared mapping maps the chosen pages MAP_PRIVATE: stores never reach the object") \
+	X(REMAP_FILE_PAGES_UNCHECKED, "remap-file-pages-unchecked", "limits",                \
+	  "remap_file_pages() skips the kernel's checks: private mappings, bad ranges and a nonzero prot report success") \
+	X(READONLY_PRIVATE_COMMITTED, "readonly-private-committed", "limits",                \
+	  "private anonymous memory is charged commit whatever its protection: a read-only mapping beyond RAM fails with ENOMEM") \
+	X(MPROTECT_WRITE_UNCOMMITTED, "mprotect-write-uncommitted", "limits",                \
+	  "mprotect() that makes private anonymous memory writable charges no commit (commit charged only at mmap() time)") \
+	X(NORESERVE_LOST_ON_MPROTECT, "noreserve-lost-on-mprotect", "limits",                \
+	  "mprotect() that makes a MAP_NORESERVE mapping writable charges its commit (the flag kept only at mmap() time)")
 #define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)
 #define MMAPCTS_FAULTS_HUGEPAGES(X)

@@ -45,10 +45,11 @@ OOPS = """[  812.1] Unable to handle kernel pointer dereference in virtual kerne
 [  812.1] Kernel panic - not syncing: Fatal exception: panic_on_oops"""
 
 
-def stream_lines(fs, ids, end=True, in_flight=None):
+def stream_lines(fs, ids, end=True, in_flight=None, **system_fields):
     """A run's stream: begin, a start and result per case, the end."""
     system = dict(SYSTEM, tmpdir={"path": "/tmp/run" if fs == "tmpfs" else f"/mnt/{fs}/run",
                                   "fstype": fs})
+    system.update(system_fields)
     events = [{"event": "begin", "record": {"format": "mmapcts-record", "format_version": 1,
                                             "suite": {"name": "mmapcts"}, "system": system,
                                             "run": {}}}]
@@ -137,6 +138,54 @@ def test_refusals_on_the_host_and_in_the_guest():
     assert records["btrfs"]["not_run"]["reason"] == "mkfs.btrfs is not installed on the host"
     # The guest lived: no console tail to explain anything.
     assert "console_tail" not in records["xfs"]["vm"]
+
+
+def test_the_overcommit_runs_are_records_of_their_own():
+    """After the filesystem runs the guest runs the limits group under
+    vm.overcommit_memory 1 and 2: each record is known by its temp directory,
+    a refused one and one the guest never reached get not_run records that
+    name their policy."""
+    text = console(guest("preparing tmpfs", "run 1: the suite with its temp directory on tmpfs",
+                         "run on tmpfs: exit status 0 (1 PASS)", "preparing overcommit-1",
+                         "run 2: the limits group under vm.overcommit_memory 1 in overcommit-1",
+                         "run on overcommit-1: exit status 0 (1 PASS)", "preparing overcommit-2",
+                         "no overcommit-2 run: vm.overcommit_memory cannot be set to 2: "
+                         "Permission denied", "done"))
+    oc1 = dict(tmpdir={"path": "/tmp/overcommit-1", "fstype": "tmpfs"},
+               overcommit={"policy": "1", "ratio": "50"})
+    stream_text = "\n".join(stream_lines("tmpfs", ["a/x"]) +
+                            stream_lines("tmpfs", ["limits/y"], **oc1)) + "\n"
+    plan = dict(PLAN, filesystems=["tmpfs"], overcommit=["overcommit-1", "overcommit-2"])
+    records, lost = vm_run.make_records(stream_text + text, text, dict(VM, guest_end="poweroff"),
+                                        plan)
+    assert lost == []
+    by_run = {vm_run.run_name(r): r for r in records}
+    assert list(by_run) == ["tmpfs", "overcommit-1", "overcommit-2"]
+    assert [c["id"] for c in by_run["tmpfs"]["cases"]] == ["a/x"]
+    assert [c["id"] for c in by_run["overcommit-1"]["cases"]] == ["limits/y"]
+    assert by_run["overcommit-1"]["system"]["overcommit"]["policy"] == "1"
+    refused = by_run["overcommit-2"]
+    assert refused["not_run"]["reason"] == ("the guest refused the run: vm.overcommit_memory "
+                                            "cannot be set to 2: Permission denied")
+    assert refused["system"]["overcommit"]["policy"] == "2"
+    assert refused["system"]["tmpdir"] == {"path": "/tmp/overcommit-2", "fstype": "tmpfs"}
+
+    # The guest panicked in the overcommit-1 run: overcommit-2 never started.
+    text = console(guest("preparing tmpfs", "run 1: the suite with its temp directory on tmpfs",
+                         "run on tmpfs: exit status 0 (1 PASS)", "preparing overcommit-1",
+                         "run 2: the limits group under vm.overcommit_memory 1 in overcommit-1"),
+                   ["[  100.2] Kernel panic - not syncing: Out of memory"])
+    stream_text = "\n".join(stream_lines("tmpfs", ["a/x"]) +
+                            stream_lines("tmpfs", [], end=False, in_flight="limits/y",
+                                         **oc1)) + "\n"
+    records, _ = vm_run.make_records(stream_text + text, text, VM, plan)
+    by_run = {vm_run.run_name(r): r for r in records}
+    assert by_run["overcommit-1"]["cut_short"]["reason"] == \
+        "the guest panicked during the run on overcommit-1"
+    assert by_run["overcommit-2"]["not_run"]["reason"] == \
+        "not started: the guest panicked during the run on overcommit-1"
+    for rec in records:
+        json.loads(vm_run.record.dumps(rec))
 
 
 def test_a_timeout_and_a_boot_that_never_reached_init():
