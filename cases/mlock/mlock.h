@@ -2,7 +2,7 @@
  * mlock.h - code shared by the cases of cases/mlock/: the lock state of
  * each piece of a mapping (/proc/self/smaps VmFlags "lo"), locking all of
  * the process as the rule under test, and a child that RLIMIT_MEMLOCK
- * binds (limit set, root and CAP_IPC_LOCK given up).  VmLck (locked_kb()),
+ * binds (limit set, CAP_IPC_LOCK given up).  VmLck (locked_kb()),
  * memlock_refusal_reason(), SAFE_MLOCK and resident_pages() are the
  * library's: lib/mmapcts.h.
  */
@@ -11,13 +11,9 @@
 
 #include "mmapcts.h"
 
-#include <grp.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <sys/resource.h>
-
-/* The user and group a root child becomes to give up CAP_IPC_LOCK. */
-#define MLOCK_NOBODY 65534
 
 /* The kibibytes of a "Key:  N kB" line of /proc/self/status; -1 if absent. */
 static inline long self_status_kb(const char *key)
@@ -164,11 +160,10 @@ static inline void lock_all_(const char *file, int line, int flags, const char *
 }
 
 /*
- * In a child: RLIMIT_MEMLOCK set to limit bytes (soft and hard), then,
- * for root, the user and groups given up (uid and gid MLOCK_NOBODY),
- * which drops CAP_IPC_LOCK, so the limit binds.  UNTESTED where the
- * process keeps CAP_IPC_LOCK without being root (it cannot be given up
- * here).
+ * In a child: RLIMIT_MEMLOCK set to limit bytes (soft and hard), then
+ * CAP_IPC_LOCK given up (drop_cap_ipc_lock(); root stays root otherwise,
+ * so the fault library's trace can still be written), so the limit binds.
+ * UNTESTED where the capability cannot be given up (not Linux).
  */
 #define BIND_MEMLOCK_LIMIT(limit) bind_memlock_limit_(MMAPCTS_HERE, (limit))
 static inline void bind_memlock_limit_(const char *file, int line, rlim_t limit)
@@ -178,13 +173,15 @@ static inline void bind_memlock_limit_(const char *file, int line, rlim_t limit)
 	if (setrlimit(RLIMIT_MEMLOCK, &rl) < 0)
 		UNRESOLVED("setrlimit(RLIMIT_MEMLOCK, %ju) failed: %s", (uintmax_t)limit,
 			   errno_name(errno));
-	if (geteuid() == 0 && (setgroups(0, NULL) < 0 || setgid(MLOCK_NOBODY) < 0 ||
-			       setuid(MLOCK_NOBODY) < 0))
-		UNRESOLVED("giving up root (uid and gid %d) failed: %s", MLOCK_NOBODY,
+	if (drop_cap_ipc_lock() < 0) {
+		if (errno == ENOSYS)
+			UNTESTED("CAP_IPC_LOCK cannot be given up here (no capset()): "
+				 "RLIMIT_MEMLOCK may not bind this process");
+		UNRESOLVED("giving up CAP_IPC_LOCK with capset() failed: %s",
 			   errno_name(errno));
+	}
 	if (holds_cap_ipc_lock())
-		UNTESTED("the process holds CAP_IPC_LOCK without being root: "
-			 "RLIMIT_MEMLOCK does not bind it");
+		UNRESOLVED("CapEff still shows CAP_IPC_LOCK after capset() gave it up");
 }
 
 /*

@@ -1,9 +1,9 @@
 /*
  * After mlockall(MCL_FUTURE), a new mapping must be locked, so one larger
  * than RLIMIT_MEMLOCK cannot be made: mmap() fails with EAGAIN.  The child
- * sets the limit to four pages and gives up root (uid 65534), which drops
- * CAP_IPC_LOCK, before asking for eight.  Catches an mlockall() that
- * drops MCL_FUTURE, and a kernel that maps and leaves the mapping
+ * sets the limit to four pages and gives up CAP_IPC_LOCK (capset(); it
+ * stays root otherwise) before asking for eight.  Catches an mlockall()
+ * that drops MCL_FUTURE, and a kernel that maps and leaves the mapping
  * unlocked when the lock does not fit.
  */
 #include "mlock.h"

@@ -3,8 +3,9 @@
  * CAP_IPC_LOCK: with the limit at 0 mmap(MAP_LOCKED) fails with EPERM,
  * with a limit of one page a locked mapping of two pages fails with
  * EAGAIN (the mapping "could not be locked").  The child sets the limit
- * and then gives up root (uid 65534), which drops CAP_IPC_LOCK.  Catches
- * an mmap() that maps past the limit, locked or not (the flag dropped).
+ * and then gives up CAP_IPC_LOCK (capset(); it stays root otherwise).
+ * Catches an mmap() that maps past the limit, locked or not (the flag
+ * dropped).
  */
 #include "mlock.h"
 

@@ -2,7 +2,7 @@
  * RLIMIT_MEMLOCK binds mlock() in a process without CAP_IPC_LOCK: with
  * the limit at 0 the call fails with EPERM, with a limit of one page a
  * lock of two pages fails with ENOMEM.  The child sets the limit and then
- * gives up root (uid 65534), which drops CAP_IPC_LOCK.  Catches an
+ * gives up CAP_IPC_LOCK (capset(); it stays root otherwise).  Catches an
  * mlock() that locks past the limit (the check missing, or made against
  * the wrong counter) and reports success.
  */

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <unistd.h>
 
 #include "internal.h"
 
@@ -175,15 +174,16 @@ static int mlock_no_populate(const void *addr, size_t len)
 }
 FAULT(MLOCK_NO_POPULATE, .mlock = mlock_no_populate);
 
-/* mlock-ignores-rlimit: a refusal for the limit (EPERM at 0, ENOMEM past
- * it, for a process RLIMIT_MEMLOCK binds) turned into success. */
+/* mlock-ignores-rlimit: a refusal the limit explains (EPERM at 0, ENOMEM
+ * for a range larger than the limit) turned into success. */
 static int mlock_ignores_rlimit(const void *addr, size_t len)
 {
 	struct rlimit rl;
 	int r = real_mlock(addr, len);
 
-	if (r < 0 && (errno == EPERM || errno == ENOMEM) && geteuid() != 0 &&
-	    getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+	if (r < 0 && (errno == EPERM || errno == ENOMEM) &&
+	    getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < round_up(len))
 		return 0;
 	return r;
 }
