@@ -54,7 +54,9 @@
 	X(MLOCK2_ONFAULT_IGNORED, "mlock2-onfault-ignored", "mlock",                          \
 	  "mlock2() drops MLOCK_ONFAULT and faults the whole range in, as mlock()")           \
 	X(MLOCK2_FLAGS_UNCHECKED, "mlock2-flags-unchecked", "mlock",                          \
-	  "mlock2() drops the flags it does not know instead of failing with EINVAL")
+	  "mlock2() drops the flags it does not know instead of failing with EINVAL")         \
+	X(TRUNCATE_SPARES_LOCKED, "truncate-spares-locked", "mlock",                          \
+	  "a truncate skips the locked pages of a shared mapping: they come back with their old bytes when the object grows again")
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
 #define MMAPCTS_FAULTS_COW(X)
 #define MMAPCTS_FAULTS_THREADS(X)
