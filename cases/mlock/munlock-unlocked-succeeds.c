@@ -7,7 +7,7 @@
 
 MMAPCTS_CASE(
 	.assertion = "munlock() of a mapped range that holds no lock returns 0.",
-	.spec      = "POSIX.1-2024 munlock(): DESCRIPTION, RETURN VALUE",
+	.spec      = "POSIX.1-2024 mlock(): DESCRIPTION, RETURN VALUE (munlock())",
 	.profile   = "posix",
 	.covers    = "M12",
 	.needs     = "mlock",

@@ -9,8 +9,8 @@
 MMAPCTS_CASE(
 	.assertion = "After mlock() of a range twice, one munlock() of it returns 0 "
 		     "and leaves none of it locked (VmLck back to its value before).",
-	.spec      = "POSIX.1-2024 munlock(): DESCRIPTION (regardless of the number of "
-		     "times mlock() has been called); Linux mlock(2): NOTES",
+	.spec      = "POSIX.1-2024 mlock(): DESCRIPTION (munlock() unlocks regardless "
+		     "of how many times mlock() was called); Linux mlock(2): NOTES",
 	.profile   = "linux",
 	.covers    = "M12",
 	.needs     = "mlock",

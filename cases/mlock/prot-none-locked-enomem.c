@@ -10,7 +10,8 @@
 MMAPCTS_CASE(
 	.assertion = "mlock() of a PROT_NONE mapping fails with ENOMEM, and the "
 		     "locked memory of the process (VmLck) has grown by its length.",
-	.spec      = "Linux mlock(2): ERRORS, ENOMEM; proc_pid_status(5): VmLck",
+	.spec      = "Linux mlock(2): ERRORS, ENOMEM; mm/mlock.c (a range that cannot "
+		     "be populated is ENOMEM); proc_pid_status(5): VmLck",
 	.profile   = "linux",
 	.covers    = "M10",
 	.needs     = "mlock",

@@ -13,8 +13,9 @@ MMAPCTS_CASE(
 	.assertion = "Without CAP_IPC_LOCK, mmap() with MAP_LOCKED fails with EPERM "
 		     "where RLIMIT_MEMLOCK is 0 and with EAGAIN where the mapping "
 		     "would exceed a nonzero RLIMIT_MEMLOCK.",
-	.spec      = "Linux mmap(2): MAP_LOCKED, ERRORS, EAGAIN, EPERM; POSIX.1-2024 "
-		     "mmap(): ERRORS, EAGAIN",
+	.spec      = "Linux mmap(2): MAP_LOCKED, ERRORS, EAGAIN; mm/mmap.c do_mmap() "
+		     "(EPERM where no lock is allowed); POSIX.1-2024 mmap(): ERRORS, "
+		     "EAGAIN",
 	.profile   = "linux",
 	.covers    = "L10",
 	.covers_part = "M11",
