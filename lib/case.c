@@ -342,6 +342,9 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 		{ "MADV_WIPEONFORK", HAVE_MADV_WIPEONFORK, "4.14" },
 		{ "F_SEAL_WRITE", HAVE_F_SEAL_WRITE, "3.17" },
 		{ "O_PATH", HAVE_O_PATH, "2.6.39" },
+		{ "mlock2", HAVE_MLOCK2, "4.4" },
+		{ "MAP_LOCKED", HAVE_MAP_LOCKED, "2.6" },
+		{ "MCL_ONFAULT", HAVE_MCL_ONFAULT, "4.4" },
 	};
 	static char reason[256];
 

@@ -65,8 +65,14 @@
 #ifndef MAP_STACK
 #define MAP_STACK 0
 #endif
-#ifndef MAP_LOCKED
+#if !HAVE_MAP_LOCKED
 #define MAP_LOCKED 0
+#endif
+#if !HAVE_MCL_ONFAULT
+#define MCL_ONFAULT 0
+#endif
+#ifndef MLOCK_ONFAULT
+#define MLOCK_ONFAULT 0U
 #endif
 #ifndef MFD_CLOEXEC
 #define MFD_CLOEXEC 0U
@@ -87,6 +93,9 @@ static inline int memfd_create(const char *name, unsigned flags) MMAPCTS_STUB(-1
 #if !HAVE_REMAP_FILE_PAGES
 static inline int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff,
 				   int flags) MMAPCTS_STUB(-1)
+#endif
+#if !HAVE_MLOCK2
+static inline int mlock2(const void *addr, size_t len, unsigned int flags) MMAPCTS_STUB(-1)
 #endif
 #if !HAVE_MINCORE
 static inline int mincore(void *addr, size_t len, unsigned char *vec) MMAPCTS_STUB(-1)

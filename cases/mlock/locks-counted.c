@@ -18,7 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mlock(): DESCRIPTION, RETURN VALUE; Linux "
 		     "mlock(2), proc_pid_status(5): VmLck",
 	.profile   = "linux",
-	.covers_part = "M9",
+	.covers    = "M9",
 	.needs     = "mlock",
 );
 

@@ -18,7 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mlockall(): DESCRIPTION, MCL_FUTURE; Linux "
 		     "mlock(2), proc_pid_status(5): VmLck",
 	.profile   = "linux",
-	.covers_part = "M13",
+	.covers    = "M13",
 	.needs     = "mlock",
 );
 

@@ -48,7 +48,41 @@
 	X(NORESERVE_LOST_ON_MPROTECT, "noreserve-lost-on-mprotect", "limits",                \
 	  "mprotect() that makes a MAP_NORESERVE mapping writable charges its commit (the flag kept only at mmap() time)")
 #define MMAPCTS_FAULTS_MADVISE(X)
-#define MMAPCTS_FAULTS_MLOCK(X)
+#define MMAPCTS_FAULTS_MLOCK(X)                                                           \
+	X(MUNLOCK_NOOP, "munlock-noop", "mlock",                                              \
+	  "munlock() reports success but unlocks nothing")                                    \
+	X(MUNLOCK_WHOLE_MAPPING, "munlock-whole-mapping", "mlock",                            \
+	  "munlock() of part of a mapping unlocks the whole mapping the range starts in (the VMA not split)") \
+	X(NESTED_LOCKS_COUNTED, "nested-locks-counted", "mlock",                              \
+	  "locks nest: a range locked twice stays locked until munlock() has been called twice") \
+	X(MUNLOCK_UNLOCKED_REFUSED, "munlock-unlocked-refused", "mlock",                      \
+	  "munlock() of memory that holds no lock fails with ENOMEM")                         \
+	X(LOCK_HOLES_IGNORED, "lock-holes-ignored", "mlock",                                  \
+	  "mlock() and munlock() over a range with a hole act on the mapped parts and return 0 (ENOMEM lost)") \
+	X(LOCK_WRAP_ACCEPTED, "lock-wrap-accepted", "mlock",                                  \
+	  "mlock() and munlock() of a range whose end wraps around the address space take it for empty and return 0") \
+	X(PROT_NONE_LOCK_REFUSED, "prot-none-lock-refused", "mlock",                          \
+	  "mlock() of PROT_NONE memory fails with ENOMEM without locking it (NetBSD's behaviour)") \
+	X(MLOCK_NO_POPULATE, "mlock-no-populate", "mlock",                                    \
+	  "mlock() locks the range without faulting it in (as MLOCK_ONFAULT)")                \
+	X(MLOCK_IGNORES_RLIMIT, "mlock-ignores-rlimit", "mlock",                              \
+	  "mlock() past RLIMIT_MEMLOCK without CAP_IPC_LOCK reports success (the limit check missing)") \
+	X(MAP_LOCKED_IGNORED, "map-locked-ignored", "mlock",                                  \
+	  "mmap() drops MAP_LOCKED: the mapping is made unlocked, also past RLIMIT_MEMLOCK")  \
+	X(INVALIDATE_IGNORES_LOCKS, "invalidate-ignores-locks", "mlock",                      \
+	  "msync(MS_INVALIDATE) of locked pages succeeds (the EBUSY check missing)")          \
+	X(MLOCKALL_CURRENT_IGNORED, "mlockall-current-ignored", "mlock",                      \
+	  "mlockall() drops MCL_CURRENT: the mappings that exist stay unlocked")              \
+	X(MLOCKALL_ONFAULT_IGNORED, "mlockall-onfault-ignored", "mlock",                      \
+	  "mlockall() drops MCL_ONFAULT and faults every mapping in")                         \
+	X(MUNLOCKALL_NOOP, "munlockall-noop", "mlock",                                        \
+	  "munlockall() reports success but leaves every lock, and MCL_FUTURE, in place")     \
+	X(MLOCK2_ONFAULT_IGNORED, "mlock2-onfault-ignored", "mlock",                          \
+	  "mlock2() drops MLOCK_ONFAULT and faults the whole range in, as mlock()")           \
+	X(MLOCK2_FLAGS_UNCHECKED, "mlock2-flags-unchecked", "mlock",                          \
+	  "mlock2() drops the flags it does not know instead of failing with EINVAL")         \
+	X(TRUNCATE_SPARES_LOCKED, "truncate-spares-locked", "mlock",                          \
+	  "a truncate skips the locked pages of a shared mapping: they come back with their old bytes when the object grows again")
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
 #define MMAPCTS_FAULTS_COW(X)
 #define MMAPCTS_FAULTS_THREADS(X)

@@ -2818,6 +2818,21 @@ static void lock_not_counted(void *arg)
 	MARK(); SAFE_MLOCK(p, page_size);
 }
 
+/* Without CAP_IPC_LOCK, RLIMIT_MEMLOCK binds: at 0, mlock() is EPERM. */
+static void cap_ipc_lock_dropped(void *arg)
+{
+	unsigned char *p = SAFE_MAP_ANON(NULL, page_size, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE);
+	struct rlimit rl = { 0, 0 };
+
+	(void)arg;
+	ck_assert_int_eq(setrlimit(RLIMIT_MEMLOCK, &rl), 0);
+	ck_assert_int_eq(drop_cap_ipc_lock(), 0);
+	ck_assert_int_eq(drop_cap_ipc_lock(), 0);
+	ck_assert_int_eq(mlock(p, page_size), -1);
+	ck_assert_int_eq(errno, EPERM);
+}
+
 START_TEST(linux_shim)
 {
 	struct outcome o;
@@ -2848,6 +2863,10 @@ START_TEST(linux_shim)
 	EXPECT_EXIT(&o, 99);
 	EXPECT_IN(o.err, "UNRESOLVED: mlock() of ");
 	EXPECT_IN(o.err, "returned 0 but VmLck grew by 0 kB");
+	if (MLOCK_LOCKS) {
+		run_captured(cap_ipc_lock_dropped, NULL, 0, &o);
+		EXPECT_RETURNED(&o);
+	}
 }
 END_TEST
 
