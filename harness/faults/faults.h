@@ -21,8 +21,6 @@
 #define MMAPCTS_FAULTS_MREMAP(X)
 #define MMAPCTS_FAULTS_PLACEMENT(X)
 #define MMAPCTS_FAULTS_LIMITS(X)                                                          \
-	X(MAP_LOCKED_IGNORED, "map-locked-ignored", "limits",                                \
-	  "mmap() drops MAP_LOCKED: the mapping is made, nothing is locked")                 \
 	X(MAP_STACK_REFUSED, "map-stack-refused", "limits",                                  \
 	  "mmap() refuses MAP_STACK with EINVAL (a flag the implementation does not know)")  \
 	X(MAP_STACK_IGNORED, "map-stack-ignored", "limits",                                  \

@@ -21,24 +21,13 @@
 #define MAP_STACK 0
 #endif
 
-static int has_map_locked(void *addr, size_t len, int prot, int flags, int fd, off_t off)
-{
-	(void)addr, (void)len, (void)prot, (void)fd, (void)off;
-	return MAP_LOCKED && (flags & MAP_LOCKED);
-}
 static int has_map_stack(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	(void)addr, (void)len, (void)prot, (void)fd, (void)off;
 	return MAP_STACK && (flags & MAP_STACK);
 }
 
-/* map-locked-ignored: the flag dropped, the mapping made unlocked. */
-static void *map_locked_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd,
-				     off_t off)
-{
-	return real_mmap(addr, len, prot, flags & ~MAP_LOCKED, fd, off);
-}
-FAULT(MAP_LOCKED_IGNORED, .mmap_when = has_map_locked, .mmap = map_locked_ignored_mmap);
+/* map-locked-ignored (MAP_LOCKED dropped) is the mlock group's, in mlock.c. */
 
 /* map-stack-refused: EINVAL for a flag the implementation does not know. */
 static void *map_stack_refused_mmap(void *addr, size_t len, int prot, int flags, int fd,
