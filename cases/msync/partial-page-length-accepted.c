@@ -16,7 +16,7 @@ MMAPCTS_CASE(
 		     "containing any part of the address space of the process "
 		     "starting at address addr and continuing for len bytes\")",
 	.profile   = "posix",
-	.covers_part = "I3",
+	.covers    = "I3",
 );
 
 static void run(void)

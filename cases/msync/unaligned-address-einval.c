@@ -14,7 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux msync(2): ERRORS, EINVAL (\"addr is not a multiple of "
 		     "PAGESIZE\"); POSIX.1-2024 msync(): ERRORS, may fail: EINVAL",
 	.profile   = "linux",
-	.covers_part = "I3",
+	.covers    = "I3",
 );
 
 static void run(void)

@@ -47,7 +47,9 @@
 	X(MSYNC_INVALIDATE_DISCARDS, "msync-invalidate-discards", "msync",                    \
 	  "MAP_SHARED file mappings are copies, and msync(MS_INVALIDATE) reads them from the file again without writing the stores back") \
 	X(MSYNC_PRIVATE_COPIES_STALE, "msync-private-copies-stale", "msync",                  \
-	  "MAP_PRIVATE file mappings are copies read at mmap(): MS_INVALIDATE does not read unwritten pages from the file again")
+	  "MAP_PRIVATE file mappings are copies read at mmap(): MS_INVALIDATE does not read unwritten pages from the file again") \
+	X(MAPPING_NO_ATIME, "mapping-no-atime", "msync",                                \
+	  "references through a file mapping never mark st_atime (only read() does)")
 #define MMAPCTS_FAULTS_MREMAP(X)
 #define MMAPCTS_FAULTS_PLACEMENT(X)
 #define MMAPCTS_FAULTS_LIMITS(X)

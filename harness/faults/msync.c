@@ -208,3 +208,22 @@ static void *private_copies_mmap(void *addr, size_t len, int prot, int flags, in
 }
 FAULT(MSYNC_PRIVATE_COPIES_STALE, .mmap_when = private_copies_when,
       .mmap_file = private_copies_mmap);
+
+/* ---------------------------------------------------------- file times */
+/* A reference through a mapping never marks st_atime: what mmap() marked
+ * is put back as it was before the call. */
+static void *no_atime_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	struct stat st;
+	int known = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	void *p = real_mmap(addr, len, prot, flags, fd, off);
+
+	if (p != MAP_FAILED && known) {
+		struct timespec times[2] = { st.st_atim, { .tv_sec = 0, .tv_nsec = UTIME_OMIT } };
+		if (futimens(fd, times) < 0) {
+			/* the time stays marked: the fault misses, the case passes */
+		}
+	}
+	return p;
+}
+FAULT(MAPPING_NO_ATIME, .mmap_file = no_atime_mmap);
