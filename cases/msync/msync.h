@@ -11,7 +11,8 @@
  * illumos stop below 0x20). */
 #define UNDEFINED_MS_FLAG 0x40000
 
-/* "MS_SYNC|MS_INVALIDATE", "0": flags for messages. */
+/* "MS_SYNC|MS_INVALIDATE", "MS_ASYNC|0x40000", "0": flags for messages
+ * (size: 64 bytes hold every combination). */
 static inline const char *msync_flags_name(int flags, char *buf, size_t size)
 {
 	static const struct {
@@ -27,15 +28,15 @@ static inline const char *msync_flags_name(int flags, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit) || !names[i].bit)
+		if (!(flags & names[i].bit))
 			continue;
-		used += (size_t)snprintf(buf + used, used < size ? size - used : 0, "%s%s",
-					 used ? "|" : "", names[i].name);
+		if (used < size)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s",
+						 used ? "|" : "", names[i].name);
 		rest &= ~names[i].bit;
 	}
-	if (rest || !flags)
-		snprintf(buf + used, used < size ? size - used : 0, "%s%#x",
-			 used ? "|" : "", (unsigned)rest);
+	if ((rest || !flags) && used < size)
+		snprintf(buf + used, size - used, "%s%#x", used ? "|" : "", (unsigned)rest);
 	return buf;
 }
 
@@ -52,9 +53,9 @@ static inline const char *msync_flags_name(int flags, char *buf, size_t size)
  * A mapping of len bytes of the kind the variant names: anon-private,
  * anon-shared, file-private, file-shared (PROT_READ|PROT_WRITE), or
  * read-only-private, read-only-shared (a file opened O_RDONLY, mapped
- * PROT_READ).  A writable one holds a second pattern (seed 1) stored through it, so
- * its pages are modified and msync() has something to write; a read-only
- * one holds the file's pattern.
+ * PROT_READ).  A writable one holds a second pattern (seed 1) stored
+ * through it, so its pages are modified and msync() has something to
+ * write; a read-only one holds the file's pattern.
  */
 static inline unsigned char *map_kind_(const char *file, int line, size_t len)
 {
