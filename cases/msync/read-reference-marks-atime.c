@@ -44,6 +44,9 @@ static void run(void)
 			 "either (mounted noatime?)");
 
 	SAFE_FUTIMENS(obj.fd, past);
+	SAFE_FSTAT(obj.fd, &st);
+	if (st.st_atime != past[0].tv_sec)
+		UNRESOLVED("futimens() did not set st_atime back");
 	map = SAFE_MMAP(NULL, page_size, PROT_READ, variant_map_type(), obj.fd, 0);
 	CHECK_READ_OK(map);
 	SAFE_FSTAT(obj.fd, &st);
