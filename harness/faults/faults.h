@@ -17,7 +17,39 @@
 
 /* The faults of each later group, a list of its own so that groups grow
  * apart. */
-#define MMAPCTS_FAULTS_MSYNC(X)
+#define MMAPCTS_FAULTS_MSYNC(X)                                                           \
+	X(MSYNC_SYNC_ASYNC_OK, "msync-sync-async-ok", "msync",                                \
+	  "msync() with both MS_SYNC and MS_ASYNC syncs (MS_ASYNC dropped) instead of failing with EINVAL") \
+	X(MSYNC_UNKNOWN_FLAGS_OK, "msync-unknown-flags-ok", "msync",                          \
+	  "msync() masks its flags down to the bits it knows instead of failing with EINVAL") \
+	X(MSYNC_UNALIGNED_OK, "msync-unaligned-ok", "msync",                                  \
+	  "msync() rounds an unaligned address down to its page instead of failing with EINVAL") \
+	X(MSYNC_PARTIAL_LENGTH_EINVAL, "msync-partial-length-einval", "msync",                \
+	  "msync() refuses a length that is not a multiple of the page size with EINVAL")     \
+	X(MSYNC_LENGTH_ROUNDED_DOWN, "msync-length-rounded-down", "msync",                    \
+	  "msync() rounds the length down to whole pages: a partial last page is left out")   \
+	X(MSYNC_ZERO_LENGTH_ENOMEM, "msync-zero-length-enomem", "msync",                      \
+	  "msync() looks up the mapping at addr before the length: an empty range at an unmapped address fails with ENOMEM") \
+	X(MSYNC_NO_SYNC_FLAG_EINVAL, "msync-no-sync-flag-einval", "msync",                    \
+	  "msync() flags with neither MS_SYNC nor MS_ASYNC fail with EINVAL (POSIX's rule enforced on Linux)") \
+	X(MSYNC_INVALIDATE_EINVAL, "msync-invalidate-einval", "msync",                        \
+	  "msync() refuses MS_INVALIDATE with EINVAL (an emulation without invalidation)")    \
+	X(MSYNC_ANON_ENOMEM, "msync-anon-enomem", "msync",                                    \
+	  "msync() of anonymous memory fails with ENOMEM (only mappings of files are looked up)") \
+	X(MSYNC_HOLE_OK, "msync-hole-ok", "msync",                                            \
+	  "msync() over unmapped pages succeeds instead of failing with ENOMEM (holes skipped silently)") \
+	X(MSYNC_IGNORES_LOCKS, "msync-ignores-locks", "msync",                     \
+	  "msync(MS_INVALIDATE) of locked memory succeeds instead of failing with EBUSY (the lock check missing)") \
+	X(MSYNC_COPIES_UNSYNCED, "msync-copies-unsynced", "msync",                            \
+	  "MAP_SHARED file mappings are copies written back only at munmap(): msync() writes nothing") \
+	X(MSYNC_COPIES_HOLE_STOPS, "msync-copies-hole-stops", "msync",                        \
+	  "MAP_SHARED file mappings are copies written back by msync(), which refuses a range with a hole (ENOMEM) before writing anything back") \
+	X(MSYNC_INVALIDATE_DISCARDS, "msync-invalidate-discards", "msync",                    \
+	  "MAP_SHARED file mappings are copies, and msync(MS_INVALIDATE) reads them from the file again without writing the stores back") \
+	X(MSYNC_PRIVATE_COPIES_STALE, "msync-private-copies-stale", "msync",                  \
+	  "MAP_PRIVATE file mappings are copies read at mmap(): MS_INVALIDATE does not read unwritten pages from the file again") \
+	X(MAPPING_NO_ATIME, "mapping-no-atime", "msync",                                \
+	  "references through a file mapping never mark st_atime (only read() does)")
 #define MMAPCTS_FAULTS_MREMAP(X)
 #define MMAPCTS_FAULTS_PLACEMENT(X)
 #define MMAPCTS_FAULTS_LIMITS(X)                                                          \
