@@ -35,6 +35,8 @@
 	  "mremap() that moves or resizes a mapping drops its private pages: anonymous memory reads zero, a private file mapping shows the file again") \
 	X(MREMAP_PMD_MOVE_DROPS, "mremap-pmd-move-drops", "mremap",                           \
 	  "a move of 2 MiB or more loses the pages of its first PMD-aligned 2 MiB block (page-table level move drops the entries)") \
+	X(MREMAP_SPLIT_HUGE_DROPS_REST, "mremap-split-huge-drops-rest", "mremap",             \
+	  "a move of 2 MiB or more that starts inside a 2 MiB block loses the part of the block left behind (the huge page split drops it)") \
 	X(MREMAP_FIXED_IGNORED, "mremap-fixed-ignored", "mremap",                             \
 	  "MREMAP_FIXED is ignored: new_address is not used and nothing there is replaced")   \
 	X(MREMAP_OVERLAP_ACCEPTED, "mremap-overlap-accepted", "mremap",                       \

@@ -137,6 +137,18 @@ static void *pmd_move_drops(void *old, size_t old_len, size_t new_len, int flags
 }
 FAULT(MREMAP_PMD_MOVE_DROPS, .mremap = pmd_move_drops);
 
+static void *split_huge_drops_rest(void *old, size_t old_len, size_t new_len, int flags,
+				   void *new_addr)
+{
+	void *p = call(old, old_len, new_len, flags, new_addr);
+	uintptr_t start = (uintptr_t)old, block = start & ~(PMD_BYTES - 1);
+
+	if (p != MAP_FAILED && p != old && new_len >= PMD_BYTES && block < start)
+		real_madvise((void *)block, start - block, MADV_DONTNEED);
+	return p;
+}
+FAULT(MREMAP_SPLIT_HUGE_DROPS_REST, .mremap = split_huge_drops_rest);
+
 static void *fixed_ignored(void *old, size_t old_len, size_t new_len, int flags,
 			   void *new_addr)
 {
