@@ -80,6 +80,9 @@
 #ifndef MFD_ALLOW_SEALING
 #define MFD_ALLOW_SEALING 0U
 #endif
+#ifndef MADV_HUGEPAGE
+#define MADV_HUGEPAGE 0		/* Linux only: MADV_NORMAL, no advice, elsewhere */
+#endif
 
 #define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }
 

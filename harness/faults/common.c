@@ -153,6 +153,12 @@ int tracing;
 const struct fault *asleep;	/* the active fault, until armed */
 static unsigned long long noted;	/* the slots this process has noted (a child inherits it) */
 
+/* The trace file stays open (on a high number, like the tracked dups), so
+ * a process that gives up root (setuid to nobody, for RLIMIT_MEMLOCK) still
+ * notes what it reaches; a forked child shares it, an exec'd image opens
+ * it again. */
+static int trace_fd = -1;
+
 static void note(enum hook h)
 {
 	const char *dir = getenv(TRACE_DIR_ENV), *token = getenv("MMAPCTS_RUN_TOKEN");
@@ -163,14 +169,16 @@ static void note(enum hook h)
 	noted |= 1ull << h;
 	if (!dir)
 		return;
-	snprintf(path, sizeof(path), "%s/%s", dir, token ? token : "no-token");
 	n = snprintf(line, sizeof(line), "%s\t%s\n", kase ? kase : "?", hook_names[h]);
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		if (real_write(fd, line, (size_t)n) != n) {
-			/* a short trace: make faults finds the case's line missing */
-		}
-		real_close(fd);
+	if (trace_fd < 0) {
+		snprintf(path, sizeof(path), "%s/%s", dir, token ? token : "no-token");
+		fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		trace_fd = fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, 100);
+		if (fd >= 0)
+			real_close(fd);
+	}
+	if (trace_fd >= 0 && real_write(trace_fd, line, (size_t)n) != n) {
+		/* a short trace: make faults finds the case's line missing */
 	}
 	errno = saved;
 }

@@ -50,7 +50,47 @@
 	  "MAP_PRIVATE file mappings are copies read at mmap(): MS_INVALIDATE does not read unwritten pages from the file again") \
 	X(MAPPING_NO_ATIME, "mapping-no-atime", "msync",                                \
 	  "references through a file mapping never mark st_atime (only read() does)")
-#define MMAPCTS_FAULTS_MREMAP(X)
+#define MMAPCTS_FAULTS_MREMAP(X)                                                          \
+	X(MREMAP_SAME_SIZE_MOVES, "mremap-same-size-moves", "mremap",                         \
+	  "mremap() to the same size with no flags moves the mapping and returns a new address") \
+	X(MREMAP_SHRINK_KEEPS_TAIL, "mremap-shrink-keeps-tail", "mremap",                     \
+	  "mremap() shrinking in place returns old_address but leaves the cut-off pages mapped") \
+	X(MREMAP_SHRINK_SPAN_EFAULT, "mremap-shrink-span-efault", "mremap",                   \
+	  "mremap() shrinking an old range that holds a hole fails with EFAULT, as a growth would") \
+	X(MREMAP_GROW_MOVES, "mremap-grow-moves", "mremap",                                   \
+	  "mremap() without MREMAP_MAYMOVE grows a mapping by moving it to a new address")    \
+	X(MREMAP_GROW_OVER_NEIGHBOUR, "mremap-grow-over-neighbour", "mremap",                 \
+	  "mremap() growing in place does not check what follows: it replaces the neighbouring mapping") \
+	X(MREMAP_MOVE_KEEPS_OLD, "mremap-move-keeps-old", "mremap",                           \
+	  "mremap() that moves a mapping leaves the old range mapped (fresh zero pages), as a copying emulation would") \
+	X(MREMAP_DROPS_PRIVATE_PAGES, "mremap-drops-private-pages", "mremap",                 \
+	  "mremap() that moves or resizes a mapping drops its private pages: anonymous memory reads zero, a private file mapping shows the file again") \
+	X(MREMAP_PMD_MOVE_DROPS, "mremap-pmd-move-drops", "mremap",                           \
+	  "a move of 2 MiB or more loses the pages of its first PMD-aligned 2 MiB block (page-table level move drops the entries)") \
+	X(MREMAP_SPLIT_HUGE_DROPS_REST, "mremap-split-huge-drops-rest", "mremap",             \
+	  "a move of 2 MiB or more that starts inside a 2 MiB block loses the part of the block left behind (the huge page split drops it)") \
+	X(MREMAP_FIXED_IGNORED, "mremap-fixed-ignored", "mremap",                             \
+	  "MREMAP_FIXED is ignored: new_address is not used and nothing there is replaced")   \
+	X(MREMAP_OVERLAP_ACCEPTED, "mremap-overlap-accepted", "mremap",                       \
+	  "MREMAP_FIXED onto a range overlapping the old one is done (through a temporary place) instead of EINVAL") \
+	X(MREMAP_UNALIGNED_ROUNDED, "mremap-unaligned-rounded", "mremap",                     \
+	  "an unaligned old_address or new_address is rounded down to its page instead of EINVAL") \
+	X(MREMAP_SPAN_FIRST_ONLY, "mremap-span-first-only", "mremap",                         \
+	  "mremap() of an old range spanning several mappings resizes the first page only instead of EFAULT") \
+	X(MREMAP_ZERO_SIZE_COPIES, "mremap-zero-size-copies", "mremap",                       \
+	  "mremap() with old_size 0 makes a private copy of a shared mapping instead of a second view of its pages") \
+	X(MREMAP_ZERO_SIZE_MAYMOVE_IMPLIED, "mremap-zero-size-maymove-implied", "mremap",     \
+	  "mremap() with old_size 0 makes the second view even without MREMAP_MAYMOVE (instead of ENOMEM)") \
+	X(MREMAP_DONTUNMAP_UNMAPS, "mremap-dontunmap-unmaps", "mremap",                       \
+	  "MREMAP_DONTUNMAP is ignored: the source is unmapped as in a plain move")           \
+	X(MREMAP_DONTUNMAP_COPIES, "mremap-dontunmap-copies", "mremap",                       \
+	  "MREMAP_DONTUNMAP of private anonymous memory copies the pages: the source keeps its old bytes") \
+	X(MREMAP_SHARED_GROWTH_ZERO_FILLED, "mremap-shared-growth-zero-filled", "mremap",     \
+	  "a shared anonymous mapping grown by mremap() gets fresh zero pages past its object instead of SIGBUS") \
+	X(MREMAP_DROPS_LOCK, "mremap-drops-lock", "mremap",                                   \
+	  "mremap() that moves or grows a locked mapping drops the lock (VM_LOCKED not carried over)") \
+	X(MREMAP_LOCK_LIMIT_IGNORED, "mremap-lock-limit-ignored", "mremap",                   \
+	  "mremap() growing a locked mapping past RLIMIT_MEMLOCK grows it unlocked instead of EAGAIN")
 #define MMAPCTS_FAULTS_PLACEMENT(X)
 #define MMAPCTS_FAULTS_LIMITS(X)                                                          \
 	X(MAP_STACK_REFUSED, "map-stack-refused", "limits",                                  \

@@ -61,6 +61,25 @@ def test_the_trace_follows_children_and_exec(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root, to give it up")
+def test_the_trace_follows_a_process_that_gives_up_root(tmp_path):
+    """A case's child that becomes nobody (as an RLIMIT_MEMLOCK case does)
+    still notes the slots it reaches afterwards."""
+    tmp_path.chmod(0o700)
+    env = dict(os.environ, LD_PRELOAD=LIB, MMAPCTS_FAULT="trace",
+               MMAPCTS_FAULT_TRACE=str(tmp_path), MMAPCTS_FAULT_TRACE_CASE="the-case",
+               MMAPCTS_RUN_TOKEN="tok")
+    child = ("import os\n"
+             "os.setgid(65534); os.setuid(65534)\n"
+             "pid = os.fork()\n"
+             "if pid == 0: os._exit(0)\n"
+             "os.waitpid(pid, 0)\n")
+    subprocess.run([sys.executable, "-c", child], env=env, check=True)
+    slots = [line.split("\t")[1] for line in (tmp_path / "tok").read_text().splitlines()]
+    assert "fork" in slots, slots
+
+
+@pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
 def test_runner_rejects_an_unknown_fault():
     out = subprocess.run([RUNNER, "--fault", "no-such-fault"], capture_output=True, text=True)
     assert out.returncode == 2
