@@ -1509,6 +1509,20 @@ START_TEST(reserve_and_is_reserved)
 }
 END_TEST
 
+START_TEST(lay_out_maps_and_leaves_holes)
+{
+	unsigned char *p = lay_out("m.m");
+
+	ck_assert(is_reserved(p, 3 * page_size));
+	ck_assert_int_eq(probe_read(p).sig, 0);
+	ck_assert_int_eq(p[page_size - 1], pattern_byte(page_size - 1));
+	ck_assert_int_eq(probe_read(p + page_size).sig, SIGSEGV);
+	ck_assert_int_eq(probe_read(p + page_size).code, SEGV_MAPERR);
+	ck_assert_int_eq(probe_write(p + 2 * page_size, 1).sig, 0);
+	ck_assert_int_eq(p[2 * page_size + 1], pattern_byte(2 * page_size + 1));
+}
+END_TEST
+
 START_TEST(safe_mmap_fixed_inside_a_reservation)
 {
 	unsigned char *r = reserve(4 * page_size);
@@ -3093,6 +3107,7 @@ static Suite *lib_suite(void)
 
 	tc = tcase_create("reserve");
 	tcase_add_test(tc, reserve_and_is_reserved);
+	tcase_add_test(tc, lay_out_maps_and_leaves_holes);
 	tcase_add_test(tc, safe_mmap_fixed_inside_a_reservation);
 	tcase_add_test(tc, safe_mmap_fixed_outside_a_reservation_is_unresolved);
 	suite_add_tcase(s, tc);
