@@ -1,6 +1,6 @@
 /*
  * posix_madvise() reports failure by returning the error number itself,
- * not -1 with errno, as the POSIX *_madvise and posix_* functions do.  An
+ * not -1 with errno, like the other posix_* functions of POSIX.  An
  * advice no system defines must fail with EINVAL (a "shall fail" error);
  * a range with nothing mapped and an address off a page boundary "may
  * fail", with ENOMEM and EINVAL, so there 0 is also right and which was
