@@ -48,6 +48,8 @@
 	  "MADV_POPULATE_READ/WRITE of memory whose protection forbids that access returns 0 instead of EINVAL") \
 	X(FREE_SCRIBBLES, "free-scribbles", "madvise",                                        \
 	  "MADV_FREE hands back pages that hold neither their old bytes nor zeroes (a poison fill)") \
+	X(FREE_FORGETS_STORES, "free-forgets-stores", "madvise",                              \
+	  "reclaim drops pages advised MADV_FREE even when they were stored to since: the later stores are lost") \
 	X(GUARD_INSTALL_IGNORED, "guard-install-ignored", "madvise",                          \
 	  "MADV_GUARD_INSTALL returns 0 and installs no guard: the page stays accessible") \
 	X(GUARD_REMOVE_IGNORED, "guard-remove-ignored", "madvise",                            \

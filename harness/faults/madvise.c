@@ -175,6 +175,24 @@ static int free_scribbles(void *addr, size_t len, int advice)
 }
 FAULT(FREE_SCRIBBLES, .madvise = free_scribbles);
 
+/* free-forgets-stores: the pages advised MADV_FREE are remembered, and a
+ * reclaim of them (MADV_PAGEOUT) drops them without asking whether they
+ * were written since. */
+static struct ranges lazily_freed;
+
+static int free_forgets_stores(void *addr, size_t len, int advice)
+{
+	int r;
+
+	if (advice == MADV_PAGEOUT && ranges_overlap(&lazily_freed, (uintptr_t)addr, len))
+		return real_madvise(addr, len, MADV_DONTNEED);
+	r = real_madvise(addr, len, advice);
+	if (r == 0 && advice == MADV_FREE)
+		ranges_add(&lazily_freed, (uintptr_t)addr, len);
+	return r;
+}
+FAULT(FREE_FORGETS_STORES, .madvise = free_forgets_stores);
+
 static int guard_install_ignored(void *addr, size_t len, int advice)
 {
 	return advice == MADV_GUARD_INSTALL ? 0 : real_madvise(addr, len, advice);
