@@ -3,9 +3,10 @@
  * pages of fresh private anonymous memory, never accessed, locked by
  * mlock() (variant "mlock"), mapped with MAP_LOCKED ("map-locked") or
  * mapped after mlockall(MCL_FUTURE) ("mlockall-future"), must all be
- * reported resident.  Locking faults the pages in; a mincore() that does
- * not see locked pages, or a lock that only records the range, fails with
- * the count.
+ * reported resident.  Locking faults the pages in (for MAP_LOCKED the man
+ * page says the kernel tries to: only a machine out of memory fails to
+ * find eight pages); a mincore() that does not see locked pages, or a lock
+ * that only records the range, fails with the count.
  */
 #include "mincore.h"
 

@@ -11,6 +11,7 @@
  *   protection.c  what a protection means, in mmap() and mprotect() alike
  *   io.c          close(), ftruncate(), read() and write()
  *   madvise.c     what advice does to the pages
+ *   mincore.c     what mincore() reports
  *   mlock.c       what mlock() locks
  *   signals.c     sigaction()
  *   and munmap.c, mprotect.c, fork.c, exec.c, sbrk.c for those calls

@@ -2913,6 +2913,7 @@ START_TEST(refusal_is_fail_where_the_kernel_has_the_feature)
 	ck_assert_str_eq(mmapcts_advice_since("MADV_WIPEONFORK"), "4.14");
 	ck_assert_str_eq(mmapcts_advice_since("MADV_DONTFORK"), "2.6.16");
 	ck_assert_ptr_eq(mmapcts_advice_since("12345"), NULL);
+	ck_assert_str_eq(mmapcts_advice_since("MADV_GUARD_INSTALL"), "6.13");
 	/* The running kernel: uname's release, the same on every call. */
 	if (kernel_release()) {
 		ck_assert_ptr_eq(kernel_release(), kernel_release());
@@ -2920,6 +2921,22 @@ START_TEST(refusal_is_fail_where_the_kernel_has_the_feature)
 		ck_assert_int_eq(kernel_at_least("999.0"), 0);
 	} else {
 		ck_assert_int_eq(kernel_at_least("2.0"), 0);
+	}
+}
+END_TEST
+
+/* pidfd_self(): a descriptor for this process where the kernel has
+ * pidfd_open() (5.3), ENOSYS where the system is not Linux. */
+START_TEST(pidfd_self_names_this_process)
+{
+	int fd = pidfd_self();
+
+	if (!kernel_release()) {
+		ck_assert_int_eq(fd, -1);
+		ck_assert_int_eq(errno, ENOSYS);
+	} else if (kernel_at_least("5.3")) {
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(close(fd), 0);
 	}
 }
 END_TEST
@@ -3157,6 +3174,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, linux_shim);
 	tcase_add_test(tc, kernel_release_compares_as_a_version);
 	tcase_add_test(tc, refusal_is_fail_where_the_kernel_has_the_feature);
+	tcase_add_test(tc, pidfd_self_names_this_process);
 	tcase_add_test(tc, feature_refused_ends_by_the_kernel_release);
 	tcase_add_test(tc, needs_of_the_build);
 	tcase_add_test(tc, exec_policy_answers_with_a_reason);
