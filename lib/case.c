@@ -326,6 +326,7 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 		{ "posix_madvise", HAVE_POSIX_MADVISE, NULL },
 		{ "mincore", HAVE_MINCORE, "2.4" },
 		{ "madvise", HAVE_MADVISE, "2.4" },
+		{ "process_madvise", HAVE_PROCESS_MADVISE, "5.10" },
 		{ "mlock", HAVE_MLOCK, "2.0" },
 		{ "mremap", HAVE_MREMAP, "2.0" },
 		{ "memfd_create", HAVE_MEMFD_CREATE, "3.17" },

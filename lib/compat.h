@@ -50,6 +50,29 @@
 #define MADV_WIPEONFORK 0
 #define MADV_KEEPONFORK 0
 #endif
+/* Linux advice and flags newer than some libcs' headers, with the values of
+ * <asm-generic/mman-common.h>; only linux-profile cases use them, and a
+ * kernel without them refuses them with EINVAL (FEATURE_REFUSED decides). */
+#ifndef MADV_FREE
+#define MADV_FREE 8
+#endif
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
+#define MADV_POPULATE_WRITE 23
+#endif
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#define MADV_GUARD_REMOVE 103
+#endif
+#ifndef MADV_NOHUGEPAGE
+#define MADV_NOHUGEPAGE 15
+#endif
+#ifndef MAP_LOCKED
+#define MAP_LOCKED 0
+#endif
 #if !HAVE_F_SEAL_WRITE
 #define F_ADD_SEALS 0
 #define F_GET_SEALS 0
@@ -108,6 +131,11 @@ static inline int madvise(void *addr, size_t len, int advice) MMAPCTS_STUB(-1)
 #endif
 #if !HAVE_POSIX_MADVISE
 static inline int posix_madvise(void *addr, size_t len, int advice) { return ENOSYS; }
+#endif
+#if !HAVE_PROCESS_MADVISE
+struct iovec;
+static inline ssize_t process_madvise(int pidfd, const struct iovec *iov, size_t n,
+				      int advice, unsigned flags) MMAPCTS_STUB(-1)
 #endif
 #if !HAVE_SHM_OPEN
 static inline int shm_open(const char *name, int flags, mode_t mode) MMAPCTS_STUB(-1)

@@ -465,7 +465,8 @@ const char *mmapcts_advice_since(const char *name)
 		{ "MADV_FREE", "4.5" }, { "MADV_WIPEONFORK", "4.14" },
 		{ "MADV_KEEPONFORK", "4.14" }, { "MADV_COLD", "5.4" },
 		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
-		{ "MADV_POPULATE_WRITE", "5.14" },
+		{ "MADV_POPULATE_WRITE", "5.14" }, { "MADV_GUARD_INSTALL", "6.13" },
+		{ "MADV_GUARD_REMOVE", "6.13" },
 	};
 
 	for (size_t i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)
@@ -491,6 +492,16 @@ void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	}
 	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "madvise(%s) failed: %s", name,
 		     errno_name(errno));
+}
+
+int pidfd_self(void)
+{
+#if defined(__linux__) && defined(SYS_pidfd_open)
+	return (int)syscall(SYS_pidfd_open, getpid(), 0);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
 }
 
 size_t resident_pages(void *addr, size_t len)

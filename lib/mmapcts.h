@@ -494,6 +494,10 @@ unsigned long long meminfo_bytes(const char *key);
 /* How many pages of [addr, addr + len) mincore() reports resident (cases
  * that use it declare .needs = "mincore"). */
 size_t resident_pages(void *addr, size_t len);
+/* Linux: a PID file descriptor for this process, for process_madvise():
+ * pidfd_open(2) by syscall() (musl has no wrapper); -1 with errno ENOSYS
+ * elsewhere. */
+int pidfd_self(void);
 
 /* ------------------------------------------------------------------------
  * Address space.  MAP_FIXED is only ever used inside a range the case
@@ -503,6 +507,15 @@ size_t resident_pages(void *addr, size_t len);
 void *reserve(size_t len);
 /* Is [addr, addr+len) inside a reservation of this process? */
 int is_reserved(const void *addr, size_t len);
+/*
+ * Lay out a fresh reservation page by page: 'm' is a page of private
+ * anonymous read-write memory holding the pattern of its offset from the
+ * first page, '.' a hole with no mapping at all.  Nothing but the case can
+ * map into the holes (MAP_FIXED is only ever used inside reservations), so
+ * a hole stays a hole.  Neighbouring 'm' pages may merge into one mapping.
+ */
+#define lay_out(pages) lay_out_(MMAPCTS_HERE, (pages))
+unsigned char *lay_out_(const char *file, int line, const char *pages);
 
 /* ------------------------------------------------------------------------
  * Processes.  A child runs a function and ends with a verdict; the parent
@@ -753,6 +766,9 @@ void advise_(const char *file, int line, void *addr, size_t len, int advice,
 	     const char *name);
 MMAPCTS_NORETURN void feature_refused_(const char *file, int line, const char *feature,
 				       const char *since, int err);
+/* Since which Linux release madvise() knows the advice named ("MADV_FREE"),
+ * for feature_refused_(); NULL if the library does not know. */
+const char *mmapcts_advice_since(const char *name);
 
 void *safe_mmap_(const char *file, int line, void *addr, size_t len, int prot,
 		 int flags, int fd, off_t off);

@@ -35,3 +35,22 @@ int is_reserved(const void *addr, size_t len)
 			return 1;
 	return 0;
 }
+
+unsigned char *lay_out_(const char *file, int line, const char *pages)
+{
+	size_t n = strlen(pages);
+	unsigned char *base = reserve(n * page_size);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *p = base + i * page_size;
+
+		if (pages[i] == 'm') {
+			safe_mmap_(file, line, p, page_size, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+			fill_pattern(p, i * page_size, page_size, 0);
+		} else {
+			safe_munmap_(file, line, p, page_size);
+		}
+	}
+	return base;
+}

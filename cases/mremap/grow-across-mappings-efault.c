@@ -37,7 +37,7 @@ static void run(void)
 {
 	for (size_t l = 0; l < sizeof(layouts) / sizeof(layouts[0]); l++) {
 		for (size_t w = 0; w < sizeof(ways) / sizeof(ways[0]); w++) {
-			unsigned char *base = lay_out(layouts[l]);
+			unsigned char *base = lay_out_cut(layouts[l]);
 			unsigned char *dest = reserve(4 * page_size);
 			void *p;
 

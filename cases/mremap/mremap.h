@@ -108,12 +108,12 @@ static inline void check_grown_(const char *file, int line, const char *expr,
 #define CHECK_GROWN(map, first, n) check_grown_(MMAPCTS_HERE, #map, (map), (first), (n))
 
 /*
- * Lay out a fresh reservation page by page, one mapping of private
+ * lay_out_cut(): unlike lay_out() (lib/), one mapping of private
  * anonymous read-write memory holding the pattern of offsets from the
  * first page, then cut: 'r' pages are made read-only (split off by their
  * protection), '.' pages are unmapped (holes), 'm' pages stay.
  */
-static inline unsigned char *lay_out_(const char *file, int line, const char *pages)
+static inline unsigned char *lay_out_cut_(const char *file, int line, const char *pages)
 {
 	size_t n = strlen(pages);
 	unsigned char *base = SAFE_MAP_PATTERN(reserve(n * page_size), n * page_size,
@@ -127,7 +127,7 @@ static inline unsigned char *lay_out_(const char *file, int line, const char *pa
 			SAFE_MUNMAP(base + i * page_size, page_size);
 	return base;
 }
-#define lay_out(...) lay_out_(MMAPCTS_HERE, __VA_ARGS__)
+#define lay_out_cut(...) lay_out_cut_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * mremap(src, len, len, MREMAP_MAYMOVE|MREMAP_DONTUNMAP), and with fixed

@@ -35,7 +35,7 @@ static void run(void)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const char *layout = rows[i].layout;
 		size_t len = strlen(layout) * page_size;
-		unsigned char *base = lay_out(layout);
+		unsigned char *base = lay_out_cut(layout);
 		unsigned char *dest = rows[i].fixed ? reserve(page_size) : base;
 		void *p = rows[i].fixed
 			  ? mremap(base, len, page_size, MREMAP_MAYMOVE | MREMAP_FIXED, dest)

@@ -34,33 +34,6 @@ static inline void store_and_unmap_(const char *file, int line, struct object *o
 #define store_and_unmap(...) store_and_unmap_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
- * Lay out a fresh reservation page by page: 'm' is a page of private
- * anonymous read-write memory holding the pattern of its offset from the
- * first page, '.' a hole with no mapping at all.  Nothing but the case can
- * map into the holes (MAP_FIXED is only ever used inside reservations), so
- * a hole stays a hole.  Neighbouring 'm' pages may merge into one mapping.
- */
-static inline unsigned char *lay_out_(const char *file, int line, const char *pages)
-{
-	size_t n = strlen(pages);
-	unsigned char *base = reserve(n * page_size);
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char *p = base + i * page_size;
-
-		if (pages[i] == 'm') {
-			SAFE_MMAP(p, page_size, PROT_READ | PROT_WRITE,
-				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-			fill_pattern(p, i * page_size, page_size, 0);
-		} else {
-			SAFE_MUNMAP(p, page_size);
-		}
-	}
-	return base;
-}
-#define lay_out(...) lay_out_(MMAPCTS_HERE, __VA_ARGS__)
-
-/*
  * Fork a child that runs fn(map) only after the parent has unmapped
  * [map + off, map + off + len), then wait for it (the child's verdict is
  * the case's).

@@ -47,6 +47,7 @@ int (*real_mlock2)(const void *, size_t, unsigned int);
 void *(*real_mremap)(void *, size_t, size_t, int, ...);
 int (*real_mincore)(void *, size_t, unsigned char *);
 int (*real_posix_madvise)(void *, size_t, int);
+ssize_t (*real_process_madvise)(int, const struct iovec *, size_t, int, unsigned int);
 int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
 int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
@@ -78,6 +79,8 @@ void resolve(void)
 	real_mremap = (void *(*)(void *, size_t, size_t, int, ...))dlsym(RTLD_NEXT, "mremap");
 	real_mincore = (int (*)(void *, size_t, unsigned char *))dlsym(RTLD_NEXT, "mincore");
 	real_posix_madvise = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "posix_madvise");
+	real_process_madvise = (ssize_t (*)(int, const struct iovec *, size_t, int, unsigned int))
+		dlsym(RTLD_NEXT, "process_madvise");
 	real_remap_file_pages =
 		(int (*)(void *, size_t, int, size_t, int))dlsym(RTLD_NEXT, "remap_file_pages");
 	real_setrlimit = (int (*)(rlimit_resource, const struct rlimit *))dlsym(RTLD_NEXT, "setrlimit");

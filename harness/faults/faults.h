@@ -117,7 +117,6 @@
 	  "mprotect() that makes private anonymous memory writable charges no commit (commit charged only at mmap() time)") \
 	X(NORESERVE_LOST_ON_MPROTECT, "noreserve-lost-on-mprotect", "limits",                \
 	  "mprotect() that makes a MAP_NORESERVE mapping writable charges its commit (the flag kept only at mmap() time)")
-#define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)                                                           \
 	X(MUNLOCK_NOOP, "munlock-noop", "mlock",                                              \
 	  "munlock() reports success but unlocks nothing")                                    \
@@ -153,6 +152,61 @@
 	  "mlock2() drops the flags it does not know instead of failing with EINVAL")         \
 	X(TRUNCATE_SPARES_LOCKED, "truncate-spares-locked", "mlock",                          \
 	  "a truncate skips the locked pages of a shared mapping: they come back with their old bytes when the object grows again")
+#define MMAPCTS_FAULTS_MADVISE(X)                                                         \
+	X(DONTNEED_KEEPS_PRIVATE_ANON, "dontneed-keeps-private-anon", "madvise",              \
+	  "madvise(MADV_DONTNEED) of private anonymous memory returns 0 and keeps the pages (the advice taken as a hint)") \
+	X(DONTNEED_DROPS_SHARED, "dontneed-drops-shared", "madvise",                          \
+	  "madvise(MADV_DONTNEED) of a MAP_SHARED mapping replaces its pages with fresh zero pages, as for private anonymous memory") \
+	X(DONTNEED_REFUSES_PROT_NONE, "dontneed-refuses-prot-none", "madvise",                \
+	  "madvise(MADV_DONTNEED) checks access rights first and refuses PROT_NONE memory with EACCES") \
+	X(DONTNEED_DROPS_LOCKED, "dontneed-drops-locked", "madvise",                          \
+	  "madvise(MADV_DONTNEED) of mlock()ed memory drops the pages and returns 0 instead of EINVAL") \
+	X(MADVISE_ROUNDS_ADDRESS, "madvise-rounds-address", "madvise",                        \
+	  "madvise() rounds an unaligned address down to its page instead of failing with EINVAL") \
+	X(MADVISE_ZERO_LENGTH_PAGE, "madvise-zero-length-page", "madvise",                    \
+	  "madvise() with length 0 advises the page at addr (the length rounded up to at least a page)") \
+	X(MADVISE_WRAP_ENOMEM, "madvise-wrap-enomem", "madvise",                              \
+	  "madvise() with a length that wraps around the address space walks the range and fails with ENOMEM, not EINVAL") \
+	X(MADVISE_ROUNDS_LENGTH_DOWN, "madvise-rounds-length-down", "madvise",                \
+	  "madvise() rounds the length down to whole pages: a partial last page is not advised") \
+	X(MADVISE_HOLES_SUCCEED, "madvise-holes-succeed", "madvise",                          \
+	  "madvise() over a range with unmapped pages advises the mapped parts and returns 0 instead of ENOMEM") \
+	X(MADVISE_HOLES_UNADVISED, "madvise-holes-unadvised", "madvise",                      \
+	  "madvise() over a range with unmapped pages fails with ENOMEM before advising any of it") \
+	X(POPULATE_IGNORED, "populate-ignored", "madvise",                                    \
+	  "MADV_POPULATE_READ and MADV_POPULATE_WRITE return 0 and populate nothing (taken as hints)") \
+	X(POPULATE_IGNORES_PROTECTION, "populate-ignores-protection", "madvise",              \
+	  "MADV_POPULATE_READ/WRITE of memory whose protection forbids that access returns 0 instead of EINVAL") \
+	X(FREE_SCRIBBLES, "free-scribbles", "madvise",                                        \
+	  "MADV_FREE hands back pages that hold neither their old bytes nor zeroes (a poison fill)") \
+	X(FREE_FORGETS_STORES, "free-forgets-stores", "madvise",                              \
+	  "reclaim drops pages advised MADV_FREE even when they were stored to since: the later stores are lost") \
+	X(GUARD_INSTALL_IGNORED, "guard-install-ignored", "madvise",                          \
+	  "MADV_GUARD_INSTALL returns 0 and installs no guard: the page stays accessible") \
+	X(GUARD_REMOVE_IGNORED, "guard-remove-ignored", "madvise",                            \
+	  "MADV_GUARD_REMOVE returns 0 and leaves the guard: the page still faults") \
+	X(PROCESS_MADVISE_FIRST_ONLY, "process-madvise-first-only", "madvise",                \
+	  "process_madvise() advises only the first range of its vector and returns that length") \
+	X(POSIX_DONTNEED_DISCARDS, "posix-dontneed-discards", "madvise",                      \
+	  "posix_madvise(POSIX_MADV_DONTNEED) is passed on as Linux's destructive MADV_DONTNEED: private data is lost") \
+	X(POSIX_MADVISE_MINUS_ONE, "posix-madvise-minus-one", "madvise",                      \
+	  "posix_madvise() reports failure as -1 with errno, like madvise(), not by returning the error number") \
+	X(MINCORE_ALL_RESIDENT, "mincore-all-resident", "mincore",                            \
+	  "mincore() reports every page of a mapped range resident (a stub that assumes all memory is in core)") \
+	X(MINCORE_NONE_RESIDENT, "mincore-none-resident", "mincore",                          \
+	  "mincore() reports no page resident (a stub that clears the vector)") \
+	X(MINCORE_ROUNDS_ADDRESS, "mincore-rounds-address", "mincore",                        \
+	  "mincore() rounds an unaligned address down to its page instead of failing with EINVAL") \
+	X(MINCORE_ROUNDS_LENGTH_DOWN, "mincore-rounds-length-down", "mincore",                \
+	  "mincore() rounds the length down: no vector entry for a partial last page") \
+	X(MINCORE_VECTOR_OVERRUN, "mincore-vector-overrun", "mincore",                        \
+	  "mincore() writes one vector entry more than the range has pages") \
+	X(MINCORE_HOLES_OK, "mincore-holes-ok", "mincore",                                    \
+	  "mincore() of a range with unmapped pages reports them not resident and returns 0 instead of ENOMEM") \
+	X(MINCORE_ZERO_LENGTH_EINVAL, "mincore-zero-length-einval", "mincore",                \
+	  "mincore() refuses a length of 0 with EINVAL (NetBSD's answer, not Linux's)") \
+	X(MINCORE_USERSPACE_VECTOR, "mincore-userspace-vector", "mincore",                    \
+	  "mincore() is emulated in user space and stores to the vector itself: a bad vector kills the caller instead of EFAULT")
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
 #define MMAPCTS_FAULTS_COW(X)
 #define MMAPCTS_FAULTS_THREADS(X)

@@ -11,6 +11,7 @@
  *   protection.c  what a protection means, in mmap() and mprotect() alike
  *   io.c          close(), ftruncate(), read() and write()
  *   madvise.c     what advice does to the pages
+ *   mincore.c     what mincore() reports
  *   mlock.c       what mlock() locks
  *   signals.c     sigaction()
  *   and munmap.c, mprotect.c, fork.c, exec.c, sbrk.c for those calls
@@ -37,6 +38,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 
 #include "faults.h"
 
@@ -86,6 +88,8 @@ typedef int rlimit_resource;
 	X(mremap, void *, (void *old, size_t old_len, size_t new_len, int flags, void *new_addr)) \
 	X(mincore, int, (void *addr, size_t len, unsigned char *vec))                  \
 	X(posix_madvise, int, (void *addr, size_t len, int advice))                    \
+	X(process_madvise, ssize_t, (int pidfd, const struct iovec *iov, size_t n, int advice, \
+				     unsigned int flags))                            \
 	X(remap_file_pages, int, (void *addr, size_t size, int prot, size_t pgoff, int flags)) \
 	X(setrlimit, int, (rlimit_resource resource, const struct rlimit *rl))                     \
 	X(close, int, (int fd))                                                        \
@@ -177,6 +181,8 @@ extern INTERNAL int (*real_mlock2)(const void *, size_t, unsigned int);
 extern INTERNAL void *(*real_mremap)(void *, size_t, size_t, int, ...);
 extern INTERNAL int (*real_mincore)(void *, size_t, unsigned char *);
 extern INTERNAL int (*real_posix_madvise)(void *, size_t, int);
+extern INTERNAL ssize_t (*real_process_madvise)(int, const struct iovec *, size_t, int,
+						 unsigned int);
 extern INTERNAL int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
 extern INTERNAL int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 extern INTERNAL int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);

@@ -1509,6 +1509,20 @@ START_TEST(reserve_and_is_reserved)
 }
 END_TEST
 
+START_TEST(lay_out_maps_and_leaves_holes)
+{
+	unsigned char *p = lay_out("m.m");
+
+	ck_assert(is_reserved(p, 3 * page_size));
+	ck_assert_int_eq(probe_read(p).sig, 0);
+	ck_assert_int_eq(p[page_size - 1], pattern_byte(page_size - 1));
+	ck_assert_int_eq(probe_read(p + page_size).sig, SIGSEGV);
+	ck_assert_int_eq(probe_read(p + page_size).code, SEGV_MAPERR);
+	ck_assert_int_eq(probe_write(p + 2 * page_size, 1).sig, 0);
+	ck_assert_int_eq(p[2 * page_size + 1], pattern_byte(2 * page_size + 1));
+}
+END_TEST
+
 START_TEST(safe_mmap_fixed_inside_a_reservation)
 {
 	unsigned char *r = reserve(4 * page_size);
@@ -2918,6 +2932,7 @@ START_TEST(refusal_is_fail_where_the_kernel_has_the_feature)
 	ck_assert_str_eq(mmapcts_advice_since("MADV_WIPEONFORK"), "4.14");
 	ck_assert_str_eq(mmapcts_advice_since("MADV_DONTFORK"), "2.6.16");
 	ck_assert_ptr_eq(mmapcts_advice_since("12345"), NULL);
+	ck_assert_str_eq(mmapcts_advice_since("MADV_GUARD_INSTALL"), "6.13");
 	/* The running kernel: uname's release, the same on every call. */
 	if (kernel_release()) {
 		ck_assert_ptr_eq(kernel_release(), kernel_release());
@@ -2925,6 +2940,22 @@ START_TEST(refusal_is_fail_where_the_kernel_has_the_feature)
 		ck_assert_int_eq(kernel_at_least("999.0"), 0);
 	} else {
 		ck_assert_int_eq(kernel_at_least("2.0"), 0);
+	}
+}
+END_TEST
+
+/* pidfd_self(): a descriptor for this process where the kernel has
+ * pidfd_open() (5.3), ENOSYS where the system is not Linux. */
+START_TEST(pidfd_self_names_this_process)
+{
+	int fd = pidfd_self();
+
+	if (!kernel_release()) {
+		ck_assert_int_eq(fd, -1);
+		ck_assert_int_eq(errno, ENOSYS);
+	} else if (kernel_at_least("5.3")) {
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(close(fd), 0);
 	}
 }
 END_TEST
@@ -3112,6 +3143,7 @@ static Suite *lib_suite(void)
 
 	tc = tcase_create("reserve");
 	tcase_add_test(tc, reserve_and_is_reserved);
+	tcase_add_test(tc, lay_out_maps_and_leaves_holes);
 	tcase_add_test(tc, safe_mmap_fixed_inside_a_reservation);
 	tcase_add_test(tc, safe_mmap_fixed_outside_a_reservation_is_unresolved);
 	suite_add_tcase(s, tc);
@@ -3161,6 +3193,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, linux_shim);
 	tcase_add_test(tc, kernel_release_compares_as_a_version);
 	tcase_add_test(tc, refusal_is_fail_where_the_kernel_has_the_feature);
+	tcase_add_test(tc, pidfd_self_names_this_process);
 	tcase_add_test(tc, feature_refused_ends_by_the_kernel_release);
 	tcase_add_test(tc, needs_of_the_build);
 	tcase_add_test(tc, exec_policy_answers_with_a_reason);
