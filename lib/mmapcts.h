@@ -501,6 +501,9 @@ size_t resident_pages(void *addr, size_t len);
  * ------------------------------------------------------------------------ */
 /* Reserve len bytes of address space (PROT_NONE, no memory committed). */
 void *reserve(size_t len);
+/* ... with hint as mmap()'s addr (no MAP_FIXED): where the system puts it,
+ * which need not be at the hint; the caller looks where it landed. */
+void *reserve_near(void *hint, size_t len);
 /* Is [addr, addr+len) inside a reservation of this process? */
 int is_reserved(const void *addr, size_t len);
 

@@ -1505,6 +1505,10 @@ START_TEST(reserve_and_is_reserved)
 	unsigned char *r2 = reserve(page_size);
 	ck_assert(is_reserved(r2, page_size));
 	ck_assert(is_reserved(r, page_size));
+	/* A reservation near a hint is known wherever it landed. */
+	unsigned char *r3 = reserve_near(r2 + 64 * page_size, 2 * page_size);
+	ck_assert(is_reserved(r3, 2 * page_size));
+	ck_assert_int_eq(probe_read(r3).code, SEGV_ACCERR);
 	munmap(other, page_size);
 }
 END_TEST
