@@ -3,8 +3,8 @@
  * any address below vm.mmap_min_addr, with EPERM (EACCES where a security
  * module makes the refusal), and allows one at vm.mmap_min_addr itself.
  * The value of /proc/sys/vm/mmap_min_addr is recorded ("mmap_min_addr").
- * The checks run in a child that has dropped root for user nobody (so
- * no CAP_SYS_RAWIO, which lifts the limit): a mapping at 0 and at the
+ * The checks run in a child that has given up CAP_SYS_RAWIO (which lifts
+ * the limit; the child keeps its user ids): a mapping at 0 and at the
  * page just below the limit must be refused; one at the limit, asked for
  * with MAP_FIXED_NOREPLACE so that it replaces nothing, must land there
  * (or find the page taken: recorded as "at_limit=occupied").  What the
@@ -33,7 +33,7 @@ static void unprivileged(void *arg)
 	void *at_limit = (void *)min_addr, *p;
 
 	(void)arg;
-	drop_privileges();
+	drop_raw_io();
 
 	CHECK_MAP_FAILS(mmap(NULL, page_size, PROT_READ | PROT_WRITE,
 			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), EPERM, EACCES);

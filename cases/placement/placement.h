@@ -10,10 +10,9 @@
 
 #include "mmapcts.h"
 
-#include <grp.h>
 #include <stdlib.h>
 
-/* Which pages of [a, a + alen) and [b, b + blen) are shared? Any? */
+/* Do [a, a + alen) and [b, b + blen) share a byte? */
 static inline int ranges_meet(const void *a, size_t alen, const void *b, size_t blen)
 {
 	uintptr_t as = (uintptr_t)a, bs = (uintptr_t)b;
@@ -159,38 +158,35 @@ static inline unsigned char *check_noreplace_placed_(const char *file, int line,
 	check_noreplace_placed_(MMAPCTS_HERE, (addr), (len), (kind), (b), (what))
 
 /*
- * Become an ordinary process (in a child: there is no way back): no
- * supplementary groups, group and user nobody (65534).  From root this
- * clears every capability; the case relies on that, so CapEff in
- * /proc/self/status must read 0 afterwards (UNRESOLVED otherwise, and
- * UNTESTED without the figure).
+ * Lose CAP_SYS_RAWIO (in a child: there is no way back), the capability
+ * that lifts the low-address limit; the process keeps its user ids, so it
+ * still reaches what the case's own files need.  The case relies on the
+ * loss, so CapEff in /proc/self/status must lack the bit afterwards
+ * (UNRESOLVED otherwise, UNTESTED without the figure).
  */
-static inline void drop_privileges_(const char *file, int line)
+static inline void drop_raw_io_(const char *file, int line)
 {
 	char buf[4096], *cap;
 	int fd;
 	ssize_t n;
 
-	if (geteuid() == 0 && (setgroups(0, NULL) < 0 || setgid(65534) < 0 ||
-			       setuid(65534) < 0))
-		UNRESOLVED("dropping root for user nobody (65534) failed: %s",
-			   errno_name(errno));
+	if (drop_capability(LINUX_CAP_SYS_RAWIO) < 0)
+		UNRESOLVED("dropping CAP_SYS_RAWIO (capset) failed: %s", errno_name(errno));
 	fd = open("/proc/self/status", O_RDONLY);
 	if (fd < 0)
 		UNTESTED("no /proc/self/status: whether the process still has "
-			 "capabilities cannot be told");
+			 "CAP_SYS_RAWIO cannot be told");
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	buf[n > 0 ? n : 0] = 0;
 	cap = strstr(buf, "CapEff:");
 	if (!cap)
 		UNTESTED("no CapEff in /proc/self/status: whether the process still "
-			 "has capabilities cannot be told");
-	if (strtoull(cap + 7, NULL, 16) != 0)
-		UNRESOLVED("the process keeps capabilities after dropping root (%.30s)",
-			   cap);
+			 "has CAP_SYS_RAWIO cannot be told");
+	if (strtoull(cap + 7, NULL, 16) & (1ULL << LINUX_CAP_SYS_RAWIO))
+		UNRESOLVED("the process keeps CAP_SYS_RAWIO after dropping it (%.30s)", cap);
 }
-#define drop_privileges() drop_privileges_(MMAPCTS_HERE)
+#define drop_raw_io() drop_raw_io_(MMAPCTS_HERE)
 
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE __FILE__, __LINE__

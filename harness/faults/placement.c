@@ -168,11 +168,6 @@ static struct tracked *latest_fitting(size_t len)
 	return ntracked > 0 && tracked[ntracked - 1].len >= round_up(len)
 	       ? &tracked[ntracked - 1] : NULL;
 }
-static int null_hint_overlaps_when(void *addr, size_t len, int prot, int flags, int fd,
-				   off_t off)
-{
-	return system_chooses_when(addr, len, prot, flags, fd, off) && latest_fitting(len);
-}
 static void *null_hint_overlaps_mmap(void *addr, size_t len, int prot, int flags, int fd,
 				     off_t off)
 {
@@ -182,7 +177,7 @@ static void *null_hint_overlaps_mmap(void *addr, size_t len, int prot, int flags
 		return real_mmap(addr, len, prot, flags, fd, off);
 	return real_mmap((void *)t->addr, len, prot, flags | MAP_FIXED, fd, off);
 }
-FAULT(NULL_HINT_OVERLAPS, .mmap_when = null_hint_overlaps_when, .mmap = null_hint_overlaps_mmap);
+FAULT(NULL_HINT_OVERLAPS, .mmap_when = system_chooses_when, .mmap = null_hint_overlaps_mmap);
 
 /* low-address-allowed: a refused low MAP_FIXED reported as done (the
  * address returned; nothing can be mapped there, as nothing checks). */

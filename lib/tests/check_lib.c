@@ -2938,6 +2938,40 @@ START_TEST(kernel_grows_break_and_puts_it_back)
 }
 END_TEST
 
+/* drop_capability() takes CAP_SYS_RAWIO out of CapEff (in a child: no
+ * way back), and refuses a number that is no capability. */
+START_TEST(drop_capability_clears_the_bit)
+{
+	pid_t pid;
+	int status;
+
+	if (!kernel_release()) {
+		ck_assert_int_eq(drop_capability(LINUX_CAP_SYS_RAWIO), -1);
+		return;
+	}
+	ck_assert_int_eq(drop_capability(64), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char line[256];
+		unsigned long long eff = ~0ULL;
+		FILE *f;
+
+		if (drop_capability(LINUX_CAP_SYS_RAWIO) < 0)
+			_exit(2);
+		f = fopen("/proc/self/status", "r");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "CapEff: %llx", &eff) == 1)
+				break;
+		_exit(eff & (1ULL << LINUX_CAP_SYS_RAWIO) ? 3 : 0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
 static void refuse(void *arg)
 {
 	MARK(); FEATURE_REFUSED("mmap(MAP_X)", (const char *)arg, EINVAL);
@@ -3150,6 +3184,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, needs_of_the_build);
 	tcase_add_test(tc, exec_policy_answers_with_a_reason);
 	tcase_add_test(tc, kernel_grows_break_and_puts_it_back);
+	tcase_add_test(tc, drop_capability_clears_the_bit);
 	suite_add_tcase(s, tc);
 
 	/* Bugs these tests once found in lib/, kept so they stay fixed. */
