@@ -24,7 +24,7 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	unsigned char *map = mapping_between_holes(1, 2, 1);
-	struct backing anon = { -1, MAP_ANONYMOUS, 0 };
+	struct backing anon = { .fd = -1, .flags = MAP_ANONYMOUS };
 	unsigned char *before, *after;
 
 	before = CHECK_NOREPLACE_PLACED(map - page_size, page_size, MAP_PRIVATE, anon,

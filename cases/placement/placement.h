@@ -25,8 +25,12 @@ static inline int ranges_meet(const void *a, size_t alen, const void *b, size_t 
 struct backing {
 	int fd;
 	int flags;
-	int object;	/* file, shm, memfd: the mapping shows the pattern */
+	int object;		/* file, shm, memfd: the mapping shows the pattern */
+	struct object obj;	/* that object, where object is set */
 };
+
+/* A flag bit no Linux architecture defines (the one shared-file.h uses). */
+#define UNKNOWN_MAP_FLAG 0x800000
 
 /*
  * The helpers from here on are called through a macro of their name that
@@ -40,14 +44,17 @@ struct backing {
 /* The variant's backing, an object of len pattern bytes where it is one. */
 static inline struct backing variant_backing_(const char *file, int line, size_t len)
 {
-	struct backing b = { -1, 0, 0 };
+	struct backing b;
 
+	memset(&b, 0, sizeof(b));
+	b.fd = -1;
 	if (variant_is("anon")) {
 		b.flags = MAP_ANONYMOUS;
 	} else if (variant_is("dev-zero")) {
 		b.fd = OPEN_DEV_ZERO(O_RDWR);
 	} else {
-		b.fd = make_object(len).fd;
+		b.obj = make_object(len);
+		b.fd = b.obj.fd;
 		b.object = 1;
 	}
 	return b;

@@ -47,7 +47,17 @@
 	X(LOW_LIMIT_IN_PAGES, "low-limit-in-pages", "placement",                             \
 	  "vm.mmap_min_addr is applied in pages, not bytes: MAP_FIXED at the limit itself gives EPERM") \
 	X(FAILURE_RETURNS_NULL, "failure-returns-null", "placement",                         \
-	  "a failing mmap() returns 0 instead of MAP_FAILED (errno set as usual)")
+	  "a failing mmap() returns 0 instead of MAP_FAILED (errno set as usual)")            \
+	X(BOTH_SHARING_PRIVATE, "both-sharing-private", "placement",                         \
+	  "flags with both MAP_SHARED and MAP_PRIVATE (MAP_SHARED_VALIDATE) make a private mapping (the private bit tested first)") \
+	X(PRIVATE_UNKNOWN_FLAG_EINVAL, "private-unknown-flag-einval", "placement",           \
+	  "MAP_PRIVATE with a flag bit the kernel does not know fails with EINVAL (flags validated, as on the BSDs)") \
+	X(ANON_FD_HONOURED, "anon-fd-honoured", "anon",                                      \
+	  "MAP_ANONYMOUS with the descriptor of an open file maps the file instead of anonymous memory") \
+	X(NEGATIVE_OFFSET_WRAPS, "negative-offset-wraps", "placement",                       \
+	  "a negative file offset wraps to the start of the object instead of failing with EOVERFLOW") \
+	X(SEALED_PAST_END_EINVAL, "sealed-past-end-einval", "placement",                     \
+	  "mmap() of a range past the end of a size-sealed object fails with EINVAL (as device drivers do) instead of mapping or ENXIO")
 #define MMAPCTS_FAULTS_LIMITS(X)
 #define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -232,3 +233,81 @@ static void *failure_returns_null_failed(void *addr, size_t len, int prot, int f
 	return NULL;
 }
 FAULT(FAILURE_RETURNS_NULL, .mmap_failed = failure_returns_null_failed);
+
+/* both-sharing-private: MAP_SHARED | MAP_PRIVATE taken as MAP_PRIVATE. */
+static int both_sharing_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)fd, (void)off;
+	return (flags & MAP_KIND) == MAP_KIND;
+}
+static void *both_sharing_private_mmap(void *addr, size_t len, int prot, int flags, int fd,
+				       off_t off)
+{
+	return real_mmap(addr, len, prot, flags & ~MAP_SHARED, fd, off);
+}
+FAULT(BOTH_SHARING_PRIVATE, .mmap_when = both_sharing_when, .mmap = both_sharing_private_mmap);
+
+/* private-unknown-flag-einval: the bit placement.h and shared-file.h use
+ * as unknown, refused with MAP_PRIVATE. */
+#define UNKNOWN_BIT 0x800000
+static int private_unknown_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)fd, (void)off;
+	return (flags & MAP_KIND) == MAP_PRIVATE && (flags & UNKNOWN_BIT);
+}
+static void *einval_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	errno = EINVAL;
+	return MAP_FAILED;
+}
+FAULT(PRIVATE_UNKNOWN_FLAG_EINVAL, .mmap_when = private_unknown_when, .mmap = einval_mmap);
+
+/* anon-fd-honoured: MAP_ANONYMOUS with a regular file's descriptor maps
+ * the file. */
+static int anon_fd_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	struct stat st;
+
+	(void)addr, (void)len, (void)prot, (void)off;
+	return (flags & MAP_ANONYMOUS) && fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+static void *anon_fd_honoured_mmap(void *addr, size_t len, int prot, int flags, int fd,
+				   off_t off)
+{
+	return real_mmap(addr, len, prot, flags & ~MAP_ANONYMOUS, fd, off);
+}
+FAULT(ANON_FD_HONOURED, .mmap_when = anon_fd_when, .mmap = anon_fd_honoured_mmap);
+
+/* negative-offset-wraps: the object's start instead. */
+static int negative_offset_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd;
+	return off < 0;
+}
+static void *negative_offset_wraps_mmap(void *addr, size_t len, int prot, int flags, int fd,
+					off_t off)
+{
+	(void)off;
+	return real_mmap(addr, len, prot, flags, fd, 0);
+}
+FAULT(NEGATIVE_OFFSET_WRAPS, .mmap_when = negative_offset_when,
+      .mmap_file = negative_offset_wraps_mmap);
+
+/* sealed-past-end-einval: a size-sealed object's range checked, with the
+ * wrong errno. */
+static int sealed_past_end_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+#ifdef F_SEAL_GROW
+	struct stat st;
+	int seals = fd >= 0 ? fcntl(fd, F_GET_SEALS) : -1;
+
+	(void)addr, (void)prot, (void)flags;
+	return seals > 0 && (seals & F_SEAL_GROW) && fstat(fd, &st) == 0 &&
+	       (uintmax_t)off + len > (uintmax_t)st.st_size;
+#else
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return 0;
+#endif
+}
+FAULT(SEALED_PAST_END_EINVAL, .mmap_when = sealed_past_end_when, .mmap_file = einval_mmap);
