@@ -318,6 +318,39 @@ int write_sealed_memfd(size_t len)
 	return fd;
 }
 
+/* The capset system call, as glibc has no wrapper (and libcap is no
+ * dependency of the suite): the version 3 header and two 32-bit words of
+ * each set. */
+int drop_capability(int cap)
+{
+#if defined(__linux__) && defined(SYS_capget) && defined(SYS_capset)
+	struct {
+		uint32_t version;
+		int pid;
+	} hdr = { 0x20080522, 0 };	/* _LINUX_CAPABILITY_VERSION_3 */
+	struct {
+		uint32_t effective, permitted, inheritable;
+	} data[2];
+	uint32_t bit;
+
+	if (cap < 0 || cap >= 64) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (syscall(SYS_capget, &hdr, data) < 0)
+		return -1;
+	bit = (uint32_t)1 << (cap % 32);
+	data[cap / 32].effective &= ~bit;
+	data[cap / 32].permitted &= ~bit;
+	data[cap / 32].inheritable &= ~bit;
+	return syscall(SYS_capset, &hdr, data) < 0 ? -1 : 0;
+#else
+	(void)cap;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
 long locked_kb(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");

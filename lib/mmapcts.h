@@ -505,6 +505,9 @@ int pidfd_self(void);
  * ------------------------------------------------------------------------ */
 /* Reserve len bytes of address space (PROT_NONE, no memory committed). */
 void *reserve(size_t len);
+/* ... with hint as mmap()'s addr (no MAP_FIXED): where the system puts it,
+ * which need not be at the hint; the caller looks where it landed. */
+void *reserve_near(void *hint, size_t len);
 /* Is [addr, addr+len) inside a reservation of this process? */
 int is_reserved(const void *addr, size_t len);
 /*
@@ -675,6 +678,16 @@ const char *noexec_tmpfs(void);
  * the program break by len?  1 yes (the break is put back at once), 0 no,
  * -1 not Linux.  Tells a libc that refuses sbrk() from a kernel that does. */
 int kernel_grows_break(size_t len);
+/*
+ * Linux: take capability cap (the number capabilities(7) gives it, e.g.
+ * LINUX_CAP_SYS_RAWIO) out of this process's effective, permitted and
+ * inheritable sets, with the capset system call (no glibc wrapper).  For
+ * a child: there is no way back, and the process keeps its user ids (so
+ * it can still write what root's files the case needs).  0, or -1 with
+ * errno (ENOSYS where the system is not Linux).
+ */
+int drop_capability(int cap);
+#define LINUX_CAP_SYS_RAWIO 17
 /* A file of one page in a fresh noexec_tmpfs() (so: in a child), O_RDWR. */
 int file_on_noexec_mount(void);
 /* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case

@@ -12,11 +12,16 @@ static int nreservations;
 
 void *reserve(size_t len)
 {
+	return reserve_near(NULL, len);
+}
+
+void *reserve_near(void *hint, size_t len)
+{
 	void *p;
 
 	if (nreservations == MAX_RESERVATIONS)
 		UNRESOLVED("reserve: more than %d reservations", MAX_RESERVATIONS);
-	p = SAFE_MMAP(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+	p = SAFE_MMAP(hint, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
 		      -1, 0);
 	reservations[nreservations].start = (uintptr_t)p;
 	reservations[nreservations].end = (uintptr_t)p + len;

@@ -6,7 +6,10 @@
  * this system did with the open descriptor is recorded (observation
  * "anon_with_open_fd": "accepted" or the errno).  A kernel that maps the
  * file (honours fd when MAP_ANONYMOUS is set) fails with the file's first
- * byte; one that refuses the call fails on the Linux promise.
+ * byte; one that refuses the call fails on the Linux promise.  Both
+ * sharing types (variants private and shared): a shared anonymous
+ * mapping is backed by an object of the kernel's own, which a kernel
+ * could mistake the descriptor's file for.
  */
 #include "mmapcts.h"
 
@@ -17,7 +20,8 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_ANONYMOUS (the fd argument is ignored; "
 		     "portable applications pass -1)",
 	.profile   = "linux",
-	.covers_part = "L6",
+	.covers    = "L6",
+	.variants  = "private shared",
 );
 
 static void run(void)
@@ -25,7 +29,7 @@ static void run(void)
 	size_t len = 2 * page_size;
 	int fd = make_file("pattern", len);
 	unsigned char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-				MAP_PRIVATE | MAP_ANONYMOUS, fd, 0);
+				variant_map_type() | MAP_ANONYMOUS, fd, 0);
 	int err = errno;
 
 	OBSERVE("anon_with_open_fd", "%s", p == MAP_FAILED ? errno_name(err) : "accepted");

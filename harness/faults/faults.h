@@ -91,7 +91,6 @@
 	  "mremap() that moves or grows a locked mapping drops the lock (VM_LOCKED not carried over)") \
 	X(MREMAP_LOCK_LIMIT_IGNORED, "mremap-lock-limit-ignored", "mremap",                   \
 	  "mremap() growing a locked mapping past RLIMIT_MEMLOCK grows it unlocked instead of EAGAIN")
-#define MMAPCTS_FAULTS_PLACEMENT(X)
 #define MMAPCTS_FAULTS_LIMITS(X)                                                          \
 	X(MAP_STACK_REFUSED, "map-stack-refused", "limits",                                  \
 	  "mmap() refuses MAP_STACK with EINVAL (a flag the implementation does not know)")  \
@@ -207,6 +206,45 @@
 	  "mincore() refuses a length of 0 with EINVAL (NetBSD's answer, not Linux's)") \
 	X(MINCORE_USERSPACE_VECTOR, "mincore-userspace-vector", "mincore",                    \
 	  "mincore() is emulated in user space and stores to the vector itself: a bad vector kills the caller instead of EFAULT")
+#define MMAPCTS_FAULTS_PLACEMENT(X)                                                       \
+	X(FIXED_AS_HINT, "fixed-as-hint", "placement",                                       \
+	  "MAP_FIXED is taken as a hint: over an existing mapping the new one is placed elsewhere") \
+	X(FIXED_UNALIGNED_ROUNDED, "fixed-unaligned-rounded", "placement",                   \
+	  "MAP_FIXED at an address that is not page-aligned rounds it down and maps, instead of EINVAL") \
+	X(FIXED_PAST_LIMIT_MOVED, "fixed-past-limit-moved", "placement",                     \
+	  "MAP_FIXED at a range above the user address limit maps elsewhere instead of failing") \
+	X(NOREPLACE_CLOBBERS, "noreplace-clobbers", "placement",                             \
+	  "MAP_FIXED_NOREPLACE acts as MAP_FIXED: it replaces the mapping it should refuse")  \
+	X(NOREPLACE_IGNORED, "noreplace-ignored", "placement",                               \
+	  "MAP_FIXED_NOREPLACE is dropped (a pre-4.17 kernel on a 4.17+ release): the address is a hint") \
+	X(NOREPLACE_ADJACENT_EEXIST, "noreplace-adjacent-eexist", "placement",               \
+	  "MAP_FIXED_NOREPLACE's overlap test is off by one page: a range touching a mapping gives EEXIST") \
+	X(NOREPLACE_FIXED_CLOBBERS, "noreplace-fixed-clobbers", "placement",                 \
+	  "MAP_FIXED_NOREPLACE together with MAP_FIXED lets MAP_FIXED win: the mapping is replaced") \
+	X(NOREPLACE_UNALIGNED_ROUNDED, "noreplace-unaligned-rounded", "placement",           \
+	  "MAP_FIXED_NOREPLACE at an address that is not page-aligned rounds it down instead of EINVAL") \
+	X(NOREPLACE_ADDRESS_IGNORED, "noreplace-address-ignored", "placement",               \
+	  "MAP_FIXED_NOREPLACE on a free range maps where the system chooses, not at addr")   \
+	X(NULL_HINT_AT_ZERO, "null-hint-at-zero", "placement",                               \
+	  "mmap(NULL) places the mapping at address 0 when that is free (a bottom-up search with no low limit)") \
+	X(NULL_HINT_OVERLAPS, "null-hint-overlaps", "placement",                             \
+	  "mmap(NULL) hands out the range of the process's latest mapping although it is still mapped (a stale free-area cache)") \
+	X(LOW_ADDRESS_ALLOWED, "low-address-allowed", "placement",                           \
+	  "MAP_FIXED below vm.mmap_min_addr is allowed without CAP_SYS_RAWIO (the check compiled out)") \
+	X(LOW_LIMIT_IN_PAGES, "low-limit-in-pages", "placement",                             \
+	  "vm.mmap_min_addr is applied in pages, not bytes: MAP_FIXED at the limit itself gives EPERM") \
+	X(FAILURE_RETURNS_NULL, "failure-returns-null", "placement",                         \
+	  "a failing mmap() returns 0 instead of MAP_FAILED (errno set as usual)")            \
+	X(BOTH_SHARING_PRIVATE, "both-sharing-private", "placement",                         \
+	  "flags with both MAP_SHARED and MAP_PRIVATE (MAP_SHARED_VALIDATE) make a private mapping (the private bit tested first)") \
+	X(PRIVATE_UNKNOWN_FLAG_EINVAL, "private-unknown-flag-einval", "placement",           \
+	  "MAP_PRIVATE with a flag bit the kernel does not know fails with EINVAL (flags validated, as on the BSDs)") \
+	X(ANON_FD_HONOURED, "anon-fd-honoured", "anon",                                      \
+	  "MAP_ANONYMOUS with the descriptor of an open file maps the file instead of anonymous memory") \
+	X(NEGATIVE_OFFSET_WRAPS, "negative-offset-wraps", "placement",                       \
+	  "a negative file offset wraps to the start of the object instead of failing with EOVERFLOW") \
+	X(SEALED_PAST_END_EINVAL, "sealed-past-end-einval", "placement",                     \
+	  "mmap() of a range past the end of a size-sealed object fails with EINVAL (as device drivers do) instead of mapping or ENXIO")
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
 #define MMAPCTS_FAULTS_COW(X)
 #define MMAPCTS_FAULTS_THREADS(X)

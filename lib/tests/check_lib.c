@@ -1505,6 +1505,10 @@ START_TEST(reserve_and_is_reserved)
 	unsigned char *r2 = reserve(page_size);
 	ck_assert(is_reserved(r2, page_size));
 	ck_assert(is_reserved(r, page_size));
+	/* A reservation near a hint is known wherever it landed. */
+	unsigned char *r3 = reserve_near(r2 + 64 * page_size, 2 * page_size);
+	ck_assert(is_reserved(r3, 2 * page_size));
+	ck_assert_int_eq(probe_read(r3).code, SEGV_ACCERR);
 	munmap(other, page_size);
 }
 END_TEST
@@ -2984,6 +2988,40 @@ START_TEST(kernel_grows_break_and_puts_it_back)
 }
 END_TEST
 
+/* drop_capability() takes CAP_SYS_RAWIO out of CapEff (in a child: no
+ * way back), and refuses a number that is no capability. */
+START_TEST(drop_capability_clears_the_bit)
+{
+	pid_t pid;
+	int status;
+
+	if (!kernel_release()) {
+		ck_assert_int_eq(drop_capability(LINUX_CAP_SYS_RAWIO), -1);
+		return;
+	}
+	ck_assert_int_eq(drop_capability(64), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char line[256];
+		unsigned long long eff = ~0ULL;
+		FILE *f;
+
+		if (drop_capability(LINUX_CAP_SYS_RAWIO) < 0)
+			_exit(2);
+		f = fopen("/proc/self/status", "r");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "CapEff: %llx", &eff) == 1)
+				break;
+		_exit(eff & (1ULL << LINUX_CAP_SYS_RAWIO) ? 3 : 0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
 static void refuse(void *arg)
 {
 	MARK(); FEATURE_REFUSED("mmap(MAP_X)", (const char *)arg, EINVAL);
@@ -3198,6 +3236,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, needs_of_the_build);
 	tcase_add_test(tc, exec_policy_answers_with_a_reason);
 	tcase_add_test(tc, kernel_grows_break_and_puts_it_back);
+	tcase_add_test(tc, drop_capability_clears_the_bit);
 	suite_add_tcase(s, tc);
 
 	/* Bugs these tests once found in lib/, kept so they stay fixed. */
