@@ -25,7 +25,6 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
-#include <linux/capability.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -424,26 +423,6 @@ void safe_mlockall_(const char *file, int line, int flags)
 	mmapcts_end_(VERDICT_UNRESOLVED, file, line, "mlockall(%#x) failed: %s, within "
 		     "RLIMIT_MEMLOCK (mlock/mlockall-future-locks-new-mappings FAILs on "
 		     "that)", (unsigned)flags, errno_name(err));
-}
-
-int drop_cap_ipc_lock(void)
-{
-#if defined(__linux__) && defined(SYS_capget) && defined(SYS_capset)
-	/* capset(2) itself: glibc has no wrapper (libcap has one). */
-	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
-	unsigned i = CAP_TO_INDEX(CAP_IPC_LOCK), mask = CAP_TO_MASK(CAP_IPC_LOCK);
-
-	if (syscall(SYS_capget, &hdr, data) < 0)
-		return -1;
-	data[i].effective &= ~mask;
-	data[i].permitted &= ~mask;
-	data[i].inheritable &= ~mask;
-	return (int)syscall(SYS_capset, &hdr, data);
-#else
-	errno = ENOSYS;
-	return -1;
-#endif
 }
 
 int overcommit_policy(void)

@@ -592,13 +592,6 @@ size_t safe_mlock_(const char *file, int line, void *addr, size_t len);
  * mappings FAILs on it). */
 #define SAFE_MLOCKALL(flags) safe_mlockall_(MMAPCTS_HERE, (flags))
 void safe_mlockall_(const char *file, int line, int flags);
-/*
- * Linux: give up CAP_IPC_LOCK (effective, permitted and inheritable, by
- * the capset(2) system call, which glibc does not wrap), so that
- * RLIMIT_MEMLOCK binds this process even as root.  0 (also where it held
- * none), or -1 with errno; ENOSYS elsewhere.
- */
-int drop_cap_ipc_lock(void);
 
 /* ------------------------------------------------------------------------
  * Running code (PROT_EXEC).  A function `int f(void) { return value; }` in
@@ -687,6 +680,7 @@ int kernel_grows_break(size_t len);
  * errno (ENOSYS where the system is not Linux).
  */
 int drop_capability(int cap);
+#define LINUX_CAP_IPC_LOCK 14
 #define LINUX_CAP_SYS_RAWIO 17
 /* A file of one page in a fresh noexec_tmpfs() (so: in a child), O_RDWR. */
 int file_on_noexec_mount(void);

@@ -161,7 +161,7 @@ static inline void lock_all_(const char *file, int line, int flags, const char *
 
 /*
  * In a child: RLIMIT_MEMLOCK set to limit bytes (soft and hard), then
- * CAP_IPC_LOCK given up (drop_cap_ipc_lock(); root stays root otherwise,
+ * CAP_IPC_LOCK given up (drop_capability(); root stays root otherwise,
  * so the fault library's trace can still be written), so the limit binds.
  * UNTESTED where the capability cannot be given up (not Linux).
  */
@@ -173,7 +173,7 @@ static inline void bind_memlock_limit_(const char *file, int line, rlim_t limit)
 	if (setrlimit(RLIMIT_MEMLOCK, &rl) < 0)
 		UNRESOLVED("setrlimit(RLIMIT_MEMLOCK, %ju) failed: %s", (uintmax_t)limit,
 			   errno_name(errno));
-	if (drop_cap_ipc_lock() < 0) {
+	if (drop_capability(LINUX_CAP_IPC_LOCK) < 0) {
 		if (errno == ENOSYS)
 			UNTESTED("CAP_IPC_LOCK cannot be given up here (no capset()): "
 				 "RLIMIT_MEMLOCK may not bind this process");

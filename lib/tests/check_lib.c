@@ -2845,8 +2845,8 @@ static void cap_ipc_lock_dropped(void *arg)
 
 	(void)arg;
 	ck_assert_int_eq(setrlimit(RLIMIT_MEMLOCK, &rl), 0);
-	ck_assert_int_eq(drop_cap_ipc_lock(), 0);
-	ck_assert_int_eq(drop_cap_ipc_lock(), 0);
+	ck_assert_int_eq(drop_capability(LINUX_CAP_IPC_LOCK), 0);
+	ck_assert_int_eq(drop_capability(LINUX_CAP_IPC_LOCK), 0);
 	ck_assert_int_eq(mlock(p, page_size), -1);
 	ck_assert_int_eq(errno, EPERM);
 }
