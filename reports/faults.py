@@ -115,6 +115,43 @@ def fault_hooks(lib):
     return hooks
 
 
+def read_matrix(path):
+    """{fault: set of cases it turned red}, from a faults-matrix.tsv."""
+    kills = collections.defaultdict(set)
+    try:
+        with open(path, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")[1:]
+            for line in f:
+                row = line.rstrip("\n").split("\t")
+                kills[row[0]] = {c for c, mark in zip(header, row[1:]) if mark != "."}
+    except OSError:
+        pass
+    return kills
+
+
+def plan_witnesses(known, selection, passed):
+    """{fault: cases}: for each fault one case it turned red before (if
+    its selection still holds one), then for each passing case not yet
+    planned one fault that turned it red before, preferring faults already
+    in the plan (fewer runner starts)."""
+    plan = collections.defaultdict(set)
+    for name, chosen in selection.items():
+        witnesses = sorted(known.get(name, set()) & chosen & passed)
+        if witnesses:
+            plan[name].add(witnesses[0])
+    covered = set().union(*plan.values()) if plan else set()
+    killers = collections.defaultdict(list)
+    for name, cases in known.items():
+        if name in selection:
+            for c in cases & selection[name]:
+                killers[c].append(name)
+    for c in sorted(passed - covered):
+        if killers[c]:
+            name = max(sorted(killers[c]), key=lambda n: len(plan.get(n, ())))
+            plan[name].add(c)
+    return dict(plan)
+
+
 def trace_wrapper(lib, trace_dir):
     """The --wrapper of the trace run: the case's command line ("$*", the
     program and its --variant) names the case in every line it notes."""
@@ -170,6 +207,10 @@ def main(argv=None):
     ap.add_argument("--full", action="store_true",
                     help="every case under every fault (no trace, no selection)")
     ap.add_argument("--keep", help="keep the records and the trace in this directory")
+    ap.add_argument("--witness", metavar="MATRIX",
+                    help="prove each fault caught and each case killable by re-running the "
+                         "kills a previous faults-matrix.tsv recorded (faults + cases runs, not "
+                         "faults x cases), the whole selection only where those no longer hold")
     args = ap.parse_args(argv)
 
     cases_dir = args.cases_dir or os.path.join(
@@ -213,19 +254,24 @@ def main(argv=None):
             trace_changed = sorted(c["id"] for c in traced["cases"]
                                    if c["verdict"] != verdict.get(c["id"]))
         kills, moved, unhealthy, selected = {}, {}, {}, {}
-
-        def run_fault(fault):
+        selection = {}
+        for fault in faults:
             name = fault["name"]
             if reached is None:
-                chosen = set(passed)
+                selection[name] = set(passed)
             else:
-                chosen = {c for c in passed if reached.get(c, set()) & hooks.get(name, set())}
-                chosen |= untraced
-            selected[name] = len(chosen)
-            kills[name], moved[name] = [], []
+                selection[name] = ({c for c in passed if reached.get(c, set()) &
+                                    hooks.get(name, set())} | untraced)
+            kills[name], moved[name], selected[name] = [], [], 0
+        ran = collections.defaultdict(set)
+
+        def run_fault(name, chosen, part):
+            chosen = set(chosen) - ran[name]
             if not chosen:
                 return
-            proc, rec = run_suite(args.runner, os.path.join(tmp, name + ".json"),
+            ran[name] |= chosen
+            selected[name] += len(chosen)
+            proc, rec = run_suite(args.runner, os.path.join(tmp, f"{name}.{part}.json"),
                                   fault=name, jobs=args.jobs, cases_dir=cases_dir,
                                   cases=None if args.full else chosen)
             problem = healthy(proc, rec, ids if args.full else chosen)
@@ -241,11 +287,30 @@ def main(argv=None):
             kills[name].sort()
             moved[name].sort()
 
-        # Two runners at once: each ends waiting for its slowest case, and
-        # the other keeps the processors busy meanwhile.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=args.runners) as pool:
-            for done in pool.map(run_fault, faults):
-                pass
+        def run_plan(plan, part):
+            # Two runners at once: each ends waiting for its slowest case,
+            # and the other keeps the processors busy meanwhile.
+            with concurrent.futures.ThreadPoolExecutor(max_workers=args.runners) as pool:
+                list(pool.map(lambda item: run_fault(item[0], item[1], part),
+                              sorted(plan.items())))
+
+        if args.witness:
+            # Round 1: the kills the last full matrix recorded, one witness
+            # per fault and one per case, each still within the traced
+            # selection.  Round 2, for what round 1 did not prove: the
+            # fault's whole selection, and a case under every fault that
+            # reaches it.  What is proved is proved by a run here.
+            known = read_matrix(args.witness)
+            run_plan(plan_witnesses(known, selection, passed), "witness")
+            proven = {c for k in kills.values() for c, _ in k}
+            retry = {n: set(selection[n]) for n in selection if not kills[n]}
+            for c in passed - proven:
+                for n in selection:
+                    if c in selection[n]:
+                        retry.setdefault(n, set()).add(c)
+            run_plan(retry, "rest")
+        else:
+            run_plan(selection, "all")
     elapsed, cpu = start.since()
     ratio, cpu_ratio = elapsed / one_run[0], (cpu / one_run[1] if one_run[1] else 0.0)
     runs = sum(selected.values())
@@ -279,7 +344,9 @@ def main(argv=None):
             f.write(fault["name"] + "\t" + "\t".join(hit.get(c, ".") for c in case_ids) + "\n")
 
     how = ("every case under each fault (`--full`)" if args.full else
-           "under each fault only the cases that reached one of its hooks")
+           "under each fault only the cases that reached one of its hooks" +
+           (", first only the kills the last matrix recorded (`--witness`): this matrix "
+            "holds the kills re-proved, not every kill" if args.witness else ""))
     timing = (f"{elapsed:.1f} s wall, {cpu:.1f} s CPU: {ratio:.1f}x the wall and "
               f"{cpu_ratio:.1f}x the CPU time of one suite run ({one_run[0]:.1f} s, "
               f"{one_run[1]:.1f} s CPU); {runs} case runs under faults, "

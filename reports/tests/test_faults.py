@@ -20,9 +20,15 @@ LIB = os.path.join(BUILDDIR, "harness", "faults", "mmapcts-faults.so")
 
 
 
+MATRIX = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                      "faults-matrix.tsv")
+
+
 @pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
 def test_every_fault_is_caught(tmp_path, capsys):
-    argv = ["--runner", RUNNER, "--out", str(tmp_path)]
+    # The kills the committed matrix records, re-proved here (the whole
+    # traced selection wherever they no longer hold, or for a new fault).
+    argv = ["--runner", RUNNER, "--out", str(tmp_path), "--witness", MATRIX]
     status = faults.main(argv)
     out = capsys.readouterr().out
     assert status == 0, out
@@ -100,3 +106,29 @@ def test_the_library_defines_every_listed_fault():
     for fault in faults.list_faults(RUNNER):
         out = load(fault["name"])
         assert (out.returncode, out.stderr) == (0, ""), fault["name"]
+
+
+@pytest.mark.skipif(not os.path.exists(LIB), reason="no mmapcts-faults.so in this build")
+def test_a_stale_witness_falls_back_to_the_whole_selection(tmp_path, capsys):
+    """A matrix whose recorded kill no longer holds (here: a case the fault
+    never reaches) proves nothing: the fault's whole selection runs."""
+    fault = "munmap-noop"
+    stale = tmp_path / "stale.tsv"
+    stale.write_text(f"fault\tanon/address-page-aligned\n{fault}\tF\n")
+    status = faults.main(["--runner", RUNNER, "--out", str(tmp_path / "out"),
+                          "--fault", fault, "--witness", str(stale)])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "1/1 caught" in out
+    report = (tmp_path / "out" / "faults.md").read_text()
+    row = next(l for l in report.splitlines() if l.startswith(f"| `{fault}`"))
+    assert int(row.split("|")[4]) > 1, row    # more than the one stale witness ran
+
+
+def test_witnesses_cover_every_fault_and_case():
+    known = {"f1": {"a", "b"}, "f2": {"b", "c"}, "f3": {"z"}}
+    selection = {"f1": {"a", "b"}, "f2": {"b", "c"}, "f3": {"a"}}
+    plan = faults.plan_witnesses(known, selection, {"a", "b", "c"})
+    assert set(plan) == {"f1", "f2"}          # f3's kill is out of its selection
+    assert set().union(*plan.values()) == {"a", "b", "c"}
+    assert sum(len(v) for v in plan.values()) == 3
