@@ -484,3 +484,69 @@ size_t resident_pages(void *addr, size_t len)
 	SAFE_MUNMAP(vec, npages);
 	return n;
 }
+
+/* ------------------------------------------------------------------------
+ * System calls glibc 2.36 has no wrapper for (mmapcts.h): made with
+ * syscall(), so mmapcts-faults.so can bend them; ENOSYS elsewhere.
+ * ------------------------------------------------------------------------ */
+#ifdef __linux__
+#ifndef SYS_mseal
+#define SYS_mseal 462
+#endif
+#ifndef SYS_process_mrelease
+#define SYS_process_mrelease 448
+#endif
+#ifndef SYS_memfd_secret
+#define SYS_memfd_secret 447
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#define LINUX_SYSCALL(...) return (int)syscall(__VA_ARGS__)
+#else
+#define LINUX_SYSCALL(...) do { errno = ENOSYS; return -1; } while (0)
+#endif
+
+int sys_mseal(void *addr, size_t len, unsigned long flags)
+{
+	LINUX_SYSCALL(SYS_mseal, addr, len, flags);
+}
+
+int sys_process_mrelease(int pidfd, unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_process_mrelease, pidfd, flags);
+}
+
+int sys_memfd_secret(unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_memfd_secret, flags);
+}
+
+int sys_pidfd_open(pid_t pid, unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_pidfd_open, pid, flags);
+}
+
+int siginfo_pkey(const siginfo_t *si)
+{
+#ifdef si_pkey
+	return (int)si->si_pkey;
+#else
+	(void)si;
+	return -1;
+#endif
+}
+
+int cpu_has_pkeys(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	int pku = mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", "pku");
+	int ospke = mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", "ospke");
+
+	if (pku < 0 || ospke < 0)
+		return -1;
+	return pku == 1 && ospke == 1;
+#else
+	return -1;
+#endif
+}
