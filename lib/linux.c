@@ -25,6 +25,7 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -527,6 +528,40 @@ int sys_pidfd_open(pid_t pid, unsigned int flags)
 	LINUX_SYSCALL(SYS_pidfd_open, pid, flags);
 }
 
+ssize_t read_proc_self_mem(void *dst, const void *src, size_t n)
+{
+#ifdef __linux__
+	int fd = open("/proc/self/mem", O_RDONLY);
+	ssize_t r;
+	int err;
+
+	if (fd < 0)
+		return -1;
+	r = pread(fd, dst, n, (off_t)(uintptr_t)src);
+	err = errno;
+	close(fd);
+	errno = err;
+	return r;
+#else
+	(void)dst, (void)src, (void)n;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+ssize_t read_vm_self(void *dst, const void *src, size_t n)
+{
+#ifdef __linux__
+	struct iovec local = { dst, n }, remote = { (void *)(uintptr_t)src, n };
+
+	return process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+#else
+	(void)dst, (void)src, (void)n;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
 int siginfo_pkey(const siginfo_t *si)
 {
 #ifdef si_pkey
@@ -535,6 +570,11 @@ int siginfo_pkey(const siginfo_t *si)
 	(void)si;
 	return -1;
 #endif
+}
+
+int cpu_flag(const char *word)
+{
+	return mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", word);
 }
 
 int cpu_has_pkeys(void)

@@ -676,6 +676,12 @@ int sys_mseal(void *addr, size_t len, unsigned long flags);
 int sys_process_mrelease(int pidfd, unsigned int flags);
 int sys_memfd_secret(unsigned int flags);
 int sys_pidfd_open(pid_t pid, unsigned int flags);
+/* Linux: copy n bytes at src of this process to dst the ways a debugger
+ * does - pread() of /proc/self/mem (read_proc_self_mem) and
+ * process_vm_readv() on itself (read_vm_self); -1 with errno as they fail,
+ * ENOSYS elsewhere. */
+ssize_t read_proc_self_mem(void *dst, const void *src, size_t n);
+ssize_t read_vm_self(void *dst, const void *src, size_t n);
 /* The protection key of a SEGV_PKUERR signal (si_pkey); -1 where the
  * system has none. */
 int siginfo_pkey(const siginfo_t *si);
@@ -683,6 +689,9 @@ int siginfo_pkey(const siginfo_t *si);
  * among the /proc/cpuinfo flags on x86)?  1 yes, 0 no (x86 without them),
  * -1 cannot tell (another CPU, or no /proc/cpuinfo). */
 int cpu_has_pkeys(void);
+/* Is word among the "flags" of /proc/cpuinfo (x86: "la57", "pku")?  1 yes,
+ * 0 no, -1 no /proc/cpuinfo. */
+int cpu_flag(const char *word);
 
 void mmapcts_check_call_returns_(const char *file, int line, const char *expr,
 				 const void *code, int expected);

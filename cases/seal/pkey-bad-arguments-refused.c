@@ -15,7 +15,7 @@ MMAPCTS_CASE(
 		     "is invalid); mprotect(2): pkey_mprotect() EINVAL (pkey not allocated)",
 	.profile   = "linux",
 	.needs     = "pkey_alloc",
-	.covers_part = "O2",
+	.covers    = "O2",
 );
 
 static void run(void)

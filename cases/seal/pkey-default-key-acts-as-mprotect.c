@@ -13,7 +13,7 @@ MMAPCTS_CASE(
 		     "behaves as mprotect()); pkeys(7)",
 	.profile   = "linux",
 	.needs     = "pkey_alloc",
-	.covers_part = "O2",
+	.covers    = "O2",
 );
 
 static void run(void)

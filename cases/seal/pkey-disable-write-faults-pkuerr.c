@@ -16,7 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux pkeys(7); pkey_alloc(2); sigaction(2): SEGV_PKUERR, si_pkey",
 	.profile   = "linux",
 	.needs     = "pkey_alloc",
-	.covers_part = "O2",
+	.covers    = "O2",
 );
 
 static void run(void)

@@ -24,7 +24,7 @@ MMAPCTS_CASE(
 		     "Handler Behavior)",
 	.profile   = "linux",
 	.needs     = "pkey_alloc",
-	.covers_part = "O2",
+	.covers    = "O2",
 	.variants  = "thread fork signal",
 );
 

@@ -14,7 +14,7 @@ MMAPCTS_CASE(
 		     "to zero); shmat(): DESCRIPTION (attaches the segment to the "
 		     "address space)",
 	.profile   = "posix",
-	.covers_part = "C13",
+	.covers    = "C13",
 );
 
 static void run(void)

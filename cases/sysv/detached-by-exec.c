@@ -12,7 +12,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 exec: DESCRIPTION (\"attached shared memory segments "
 		     "shall be detached\")",
 	.profile   = "posix",
-	.covers_part = "C13",
+	.covers    = "C13",
 	.no_fault  = "the kernel's exec detaches the segments; no interposed call can "
 		     "carry an attachment into the new image",
 );

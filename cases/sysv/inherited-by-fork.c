@@ -12,7 +12,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (\"the child process shall inherit "
 		     "... attached shared memory segments\")",
 	.profile   = "posix",
-	.covers_part = "C13",
+	.covers    = "C13",
 );
 
 static unsigned char *map;
@@ -26,10 +26,9 @@ static void child(void *arg)
 
 static void run(void)
 {
-	int id = SHM_SEGMENT(2 * page_size);
+	int id;
 
-	map = SHM_ATTACH(id);
-	fill_pattern(map, 0, page_size, 0);
+	map = SHM_PATTERN(2 * page_size, &id);
 	run_in_child(child, NULL);
 	CHECK_PATTERN_SEED(map + page_size, page_size, page_size, 1);
 }

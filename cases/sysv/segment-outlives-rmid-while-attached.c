@@ -12,16 +12,15 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 shmctl(): IPC_RMID (\"the shared memory segment ... "
 		     "shall not be removed until all attached processes have detached\")",
 	.profile   = "posix",
-	.covers_part = "C13",
+	.covers    = "C13",
 );
 
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	int id = SHM_SEGMENT(len);
-	unsigned char *map = SHM_ATTACH(id);
+	int id;
+	unsigned char *map = SHM_PATTERN(len, &id);
 
-	fill_pattern(map, 0, len, 0);
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
 	CHECK_INTACT(map, 0, 2);
 	CHECK_PAGES_WRITABLE(map, 2, 2);

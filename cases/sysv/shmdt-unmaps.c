@@ -12,16 +12,15 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 shmdt(): DESCRIPTION (detaches the segment); Linux "
 		     "shmop(2) (the range is unmapped)",
 	.profile   = "linux",
-	.covers_part = "C13",
+	.covers    = "C13",
 );
 
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	int id = SHM_SEGMENT(len);
-	unsigned char *map = SHM_ATTACH(id);
+	int id;
+	unsigned char *map = SHM_PATTERN(len, &id);
 
-	fill_pattern(map, 0, len, 0);
 	CHECK_OK(shmdt(map));
 	CHECK_UNMAPPED(map, len);
 	CHECK_EQ(SHM_NATTCH(id), 0);

@@ -48,6 +48,18 @@ static inline unsigned char *shm_attach_(const char *file, int line, int id)
 	return p;
 }
 
+/* A new segment of len bytes (*id), attached, holding the pattern. */
+#define SHM_PATTERN(len, id) shm_pattern_(MMAPCTS_HERE, (len), (id))
+static inline unsigned char *shm_pattern_(const char *file, int line, size_t len, int *id)
+{
+	unsigned char *map;
+
+	*id = shm_segment_(file, line, len);
+	map = shm_attach_(file, line, *id);
+	fill_pattern(map, 0, len, 0);
+	return map;
+}
+
 /* The segment's shm_nattch (IPC_STAT). */
 #define SHM_NATTCH(id) shm_nattch_(MMAPCTS_HERE, (id))
 static inline long shm_nattch_(const char *file, int line, int id)
