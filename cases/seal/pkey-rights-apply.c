@@ -2,8 +2,10 @@
  * Protection-key rights belong to the thread that set them, are inherited
  * by a child of fork(), and are the interrupted thread's again after a
  * signal handler returns.  Variants:
- *	thread	rights that deny access in one thread leave another thread's
- *		reads alone (a kernel that keeps one PKRU per process fails);
+ *	thread	rights that deny access set in a second thread leave the
+ *		first thread's reads alone (a kernel that keeps one PKRU per
+ *		process fails; the second thread sets them itself, since a new
+ *		thread starts with its creator's rights);
  *	fork	a child of fork() inherits PKEY_DISABLE_WRITE: its store
  *		faults SEGV_PKUERR (a fork that resets the register fails);
  *	signal	after a handler returns, the interrupted thread's
@@ -34,7 +36,8 @@ static int key;
 static void *other_thread(void *arg)
 {
 	(void)arg;
-	CHECK_PKEY_ALLOWS(map, 0);
+	SET_PKEY(key, PKEY_DISABLE_ACCESS);
+	CHECK_PKEY_DENIES(map, 0, key);
 	return NULL;
 }
 
@@ -60,11 +63,10 @@ static void run(void)
 	if (variant_is("thread")) {
 		pthread_t t;
 
-		SET_PKEY(key, PKEY_DISABLE_ACCESS);
-		CHECK_PKEY_DENIES(map, 0, key);
 		if (pthread_create(&t, NULL, other_thread, NULL))
 			UNRESOLVED("pthread_create() failed");
 		pthread_join(t, NULL);
+		CHECK_PKEY_ALLOWS(map, 0);
 	} else if (variant_is("fork")) {
 		SET_PKEY(key, PKEY_DISABLE_WRITE);
 		run_in_child(child_store, NULL);

@@ -7,7 +7,7 @@
 #include "sysv.h"
 
 MMAPCTS_CASE(
-	.assertion = "shmat() of a new segment succeeds twice at different addresses; the "
+	.assertion = "shmget(IPC_PRIVATE) succeeds, and shmat() of the new segment succeeds twice at different addresses; the "
 		     "segment reads zero, and stores through each attachment are seen "
 		     "through the other.",
 	.spec      = "POSIX.1-2024 shmget(): DESCRIPTION (the segment is initialized "
@@ -20,8 +20,11 @@ MMAPCTS_CASE(
 static void run(void)
 {
 	size_t len = 2 * page_size;
-	int id = SHM_SEGMENT(len);
-	unsigned char *a = shmat(id, NULL, 0);
+	int id = (int)CHECK_OK(shmget(IPC_PRIVATE, len, IPC_CREAT | 0600));
+	unsigned char *a;
+
+	at_cleanup(remove_segment, (void *)(intptr_t)id);
+	a = shmat(id, NULL, 0);
 	unsigned char *b = shmat(id, NULL, 0);
 
 	CHECK(a != (void *)-1);

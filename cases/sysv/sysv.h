@@ -23,7 +23,8 @@ static inline void remove_segment(void *arg)
 #define MMAPCTS_HERE file, line
 
 /* A new private segment of len bytes (shmget(IPC_PRIVATE)), removed at the
- * case's end; UNRESOLVED when shmget() refuses. */
+ * case's end; UNRESOLVED when shmget() refuses (sysv/attachments-see-each-
+ * other FAILs then). */
 #define SHM_SEGMENT(len) shm_segment_(MMAPCTS_HERE, (len))
 static inline int shm_segment_(const char *file, int line, size_t len)
 {
