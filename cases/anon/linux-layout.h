@@ -35,9 +35,11 @@ static inline void require_x86_64_(const char *file, int line, const char *what)
 
 /*
  * Why memfd_secret() fails with ENOSYS on a kernel of 5.14 or later, with
- * proof: the boot parameter secretmem.enable=0 (/proc/cmdline), or a kernel
- * configuration without CONFIG_SECRETMEM (/boot/config-<release>).  NULL
- * where neither says so.
+ * proof: the boot parameter secretmem.enable=0 (/proc/cmdline); the
+ * parameter reading N in sysfs (/sys/module/secretmem/parameters/enable:
+ * some distributions, Debian's 6.1 among them, build it in but leave it
+ * off); or a kernel configuration without CONFIG_SECRETMEM
+ * (/boot/config-<release>).  NULL where none says so.
  */
 static inline const char *secretmem_disabled_reason(void)
 {
@@ -54,6 +56,16 @@ static inline const char *secretmem_disabled_reason(void)
 	if (off) {
 		snprintf(reason, sizeof(reason), "the kernel was booted with "
 			 "secretmem.enable=0 (/proc/cmdline)");
+		return reason;
+	}
+	if ((f = fopen("/sys/module/secretmem/parameters/enable", "r"))) {
+		if (fgets(line, sizeof(line), f) && (line[0] == 'N' || line[0] == '0'))
+			off = 1;
+		fclose(f);
+	}
+	if (off) {
+		snprintf(reason, sizeof(reason), "secretmem is off: "
+			 "/sys/module/secretmem/parameters/enable reads N");
 		return reason;
 	}
 	snprintf(path, sizeof(path), "/boot/config-%s",

@@ -5,8 +5,8 @@
  * from the owner itself (Linux gives EIO and EFAULT; either is accepted for
  * either, the man page names neither).  It catches a kernel or libc
  * that falls back to an ordinary memfd.  Kernels may leave it out
- * (CONFIG_SECRETMEM, secretmem.enable=0): ENOSYS is UNSUPPORTED only with
- * that proof.
+ * (CONFIG_SECRETMEM) or off (secretmem.enable=0, on the command line or as
+ * the distribution's default): ENOSYS is UNSUPPORTED only with that proof.
  */
 #include "linux-layout.h"
 
@@ -35,7 +35,8 @@ static void run(void)
 		if (why)
 			UNSUPPORTED("memfd_secret() fails with ENOSYS: %s", why);
 		UNTESTED("memfd_secret() fails with ENOSYS on Linux 5.14 or later, and neither "
-			 "/proc/cmdline nor /boot/config-<release> says it was left out");
+			 "/proc/cmdline, /sys/module/secretmem nor /boot/config-<release> "
+			 "says it was left out or switched off");
 	}
 	if (fd < 0)
 		FAIL("memfd_secret(0) failed with %s", errno_name(errno));
