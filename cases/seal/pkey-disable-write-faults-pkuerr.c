@@ -25,10 +25,10 @@ static void run(void)
 	unsigned char *map = KEYED_PAGE(key);
 
 	CHECK_PKEY_DENIES(map, 1, key);
-	CHECK_PKEY_ALLOWS(map, 0);
+	CHECK_PKEY_ALLOWS(map, 0, key);
 	CHECK_INTACT(map, 0, 1);
 	SET_PKEY(key, 0);
-	CHECK_PKEY_ALLOWS(map, 1);
+	CHECK_PKEY_ALLOWS(map, 1, key);
 	CHECK_OK(pkey_mprotect(map, page_size, PROT_READ | PROT_WRITE, 0));
 	CHECK_OK(pkey_free(key));
 }

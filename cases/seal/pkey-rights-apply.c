@@ -66,7 +66,7 @@ static void run(void)
 		if (pthread_create(&t, NULL, other_thread, NULL))
 			UNRESOLVED("pthread_create() failed");
 		pthread_join(t, NULL);
-		CHECK_PKEY_ALLOWS(map, 0);
+		CHECK_PKEY_ALLOWS(map, 0, key);
 	} else if (variant_is("fork")) {
 		SET_PKEY(key, PKEY_DISABLE_WRITE);
 		run_in_child(child_store, NULL);

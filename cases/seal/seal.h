@@ -119,11 +119,17 @@ static void pkey_probe_handler(int sig, siginfo_t *si, void *uc)
 	siglongjmp(pkey_probe_env, 1);
 }
 
-/* Store value at addr (write) or read it; the signal it raised, if any. */
-static inline struct pkey_fault probe_pkey(volatile unsigned char *addr, int write)
+/*
+ * Store to addr (write) or read it; the signal it raised, if any.  A signal
+ * handler runs with the default rights (pkeys(7)), and sigreturn would put
+ * the interrupted thread's back; the siglongjmp() out of the handler skips
+ * it, so the probe puts key's rights back itself.
+ */
+static inline struct pkey_fault probe_pkey(volatile unsigned char *addr, int write, int key)
 {
 	struct sigaction sa, old_segv, old_bus;
 	struct pkey_fault f = { 0, 0, -1 };
+	int rights = pkey_get(key);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = pkey_probe_handler;
@@ -138,6 +144,8 @@ static inline struct pkey_fault probe_pkey(volatile unsigned char *addr, int wri
 		else
 			(void)*addr;
 	}
+	if (pkey_probe_seen.sig && rights >= 0)
+		pkey_set(key, (unsigned int)rights);
 	f.sig = pkey_probe_seen.sig;
 	f.code = pkey_probe_seen.code;
 	f.pkey = pkey_probe_seen.pkey;
@@ -151,7 +159,7 @@ static inline struct pkey_fault probe_pkey(volatile unsigned char *addr, int wri
 static inline void check_pkey_denies_(const char *file, int line, volatile unsigned char *addr,
 				      int write, int key)
 {
-	struct pkey_fault f = probe_pkey(addr, write);
+	struct pkey_fault f = probe_pkey(addr, write, key);
 	const char *what = write ? "store" : "read";
 
 	if (f.sig != SIGSEGV || f.code != SEGV_PKUERR)
@@ -162,12 +170,12 @@ static inline void check_pkey_denies_(const char *file, int line, volatile unsig
 		     f.pkey);
 }
 
-/* The access completes. */
-#define CHECK_PKEY_ALLOWS(addr, write) check_pkey_allows_(MMAPCTS_HERE, (addr), (write))
+/* The access to a page tagged with key completes. */
+#define CHECK_PKEY_ALLOWS(addr, write, key) check_pkey_allows_(MMAPCTS_HERE, (addr), (write), (key))
 static inline void check_pkey_allows_(const char *file, int line, volatile unsigned char *addr,
-				      int write)
+				      int write, int key)
 {
-	struct pkey_fault f = probe_pkey(addr, write);
+	struct pkey_fault f = probe_pkey(addr, write, key);
 
 	if (f.sig)
 		FAIL("a %s the key's rights allow raised %s %s", write ? "store" : "read",

@@ -39,6 +39,8 @@
 	  "process_mrelease() of a SIGKILLed, not yet reaped process fails with EINVAL (only a reaped one counts as exiting)") \
 	X(PKEY_DEFAULT_KEY_REFUSED, "pkey-default-key-refused", "seal",                       \
 	  "pkey_mprotect() with key -1 fails with EINVAL instead of acting as mprotect()")    \
+	X(PKEY_MPROTECT_IGNORES_KEY, "pkey-mprotect-ignores-key", "seal",                     \
+	  "pkey_mprotect() changes the protection but never tags the pages with the key (a wrapper calling mprotect())") \
 	X(PKEY_UNALLOCATED_ACCEPTED, "pkey-unallocated-accepted", "seal",                     \
 	  "pkey_mprotect() with a key that was never allocated acts as mprotect() instead of failing with EINVAL") \
 	X(SHMAT_PRIVATE_COPY, "shmat-private-copy", "sysv",                                   \

@@ -78,6 +78,14 @@ static int default_key_refused_pkey_mprotect(void *addr, size_t len, int prot, i
 }
 FAULT(PKEY_DEFAULT_KEY_REFUSED, .pkey_mprotect = default_key_refused_pkey_mprotect);
 
+/* pkey-mprotect-ignores-key: the protection changes, the key never. */
+static int ignores_key_pkey_mprotect(void *addr, size_t len, int prot, int key)
+{
+	(void)key;
+	return real_mprotect(addr, len, prot);
+}
+FAULT(PKEY_MPROTECT_IGNORES_KEY, .pkey_mprotect = ignores_key_pkey_mprotect);
+
 /* pkey-unallocated-accepted: a key never allocated is taken as the default. */
 static int unallocated_pkey_mprotect(void *addr, size_t len, int prot, int key)
 {
