@@ -331,6 +331,7 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 		{ "mremap", HAVE_MREMAP, "2.0" },
 		{ "memfd_create", HAVE_MEMFD_CREATE, "3.17" },
 		{ "remap_file_pages", HAVE_REMAP_FILE_PAGES, "2.5.46" },
+		{ "pkey_alloc", HAVE_PKEY_ALLOC, "4.9" },
 		{ "MAP_FIXED_NOREPLACE", HAVE_MAP_FIXED_NOREPLACE, "4.17" },
 		{ "MAP_SHARED_VALIDATE", HAVE_MAP_SHARED_VALIDATE, "4.15" },
 		{ "MAP_NORESERVE", HAVE_MAP_NORESERVE, "2.0" },

@@ -109,6 +109,32 @@
 
 #define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }
 
+/* Linux-only layout flags and protection keys (the seal group and
+ * anon/map-32bit-*, anon/droppable-*): 0 or stand-ins elsewhere; the cases
+ * that use them are .profile "linux" and probe kernel_at_least() first. */
+#ifndef MAP_32BIT
+#define MAP_32BIT 0
+#endif
+#if !defined(MAP_DROPPABLE) && defined(__linux__)
+#define MAP_DROPPABLE 0x08	/* Linux 6.11, <linux/mman.h> */
+#elif !defined(MAP_DROPPABLE)
+#define MAP_DROPPABLE 0
+#endif
+#ifndef SEGV_PKUERR
+#define SEGV_PKUERR (-4)
+#endif
+#ifndef PKEY_DISABLE_ACCESS
+#define PKEY_DISABLE_ACCESS 0x1
+#define PKEY_DISABLE_WRITE 0x2
+#endif
+#if !HAVE_PKEY_ALLOC
+static inline int pkey_alloc(unsigned int flags, unsigned int rights) MMAPCTS_STUB(-1)
+static inline int pkey_free(int key) MMAPCTS_STUB(-1)
+static inline int pkey_mprotect(void *addr, size_t len, int prot, int key) MMAPCTS_STUB(-1)
+static inline int pkey_set(int key, unsigned int rights) MMAPCTS_STUB(-1)
+static inline int pkey_get(int key) MMAPCTS_STUB(-1)
+#endif
+
 #if !HAVE_MREMAP
 static inline void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
 MMAPCTS_STUB(MAP_FAILED)

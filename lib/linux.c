@@ -25,6 +25,7 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -506,16 +507,6 @@ void advise_(const char *file, int line, void *addr, size_t len, int advice,
 		     errno_name(errno));
 }
 
-int pidfd_self(void)
-{
-#if defined(__linux__) && defined(SYS_pidfd_open)
-	return (int)syscall(SYS_pidfd_open, getpid(), 0);
-#else
-	errno = ENOSYS;
-	return -1;
-#endif
-}
-
 size_t resident_pages(void *addr, size_t len)
 {
 	size_t npages = (len + page_size - 1) / page_size, n = 0;
@@ -527,4 +518,109 @@ size_t resident_pages(void *addr, size_t len)
 		n += vec[i] & 1;
 	SAFE_MUNMAP(vec, npages);
 	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * System calls glibc 2.36 has no wrapper for (mmapcts.h): made with
+ * syscall(), so mmapcts-faults.so can bend them; ENOSYS elsewhere.
+ * ------------------------------------------------------------------------ */
+#ifdef __linux__
+#ifndef SYS_mseal
+#define SYS_mseal 462
+#endif
+#ifndef SYS_process_mrelease
+#define SYS_process_mrelease 448
+#endif
+#ifndef SYS_memfd_secret
+#define SYS_memfd_secret 447
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#define LINUX_SYSCALL(...) return (int)syscall(__VA_ARGS__)
+#else
+#define LINUX_SYSCALL(...) do { errno = ENOSYS; return -1; } while (0)
+#endif
+
+int sys_mseal(void *addr, size_t len, unsigned long flags)
+{
+	LINUX_SYSCALL(SYS_mseal, addr, len, flags);
+}
+
+int sys_process_mrelease(int pidfd, unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_process_mrelease, pidfd, flags);
+}
+
+int sys_memfd_secret(unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_memfd_secret, flags);
+}
+
+int sys_pidfd_open(pid_t pid, unsigned int flags)
+{
+	LINUX_SYSCALL(SYS_pidfd_open, pid, flags);
+}
+
+ssize_t read_proc_self_mem(void *dst, const void *src, size_t n)
+{
+#ifdef __linux__
+	int fd = open("/proc/self/mem", O_RDONLY);
+	ssize_t r;
+	int err;
+
+	if (fd < 0)
+		return -1;
+	r = pread(fd, dst, n, (off_t)(uintptr_t)src);
+	err = errno;
+	close(fd);
+	errno = err;
+	return r;
+#else
+	(void)dst, (void)src, (void)n;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+ssize_t read_vm_self(void *dst, const void *src, size_t n)
+{
+#ifdef __linux__
+	struct iovec local = { dst, n }, remote = { (void *)(uintptr_t)src, n };
+
+	return process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+#else
+	(void)dst, (void)src, (void)n;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int siginfo_pkey(const siginfo_t *si)
+{
+#ifdef si_pkey
+	return (int)si->si_pkey;
+#else
+	(void)si;
+	return -1;
+#endif
+}
+
+int cpu_flag(const char *word)
+{
+	return mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", word);
+}
+
+int cpu_has_pkeys(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	int pku = mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", "pku");
+	int ospke = mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", "ospke");
+
+	if (pku < 0 || ospke < 0)
+		return -1;
+	return pku == 1 && ospke == 1;
+#else
+	return -1;
+#endif
 }

@@ -494,10 +494,6 @@ unsigned long long meminfo_bytes(const char *key);
 /* How many pages of [addr, addr + len) mincore() reports resident (cases
  * that use it declare .needs = "mincore"). */
 size_t resident_pages(void *addr, size_t len);
-/* Linux: a PID file descriptor for this process, for process_madvise():
- * pidfd_open(2) by syscall() (musl has no wrapper); -1 with errno ENOSYS
- * elsewhere. */
-int pidfd_self(void);
 
 /* ------------------------------------------------------------------------
  * Address space.  MAP_FIXED is only ever used inside a range the case
@@ -687,6 +683,38 @@ int file_on_noexec_mount(void);
 /* A memfd holding len pattern bytes, sealed with F_SEAL_WRITE (the case
  * declares .needs = "memfd_create F_SEAL_WRITE"). */
 int write_sealed_memfd(size_t len);
+
+/*
+ * Linux system calls glibc 2.36 has no wrapper for, made with syscall()
+ * (which mmapcts-faults.so can bend): each returns what the kernel returns,
+ * -1 with errno ENOSYS where the system is not Linux.  The numbers are the
+ * unified ones of Linux 5.x and later (SYS_mseal 462, SYS_process_mrelease
+ * 448, SYS_memfd_secret 447) where the headers lack them.
+ *	sys_mseal()            mseal(2), Linux 6.10
+ *	sys_process_mrelease() process_mrelease(2), Linux 5.15
+ *	sys_memfd_secret()     memfd_secret(2), Linux 5.14
+ *	sys_pidfd_open()       pidfd_open(2), Linux 5.3
+ */
+int sys_mseal(void *addr, size_t len, unsigned long flags);
+int sys_process_mrelease(int pidfd, unsigned int flags);
+int sys_memfd_secret(unsigned int flags);
+int sys_pidfd_open(pid_t pid, unsigned int flags);
+/* Linux: copy n bytes at src of this process to dst the ways a debugger
+ * does - pread() of /proc/self/mem (read_proc_self_mem) and
+ * process_vm_readv() on itself (read_vm_self); -1 with errno as they fail,
+ * ENOSYS elsewhere. */
+ssize_t read_proc_self_mem(void *dst, const void *src, size_t n);
+ssize_t read_vm_self(void *dst, const void *src, size_t n);
+/* The protection key of a SEGV_PKUERR signal (si_pkey); -1 where the
+ * system has none. */
+int siginfo_pkey(const siginfo_t *si);
+/* Does the CPU have protection keys the kernel enabled ("pku" and "ospke"
+ * among the /proc/cpuinfo flags on x86)?  1 yes, 0 no (x86 without them),
+ * -1 cannot tell (another CPU, or no /proc/cpuinfo). */
+int cpu_has_pkeys(void);
+/* Is word among the "flags" of /proc/cpuinfo (x86: "la57", "pku")?  1 yes,
+ * 0 no, -1 no /proc/cpuinfo. */
+int cpu_flag(const char *word);
 
 void mmapcts_check_call_returns_(const char *file, int line, const char *expr,
 				 const void *code, int expected);

@@ -31,7 +31,7 @@ static void run(void)
 		{ .iov_base = p, .iov_len = page_size },
 		{ .iov_base = p + 2 * page_size, .iov_len = page_size },
 	};
-	int pidfd = pidfd_self();
+	int pidfd = sys_pidfd_open(getpid(), 0);
 	ssize_t advised;
 
 	if (pidfd < 0) {

@@ -248,7 +248,39 @@
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
 #define MMAPCTS_FAULTS_COW(X)
 #define MMAPCTS_FAULTS_THREADS(X)
-#define MMAPCTS_FAULTS_SEAL(X)
+#define MMAPCTS_FAULTS_SEAL(X)                                                            \
+	X(MSEAL_NOOP, "mseal-noop", "seal",                                                   \
+	  "mseal() returns 0 without sealing (a libc or emulator wrapper that stubs the call)") \
+	X(MSEAL_FLAGS_IGNORED, "mseal-flags-ignored", "seal",                                 \
+	  "mseal() ignores its flags argument instead of refusing non-zero flags with EINVAL") \
+	X(SEALED_MUNMAP_SUCCEEDS, "sealed-munmap-succeeds", "seal",                           \
+	  "munmap() of a sealed range reports success (EPERM lost) though nothing was unmapped") \
+	X(MRELEASE_LIVE_OK, "mrelease-live-ok", "seal",                                       \
+	  "process_mrelease() of a process that is not exiting returns 0 instead of EINVAL")  \
+	X(MRELEASE_KILLED_REFUSED, "mrelease-killed-refused", "seal",                         \
+	  "process_mrelease() of a SIGKILLed, not yet reaped process fails with EINVAL (only a reaped one counts as exiting)") \
+	X(PKEY_DEFAULT_KEY_REFUSED, "pkey-default-key-refused", "seal",                       \
+	  "pkey_mprotect() with key -1 fails with EINVAL instead of acting as mprotect()")    \
+	X(PKEY_MPROTECT_IGNORES_KEY, "pkey-mprotect-ignores-key", "seal",                     \
+	  "pkey_mprotect() changes the protection but never tags the pages with the key (a wrapper calling mprotect())") \
+	X(PKEY_UNALLOCATED_ACCEPTED, "pkey-unallocated-accepted", "seal",                     \
+	  "pkey_mprotect() with a key that was never allocated acts as mprotect() instead of failing with EINVAL") \
+	X(SHMAT_PRIVATE_COPY, "shmat-private-copy", "sysv",                                   \
+	  "shmat() attaches a private copy of the segment: stores through one attachment are not seen through another") \
+	X(SHM_RMID_DETACHES, "shm-rmid-detaches", "sysv",                                     \
+	  "shmctl(IPC_RMID) detaches the segment at once instead of when the last attachment goes") \
+	X(SHMDT_NOOP, "shmdt-noop", "sysv",                                                   \
+	  "shmdt() returns 0 and leaves the segment attached")                                \
+	X(SHM_NOT_INHERITED, "shm-not-inherited", "sysv",                                     \
+	  "a child of fork() starts without the parent's System V shared memory attachments") \
+	X(MAP_32BIT_IGNORED, "map-32bit-ignored", "anon",                                     \
+	  "mmap() ignores MAP_32BIT and places the mapping anywhere")                         \
+	X(DROPPABLE_JUNK, "droppable-junk", "anon",                                           \
+	  "a new MAP_DROPPABLE mapping holds stale bytes instead of zeroes")                  \
+	X(HIGH_HINT_REFUSED, "high-hint-refused", "anon",                                     \
+	  "an mmap() hint above the 47-bit address space fails with ENOMEM instead of being taken as a hint") \
+	X(MEMFD_SECRET_PLAIN, "memfd-secret-plain", "anon",                                   \
+	  "memfd_secret() returns an ordinary memfd: its memory is readable through /proc/pid/mem")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

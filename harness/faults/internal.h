@@ -37,6 +37,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 
@@ -101,7 +102,16 @@ typedef int rlimit_resource;
 	X(sbrk, void *, (intptr_t increment))                                          \
 	X(fork, pid_t, (void))                                                         \
 	X(exec, void, (void))	/* before an exec whose image gets our environment */  \
-	X(sigaction, int, (int sig, const struct sigaction *act, struct sigaction *old))
+	X(sigaction, int, (int sig, const struct sigaction *act, struct sigaction *old)) \
+	/* the seal and sysv groups: syscall() numbers of calls glibc 2.36 has */     \
+	/* no wrapper for (lib/linux.c makes them with syscall()), then libc's */     \
+	X(mseal, int, (void *addr, size_t len, unsigned long flags))                   \
+	X(process_mrelease, int, (int pidfd, unsigned int flags))                      \
+	X(memfd_secret, int, (unsigned int flags))                                     \
+	X(pkey_mprotect, int, (void *addr, size_t len, int prot, int key))             \
+	X(shmat, void *, (int id, const void *addr, int flags))                        \
+	X(shmdt, int, (const void *addr))                                              \
+	X(shmctl, int, (int id, int cmd, struct shmid_ds *buf))
 
 #define HOOK_ENUM(name, ret, args) HOOK_##name,
 enum hook { FAULT_HOOKS(HOOK_ENUM) HOOK_COUNT };
@@ -187,6 +197,16 @@ extern INTERNAL int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
 extern INTERNAL int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 extern INTERNAL int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
 INTERNAL void resolve(void);
+/* The seal and sysv groups' calls (interpose.c resolves them on first use);
+ * the numbers are Linux's unified ones where the headers lack them. */
+extern INTERNAL long (*real_syscall)(long, ...);
+extern INTERNAL int (*real_pkey_mprotect)(void *, size_t, int, int);
+extern INTERNAL void *(*real_shmat)(int, const void *, int);
+extern INTERNAL int (*real_shmdt)(const void *);
+extern INTERNAL int (*real_shmctl)(int, int, struct shmid_ds *);
+#define NR_MSEAL 462L
+#define NR_PROCESS_MRELEASE 448L
+#define NR_MEMFD_SECRET 447L
 
 extern INTERNAL size_t pg;
 INTERNAL size_t round_up(size_t n);

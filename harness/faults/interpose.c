@@ -359,3 +359,101 @@ int setrlimit(rlimit_resource resource, const struct rlimit *rl)
 		return active->setrlimit(resource, rl);
 	return real_setrlimit(resource, rl);
 }
+
+/* ------------------------------------------------------------------------
+ * The seal and sysv groups: the system calls lib/linux.c makes through
+ * syscall() (mseal, process_mrelease, memfd_secret: each its own slot,
+ * every other number passes through), pkey_mprotect() and System V shared
+ * memory.  Resolved here, on first use, so the other interposers' start is
+ * unchanged.
+ * ------------------------------------------------------------------------ */
+#include <dlfcn.h>
+
+long (*real_syscall)(long, ...);
+int (*real_pkey_mprotect)(void *, size_t, int, int);
+void *(*real_shmat)(int, const void *, int);
+int (*real_shmdt)(const void *);
+int (*real_shmctl)(int, int, struct shmid_ds *);
+
+static void resolve_seal(void)
+{
+	if (real_syscall)
+		return;
+	real_pkey_mprotect = (int (*)(void *, size_t, int, int))dlsym(RTLD_NEXT, "pkey_mprotect");
+	real_shmat = (void *(*)(int, const void *, int))dlsym(RTLD_NEXT, "shmat");
+	real_shmdt = (int (*)(const void *))dlsym(RTLD_NEXT, "shmdt");
+	real_shmctl = (int (*)(int, int, struct shmid_ds *))dlsym(RTLD_NEXT, "shmctl");
+	real_syscall = (long (*)(long, ...))dlsym(RTLD_NEXT, "syscall");
+}
+
+/* Six arguments, as every Linux system call has at most: reading more
+ * than the caller passed is what syscall() itself does. */
+long syscall(long nr, ...)
+{
+	long a[6];
+	va_list ap;
+
+	va_start(ap, nr);
+	for (int i = 0; i < 6; i++)
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+	resolve_seal();
+	switch (nr) {
+	case NR_MSEAL:
+		reach(HOOK_mseal);
+		if (active && active->mseal)
+			return active->mseal((void *)a[0], (size_t)a[1], (unsigned long)a[2]);
+		break;
+	case NR_PROCESS_MRELEASE:
+		reach(HOOK_process_mrelease);
+		if (active && active->process_mrelease)
+			return active->process_mrelease((int)a[0], (unsigned int)a[1]);
+		break;
+	case NR_MEMFD_SECRET:
+		reach(HOOK_memfd_secret);
+		if (active && active->memfd_secret)
+			return active->memfd_secret((unsigned int)a[0]);
+		break;
+	}
+	return real_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+int pkey_mprotect(void *addr, size_t len, int prot, int key)
+{
+	resolve_seal();
+	reach(HOOK_pkey_mprotect);
+	if (active && active->pkey_mprotect)
+		return active->pkey_mprotect(addr, len, prot, key);
+	if (!real_pkey_mprotect) {
+		errno = ENOSYS;
+		return -1;
+	}
+	return real_pkey_mprotect(addr, len, prot, key);
+}
+
+void *shmat(int id, const void *addr, int flags)
+{
+	resolve_seal();
+	reach(HOOK_shmat);
+	if (active && active->shmat)
+		return active->shmat(id, addr, flags);
+	return real_shmat(id, addr, flags);
+}
+
+int shmdt(const void *addr)
+{
+	resolve_seal();
+	reach(HOOK_shmdt);
+	if (active && active->shmdt)
+		return active->shmdt(addr);
+	return real_shmdt(addr);
+}
+
+int shmctl(int id, int cmd, struct shmid_ds *buf)
+{
+	resolve_seal();
+	reach(HOOK_shmctl);
+	if (active && active->shmctl)
+		return active->shmctl(id, cmd, buf);
+	return real_shmctl(id, cmd, buf);
+}
