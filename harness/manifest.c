@@ -259,6 +259,10 @@ int case_matches(const struct case_entry *c, const char *sel)
 		return case_covers(c, sel + 7) != COVERS_NOT;
 	if (!strcmp(c->id, sel) || !strcmp(c->group, sel))
 		return 1;
+	/* "munmap/", as a shell completes a directory: the group */
+	size_t glen = strlen(c->group);
+	if (!strncmp(sel, c->group, glen) && sel[glen] == '/' && sel[glen + 1] == '\0')
+		return 1;
 	if (!strcmp(c->program, sel))	/* every variant of the case */
 		return 1;
 	if (fnmatch(sel, c->id, 0) == 0)

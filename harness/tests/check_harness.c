@@ -1768,6 +1768,11 @@ START_TEST(case_matches_selectors)
 	ck_assert(case_matches(s, "private-file"));
 	ck_assert(case_matches(f, "private-file"));
 	ck_assert(!case_matches(a, "private-file"));
+	/* group with a slash, as a shell completes a directory */
+	ck_assert(case_matches(a, "anon/"));
+	ck_assert(case_matches(s, "private-file/"));
+	ck_assert(!case_matches(a, "private-file/"));
+	ck_assert(!case_matches(a, "anon//"));
 	/* program: every variant */
 	ck_assert(case_matches(s, "private-file/x"));
 	ck_assert(case_matches(f, "private-file/x"));
