@@ -731,6 +731,7 @@ const char *signal_name(int sig);		/* "SIGSEGV" */
 const char *si_code_name(int sig, int code);	/* "SEGV_ACCERR" */
 const char *prot_string(int prot, char *buf, size_t size);
 const char *map_flags_string(int flags, char *buf, size_t size);
+const char *msync_flags_string(int flags, char *buf, size_t size);
 /* What maps addr, for messages: "anonymous", "[heap]", a file name, or
  * "unmapped" (from /proc/self/maps on Linux; "unknown" elsewhere). */
 const char *mapping_name(const void *addr, char *buf, size_t size);

@@ -153,6 +153,14 @@ const char *prot_string(int prot, char *buf, size_t size)
 			   "PROT_NONE", buf, size);
 }
 
+const char *msync_flags_string(int flags, char *buf, size_t size)
+{
+	static const struct name syncs[] = {
+		NAME(MS_SYNC), NAME(MS_ASYNC), NAME(MS_INVALIDATE),
+	};
+	return bits_string(syncs, sizeof(syncs) / sizeof(syncs[0]), flags, "0", buf, size);
+}
+
 const char *map_flags_string(int flags, char *buf, size_t size)
 {
 	static const struct name maps[] = {

@@ -50,10 +50,11 @@ void safe_mprotect_(const char *file, int line, void *addr, size_t len, int prot
 
 void safe_msync_(const char *file, int line, void *addr, size_t len, int flags)
 {
+	char names[64];
+
 	if (msync(addr, len, flags) < 0)
 		BROKE(file, line, "msync(addr, %zu, %s) failed: %s", len,
-		      flags & MS_SYNC ? "MS_SYNC" : flags & MS_ASYNC ? "MS_ASYNC" : "flags",
-		      errno_name(errno));
+		      msync_flags_string(flags, names, sizeof(names)), errno_name(errno));
 }
 
 int safe_open_(const char *file, int line, const char *path, int flags, ...)

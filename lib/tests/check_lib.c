@@ -187,6 +187,9 @@ START_TEST(map_flags_strings)
 	ck_assert_str_eq(map_flags_string(MAP_FIXED | MAP_SHARED, buf, sizeof(buf)),
 			 "MAP_SHARED|MAP_FIXED");
 	ck_assert_str_eq(map_flags_string(0, buf, sizeof(buf)), "0");
+	ck_assert_str_eq(msync_flags_string(MS_SYNC | MS_INVALIDATE, buf, sizeof(buf)),
+			 "MS_SYNC|MS_INVALIDATE");
+	ck_assert_str_eq(msync_flags_string(0, buf, sizeof(buf)), "0");
 	ck_assert_str_eq(map_flags_string(MAP_PRIVATE | unknown, buf, sizeof(buf)),
 			 "MAP_PRIVATE|0x40000000");
 	if (HAVE_MAP_SHARED_VALIDATE)
