@@ -280,7 +280,9 @@
 	X(HIGH_HINT_REFUSED, "high-hint-refused", "anon",                                     \
 	  "an mmap() hint above the 47-bit address space fails with ENOMEM instead of being taken as a hint") \
 	X(MEMFD_SECRET_PLAIN, "memfd-secret-plain", "anon",                                   \
-	  "memfd_secret() returns an ordinary memfd: its memory is readable through /proc/pid/mem")
+	  "memfd_secret() returns an ordinary memfd: its memory is readable through /proc/pid/mem") \
+	X(PIDFD_OPEN_SELF, "pidfd-open-self", "seal",                                         \
+	  "pidfd_open() returns a descriptor of the calling process whatever pid it is given")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

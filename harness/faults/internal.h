@@ -108,6 +108,7 @@ typedef int rlimit_resource;
 	X(mseal, int, (void *addr, size_t len, unsigned long flags))                   \
 	X(process_mrelease, int, (int pidfd, unsigned int flags))                      \
 	X(memfd_secret, int, (unsigned int flags))                                     \
+	X(pidfd_open, int, (pid_t pid, unsigned int flags))                            \
 	X(pkey_mprotect, int, (void *addr, size_t len, int prot, int key))             \
 	X(shmat, void *, (int id, const void *addr, int flags))                        \
 	X(shmdt, int, (const void *addr))                                              \
@@ -207,6 +208,7 @@ extern INTERNAL int (*real_shmctl)(int, int, struct shmid_ds *);
 #define NR_MSEAL 462L
 #define NR_PROCESS_MRELEASE 448L
 #define NR_MEMFD_SECRET 447L
+#define NR_PIDFD_OPEN 434L
 
 extern INTERNAL size_t pg;
 INTERNAL size_t round_up(size_t n);

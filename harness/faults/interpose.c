@@ -414,6 +414,11 @@ long syscall(long nr, ...)
 		if (active && active->memfd_secret)
 			return active->memfd_secret((unsigned int)a[0]);
 		break;
+	case NR_PIDFD_OPEN:
+		reach(HOOK_pidfd_open);
+		if (active && active->pidfd_open)
+			return active->pidfd_open((pid_t)a[0], (unsigned int)a[1]);
+		break;
 	}
 	return real_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 }

@@ -240,3 +240,12 @@ static int plain_memfd_secret(unsigned int flags)
 #endif
 }
 FAULT(MEMFD_SECRET_PLAIN, .memfd_secret = plain_memfd_secret);
+
+/* pidfd-open-self: the pid is not looked up; the descriptor names the
+ * caller, as a wrapper that passes 0 (the calling process) would. */
+static int pidfd_open_self(pid_t pid, unsigned int flags)
+{
+	(void)pid;
+	return (int)real_syscall(NR_PIDFD_OPEN, (long)getpid(), (long)flags);
+}
+FAULT(PIDFD_OPEN_SELF, .pidfd_open = pidfd_open_self);
