@@ -68,6 +68,18 @@
 #define MFD_ALLOW_SEALING 0U
 #endif
 
+/* Linux advice and flags of the cow group (madvise(2), memfd_create(2));
+ * 0 elsewhere, where the cases that give them are linux-profile. */
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 0
+#endif
+#ifndef MADV_HUGEPAGE
+#define MADV_HUGEPAGE 0
+#endif
+#ifndef MFD_HUGETLB
+#define MFD_HUGETLB 0U
+#endif
+
 #define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }
 
 #if !HAVE_MREMAP

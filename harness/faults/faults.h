@@ -24,7 +24,21 @@
 #define MMAPCTS_FAULTS_MADVISE(X)
 #define MMAPCTS_FAULTS_MLOCK(X)
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
-#define MMAPCTS_FAULTS_COW(X)
+#define MMAPCTS_FAULTS_COW(X)                                                             \
+	X(COW_FORK_SHARES_READONLY, "fork-shares-readonly-private", "cow",                  \
+	  "fork() shares private anonymous memory that is read-only at the fork (nothing could write it), so a later mprotect(PROT_WRITE) upgrade writes into the page both processes map") \
+	X(COW_HUGEPAGE_SHARED, "hugepage-fork-shares", "cow",                                \
+	  "a private range advised MADV_HUGEPAGE is backed by a huge page that fork() maps in both processes without copy-on-write") \
+	X(COW_PAGEOUT_SHARED, "pageout-swapin-shares", "cow",                               \
+	  "private anonymous memory advised MADV_PAGEOUT comes back from swap as one page both processes of a later fork() write") \
+	X(COW_READ_WRITES_THROUGH, "read-writes-through-cow", "cow",                        \
+	  "read() into private memory shared copy-on-write after fork() writes the page the other process maps too (copy-out skips the copy-on-write check)") \
+	X(COW_WRITE_SENDS_PEER, "write-sends-peer-copy", "cow",                             \
+	  "write() from private memory shared copy-on-write after fork() sends the other process's copy (a stale translation after the copy)") \
+	X(COW_CHILD_MMAP_ENOMEM, "child-mmap-enomem", "cow",                                \
+	  "a child of fork() can map nothing new: its address-space limit is set to what it inherited (accounting charged twice), so mmap() fails with ENOMEM") \
+	X(COW_FORK_SHARES_IN_CHILD, "fork-shares-in-child", "cow",                          \
+	  "a process that is itself a forked child shares its private anonymous memory with its own children (a collapsed chain of shadow objects)")
 #define MMAPCTS_FAULTS_THREADS(X)
 #define MMAPCTS_FAULTS_SEAL(X)
 

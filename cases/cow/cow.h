@@ -1,0 +1,93 @@
+/*
+ * cow.h - what the cow/ cases share: the across-fork protocol of fork/
+ * (fork.h: act_across_fork(), the seeds BEFORE_FORK and STORED, the roles
+ * PARENT and CHILD), the role a variant names, and memory backed the way
+ * a kernel shortcut wants it (a transparent huge page).
+ */
+#ifndef MMAPCTS_COW_H
+#define MMAPCTS_COW_H
+
+#include <stdlib.h>
+
+#include "mmapcts.h"
+#include "../fork/fork.h"
+
+/* The process the variant "parent" or "child" names, and the other one. */
+static inline enum proc variant_proc(void)
+{
+	return variant_is("parent") ? PARENT : CHILD;
+}
+
+static inline enum proc other_proc(enum proc p)
+{
+	return p == PARENT ? CHILD : PARENT;
+}
+
+/* The size of a transparent huge page (hpage_pmd_size), or 0 where the
+ * kernel offers none; *why says why not (for UNSUPPORTED). */
+#define THP_SYSFS "/sys/kernel/mm/transparent_hugepage/"
+static inline size_t thp_size(const char **why)
+{
+	char mode[128] = "", size[32] = "";
+	FILE *f = fopen(THP_SYSFS "enabled", "r");
+
+	if (f) {
+		if (!fgets(mode, sizeof(mode), f))
+			mode[0] = 0;
+		fclose(f);
+	}
+	if (!f || !mode[0]) {
+		*why = "no " THP_SYSFS "enabled: the kernel has no transparent huge pages";
+		return 0;
+	}
+	if (strstr(mode, "[never]")) {
+		*why = THP_SYSFS "enabled says [never]: transparent huge pages are off";
+		return 0;
+	}
+	f = fopen(THP_SYSFS "hpage_pmd_size", "r");
+	if (f) {
+		if (!fgets(size, sizeof(size), f))
+			size[0] = 0;
+		fclose(f);
+	}
+	return size[0] ? strtoul(size, NULL, 10) : 2u << 20;
+}
+
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE file, line
+
+/*
+ * A private anonymous read-write range of one transparent huge page,
+ * aligned to its size, advised MADV_HUGEPAGE and filled with the pattern
+ * (so the kernel may back it with one huge page; whether it did is
+ * observed as "thp_backed", from AnonHugePages, not asserted: madvise(2) promises only the
+ * attempt).  UNSUPPORTED where transparent huge pages are off, with the
+ * sysfs reason.
+ */
+static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp)
+{
+	const char *why = NULL;
+	size_t len = thp_size(&why);
+	unsigned char *res, *map;
+	unsigned long long before;
+
+	if (!len)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line, "%s", why);
+	res = reserve(2 * len);
+	map = (unsigned char *)(((uintptr_t)res + len - 1) & ~(uintptr_t)(len - 1));
+	map = SAFE_MMAP(map, len, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	ADVISE(map, len, MADV_HUGEPAGE);
+	before = meminfo_bytes("AnonHugePages");
+	fill_pattern(map, 0, len, BEFORE_FORK);
+	OBSERVE("thp_backed", "%s",
+		meminfo_bytes("AnonHugePages") >= before + len ? "likely" : "no");
+	*lenp = len;
+	return map;
+}
+#define thp_range(...) thp_range_(MMAPCTS_HERE, __VA_ARGS__)
+
+#undef MMAPCTS_HERE
+#define MMAPCTS_HERE __FILE__, __LINE__
+
+#endif /* MMAPCTS_COW_H */
