@@ -87,6 +87,37 @@ static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp
 }
 #define thp_range(...) thp_range_(MMAPCTS_HERE, __VA_ARGS__)
 
+/*
+ * Linux: the kibibytes a "Key:  N kB" line of /proc/self/smaps gives for
+ * the mapping that starts at addr ("Rss": its pages mapped in, "Anonymous":
+ * those that are the process's own copies).  UNTESTED without smaps.
+ */
+static inline unsigned long smaps_kb_(const char *file, int line, const void *addr,
+				      const char *key)
+{
+	char text[512], want[64];
+	unsigned long start, kb;
+	int in = 0;
+	FILE *f = fopen("/proc/self/smaps", "r");
+
+	if (!f)
+		UNTESTED("no /proc/self/smaps: what is mapped in cannot be observed");
+	snprintf(want, sizeof(want), "%s: %%lu kB", key);
+	while (fgets(text, sizeof(text), f)) {
+		char *dash = strchr(text, '-'), *space = strchr(text, ' ');
+
+		if (dash && space && dash < space && sscanf(text, "%lx-", &start) == 1)
+			in = start == (uintptr_t)addr;	/* a mapping's first line */
+		else if (in && sscanf(text, want, &kb) == 1) {
+			fclose(f);
+			return kb;
+		}
+	}
+	fclose(f);
+	UNTESTED("/proc/self/smaps has no %s line for the mapping", key);
+}
+#define smaps_kb(...) smaps_kb_(MMAPCTS_HERE, __VA_ARGS__)
+
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE __FILE__, __LINE__
 

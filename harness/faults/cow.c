@@ -201,3 +201,20 @@ static pid_t shares_in_child_fork(void)
 	return pid;
 }
 FAULT(COW_FORK_SHARES_IN_CHILD, .fork = shares_in_child_fork);
+
+/* private-populate-ignored */
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+static int populate_private_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)fd, (void)off;
+	return MAP_POPULATE && (flags & MAP_POPULATE) && (flags & MAP_KIND) == MAP_PRIVATE;
+}
+
+static void *populate_ignored_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	return real_mmap(addr, len, prot, flags & ~MAP_POPULATE, fd, off);
+}
+FAULT(COW_POPULATE_IGNORED, .mmap_when = populate_private_when,
+      .mmap_file = populate_ignored_mmap);

@@ -37,6 +37,8 @@
 	  "write() from private memory shared copy-on-write after fork() sends the other process's copy (a stale translation after the copy)") \
 	X(COW_CHILD_MMAP_ENOMEM, "child-mmap-enomem", "cow",                                \
 	  "a child of fork() can map nothing new: its address-space limit is set to what it inherited (accounting charged twice), so mmap() fails with ENOMEM") \
+	X(COW_POPULATE_IGNORED, "private-populate-ignored", "cow",                          \
+	  "MAP_POPULATE is dropped from private file mappings (as before Linux 2.6.23): the pages are mapped in only when touched") \
 	X(COW_FORK_SHARES_IN_CHILD, "fork-shares-in-child", "cow",                          \
 	  "a process that is itself a forked child shares its private anonymous memory with its own children (a collapsed chain of shadow objects)")
 #define MMAPCTS_FAULTS_THREADS(X)
