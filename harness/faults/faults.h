@@ -41,7 +41,9 @@
 	  "MAP_POPULATE is dropped from private file mappings (as before Linux 2.6.23): the pages are mapped in only when touched") \
 	X(COW_FORK_SHARES_IN_CHILD, "fork-shares-in-child", "cow",                          \
 	  "a process that is itself a forked child shares its private anonymous memory with its own children (a collapsed chain of shadow objects)")
-#define MMAPCTS_FAULTS_THREADS(X)
+#define MMAPCTS_FAULTS_THREADS(X)                                                         \
+	X(THREADS_STALE_TRANSLATIONS, "stale-in-other-threads", "threads",                  \
+	  "in a multi-threaded process munmap(), mprotect() and a MAP_FIXED replacement of file pages return without reaching the other threads (their TLB shootdown skipped): they keep the old pages and access")
 #define MMAPCTS_FAULTS_SEAL(X)
 
 #define MMAPCTS_FAULTS(X)                                                                 \

@@ -1,7 +1,62 @@
 /*
  * threads.c - faults of the threads group (their list: MMAPCTS_FAULTS_THREADS in
- * faults.h).
+ * faults.h): changes to the address space that the other threads of the
+ * process do not see.
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "internal.h"
+
+/* Does the process have more than one thread (Linux: "Threads:" in
+ * /proc/self/status; 0 where that cannot be read)? */
+static int multithreaded(void)
+{
+	char buf[2048], *at;
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = real_read(fd, buf, sizeof(buf) - 1);
+	real_close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	at = strstr(buf, "\nThreads:");
+	return at && strtol(at + strlen("\nThreads:"), NULL, 10) > 1;
+}
+
+/*
+ * stale-in-other-threads: the change is never made at all, which is what
+ * the other threads see of it; the calling thread's books (the tracked
+ * mappings) say it was.
+ */
+static int stale_munmap(void *addr, size_t len)
+{
+	return multithreaded() ? 0 : real_munmap(addr, len);
+}
+
+static int stale_mprotect(void *addr, size_t len, int prot)
+{
+	return multithreaded() ? 0 : real_mprotect(addr, len, prot);
+}
+
+static int stale_fixed_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)prot, (void)fd, (void)off;
+	return (flags & MAP_FIXED) && find_tracked((uintptr_t)addr) &&
+	       find_tracked((uintptr_t)addr + len - 1) && multithreaded();
+}
+
+static void *stale_fixed_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	(void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return addr;
+}
+FAULT(THREADS_STALE_TRANSLATIONS, .munmap = stale_munmap, .mprotect = stale_mprotect,
+      .mmap_when = stale_fixed_when, .mmap_file = stale_fixed_mmap);
