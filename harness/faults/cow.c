@@ -80,10 +80,13 @@ static int pageout_shares_madvise(void *addr, size_t len, int advice)
 FAULT(COW_PAGEOUT_SHARED, .madvise = pageout_shares_madvise);
 
 /*
- * read-writes-through-cow, write-sends-peer-copy: the processes of a fork
- * know each other (the parent its children, a child its parent) and the
- * private memory they shared at the fork; the other process's copy is
- * reached through /proc/PID/mem (Linux; elsewhere the calls pass through).
+ * read-writes-through-cow: the processes of a fork know each other (the
+ * parent its children, a child its parent) and the private memory they
+ * shared at the fork; the other process's copy is reached through
+ * /proc/PID/mem (Linux; elsewhere the calls pass through).  (No fault
+ * bends write() the same way: one with a write hook would run under every
+ * case, which all write their results; cow/write-sends-own-copy is caught
+ * by fork-shares-private and anon-pages-aliased.)
  */
 #define MAX_PEERS 16
 static pid_t peers[MAX_PEERS];
@@ -134,32 +137,6 @@ static ssize_t read_writes_through(int fd, void *buf, size_t n)
 	return r;
 }
 FAULT(COW_READ_WRITES_THROUGH, .fork = peers_fork, .read = read_writes_through);
-
-static ssize_t write_sends_peer(int fd, const void *buf, size_t n)
-{
-	void *theirs;
-
-	if (!n || !ranges_overlap(&inherited, (uintptr_t)buf, n) || !(theirs = malloc(n)))
-		return real_write(fd, buf, n);
-	for (int i = 0; i < npeers; i++) {
-		int mem = peer_mem(peers[i], O_RDONLY);
-		ssize_t got;
-
-		if (mem < 0)
-			continue;
-		got = pread(mem, theirs, n, (off_t)(uintptr_t)buf);
-		real_close(mem);
-		if (got == (ssize_t)n) {
-			ssize_t r = real_write(fd, theirs, n);
-
-			free(theirs);
-			return r;
-		}
-	}
-	free(theirs);
-	return real_write(fd, buf, n);
-}
-FAULT(COW_WRITE_SENDS_PEER, .fork = peers_fork, .write = write_sends_peer);
 
 /* child-mmap-enomem: RLIMIT_AS lowered in the child to its size at the fork
  * (the first field of /proc/self/statm, in pages). */

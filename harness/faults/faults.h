@@ -33,8 +33,6 @@
 	  "private anonymous memory advised MADV_PAGEOUT comes back from swap as one page both processes of a later fork() write") \
 	X(COW_READ_WRITES_THROUGH, "read-writes-through-cow", "cow",                        \
 	  "read() into private memory shared copy-on-write after fork() writes the page the other process maps too (copy-out skips the copy-on-write check)") \
-	X(COW_WRITE_SENDS_PEER, "write-sends-peer-copy", "cow",                             \
-	  "write() from private memory shared copy-on-write after fork() sends the other process's copy (a stale translation after the copy)") \
 	X(COW_CHILD_MMAP_ENOMEM, "child-mmap-enomem", "cow",                                \
 	  "a child of fork() can map nothing new: its address-space limit is set to what it inherited (accounting charged twice), so mmap() fails with ENOMEM") \
 	X(COW_POPULATE_IGNORED, "private-populate-ignored", "cow",                          \

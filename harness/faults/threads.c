@@ -49,14 +49,16 @@ static int stale_mprotect(void *addr, size_t len, int prot)
 static int stale_fixed_when(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	(void)prot, (void)fd, (void)off;
-	return (flags & MAP_FIXED) && find_tracked((uintptr_t)addr) &&
-	       find_tracked((uintptr_t)addr + len - 1) && multithreaded();
+	(void)addr, (void)len;
+	return (flags & MAP_FIXED) && multithreaded();
 }
 
+/* Over pages already mapped (a replacement), the old ones stay. */
 static void *stale_fixed_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
-	(void)len, (void)prot, (void)flags, (void)fd, (void)off;
-	return addr;
+	if (find_tracked((uintptr_t)addr) && find_tracked((uintptr_t)addr + len - 1))
+		return addr;
+	return real_mmap(addr, len, prot, flags, fd, off);
 }
 FAULT(THREADS_STALE_TRANSLATIONS, .munmap = stale_munmap, .mprotect = stale_mprotect,
       .mmap_when = stale_fixed_when, .mmap_file = stale_fixed_mmap);
