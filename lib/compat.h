@@ -68,7 +68,8 @@
 #define MFD_ALLOW_SEALING 0U
 #endif
 
-/* Linux advice and flags of the cow group (madvise(2), memfd_create(2));
+/* Linux advice and flags of the cow group (madvise(2), memfd_create(2),
+ * open(2));
  * 0 elsewhere, where the cases that give them are linux-profile. */
 #ifndef MADV_PAGEOUT
 #define MADV_PAGEOUT 0
@@ -78,6 +79,9 @@
 #endif
 #ifndef MFD_HUGETLB
 #define MFD_HUGETLB 0U
+#endif
+#ifndef O_TMPFILE
+#define O_TMPFILE 0
 #endif
 
 #define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }

@@ -490,8 +490,8 @@ size_t resident_pages(void *addr, size_t len)
 }
 
 /* ------------------------------------------------------------------------
- * vmsplice() and ptrace() for the cow group: glibc wraps both, but only on
- * Linux (the BSDs' ptrace() has other requests).
+ * vmsplice(), splice() and ptrace() for the cow group: glibc wraps them, but
+ * only on Linux (the BSDs' ptrace() has other requests).
  * ------------------------------------------------------------------------ */
 ssize_t vmsplice_pages(int fd, void *addr, size_t len)
 {
@@ -501,6 +501,17 @@ ssize_t vmsplice_pages(int fd, void *addr, size_t len)
 	return vmsplice(fd, &iov, 1, 0);
 #else
 	(void)fd, (void)addr, (void)len;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+ssize_t splice_bytes(int from, int to, size_t len)
+{
+#ifdef __linux__
+	return splice(from, NULL, to, NULL, len, 0);
+#else
+	(void)from, (void)to, (void)len;
 	errno = ENOSYS;
 	return -1;
 #endif

@@ -501,6 +501,9 @@ size_t resident_pages(void *addr, size_t len);
  * ------------------------------------------------------------------------ */
 /* vmsplice(fd, {addr, len}, 1, 0): loan the pages to the pipe at fd. */
 ssize_t vmsplice_pages(int fd, void *addr, size_t len);
+/* splice(from, NULL, to, NULL, len, 0): move up to len bytes (the pages
+ * themselves, where the kernel can) from one descriptor to the other. */
+ssize_t splice_bytes(int from, int to, size_t len);
 /* ptrace(PTRACE_TRACEME) then raise(SIGSTOP): in a child, stop for the parent. */
 int trace_me_and_stop(void);
 /* In the tracer: wait for the stopped tracee, PTRACE_POKEDATA one word

@@ -1,10 +1,12 @@
 /*
  * A store through a MAP_PRIVATE mapping does not reach pages of the object
  * loaned out before it: the mapping is read (so it shows the object's own
- * pages), its pages are loaned to a pipe with vmsplice() (the pipe now
- * holds those pages, not a copy, on Linux), and then every page is
- * overwritten through the mapping; the pipe must deliver the object's
- * bytes, and the object must still hold them.  Copy-on-write must give
+ * pages), its pages are loaned with vmsplice() to two pipes (which then
+ * hold those pages, not a copy, on Linux), the second pipe's are spliced
+ * on into a socket (a Unix stream socket takes the pages themselves since
+ * Linux 6.5), and then every page is overwritten through the mapping; the
+ * pipe and the socket must deliver the object's bytes, and the object
+ * must still hold them.  Copy-on-write must give
  * the mapping a new page and leave the loaned one alone; a kernel that
  * writes into the object's page (a private fault that reuses a page
  * cache page because only one mapping maps it, not counting the pipe's
@@ -13,35 +15,53 @@
 #include "mmapcts.h"
 #include "cow.h"
 
+#include <sys/socket.h>
+
 MMAPCTS_CASE(
 	.assertion = "Stores through a MAP_PRIVATE mapping made after its pages were "
-		     "loaned to a pipe with vmsplice() reach neither the pipe's data nor "
-		     "the object.",
+		     "loaned to a pipe with vmsplice() and on to a socket with splice() "
+		     "reach neither the pipe's nor the socket's data nor the object.",
 	.spec      = "Linux mmap(2): MAP_PRIVATE (updates are not visible to other "
 		     "processes mapping the same file, and are not carried through to "
-		     "the underlying file); vmsplice(2)",
+		     "the underlying file); vmsplice(2); splice(2)",
 	.profile   = "linux",
-	.covers_part = "B11",
+	.covers    = "B11",
 	.variants  = "file shm memfd",
 );
 
+/* Loan [map, map + len) to a new pipe; its read end. */
+static int loan_to_pipe(unsigned char *map, size_t len)
+{
+	int fds[2];
+
+	SAFE_PIPE(fds);
+	if (vmsplice_pages(fds[1], map, len) != (ssize_t)len)
+		UNRESOLVED("vmsplice() of %zu bytes failed: %s", len, errno_name(errno));
+	return fds[0];
+}
+
 static void run(void)
 {
-	size_t len = 4 * page_size;
+	size_t len = 4 * page_size, half = len / 2;
 	struct object obj = make_object(len);
 	unsigned char *priv = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
 					obj.fd, 0);
-	unsigned char *piped = scratch(len);
-	int fds[2];
+	unsigned char *got = scratch(len);
+	int pipe_rd, via, sock[2];
 
 	touch_pages(priv, len);
-	SAFE_PIPE(fds);
-	if (vmsplice_pages(fds[1], priv, len) != (ssize_t)len)
-		UNRESOLVED("vmsplice() of %zu bytes failed: %s", len, errno_name(errno));
+	pipe_rd = loan_to_pipe(priv, half);
+	via = loan_to_pipe(priv + half, half);
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sock) < 0)
+		UNRESOLVED("socketpair(AF_UNIX, SOCK_STREAM) failed: %s", errno_name(errno));
+	if (splice_bytes(via, sock[0], half) != (ssize_t)half)
+		UNRESOLVED("splice() of %zu bytes into a socket failed: %s", half,
+			   errno_name(errno));
 
 	fill_pattern(priv, 0, len, STORED);
-	SAFE_READ(fds[0], piped, len);
+	SAFE_READ(pipe_rd, got, half);
+	SAFE_READ(sock[1], got + half, half);
 
-	CHECK_PATTERN(piped, 0, len);
+	CHECK_PATTERN(got, 0, len);
 	CHECK_PATTERN(object_contents(&obj, len), 0, len);
 }
