@@ -44,22 +44,28 @@ static struct stepper changer;
 
 static void map_file_page(unsigned long k)
 {
-	if (mmap(target, page_size, PROT_READ, MAP_SHARED | MAP_FIXED, fd,
-		 (off_t)((k % NPAGES) * page_size)) != target)
-		step_failed(&changer, "mmap(MAP_FIXED)");
+	step_call(&changer, mmap(target, page_size, PROT_READ, MAP_SHARED | MAP_FIXED, fd,
+				 (off_t)((k % NPAGES) * page_size)) != target,
+		  "mmap(MAP_FIXED)");
 }
 
+/* fixed: step n maps file page n; munmap: the odd steps unmap, the even
+ * steps map the next file page; mprotect: the odd steps take access
+ * away, the even ones give it back. */
 static void step(unsigned long n)
 {
 	if (variant_is("fixed"))
 		map_file_page(n);
-	else if (n % 2 == 0)	/* munmap, mprotect: the even steps give it back */
-		variant_is("munmap") ? map_file_page(n / 2)
-				     : (void)(mprotect(target, page_size, PROT_READ) < 0 &&
-					      (step_failed(&changer, "mprotect(PROT_READ)"), 1));
-	else if (variant_is("munmap") ? munmap(target, page_size) < 0
-				      : mprotect(target, page_size, PROT_NONE) < 0)
-		step_failed(&changer, variant_is("munmap") ? "munmap()" : "mprotect(PROT_NONE)");
+	else if (variant_is("munmap") && n % 2)
+		step_call(&changer, munmap(target, page_size) < 0, "munmap()");
+	else if (variant_is("munmap"))
+		map_file_page(n / 2);
+	else if (n % 2)
+		step_call(&changer, mprotect(target, page_size, PROT_NONE) < 0,
+			  "mprotect(PROT_NONE)");
+	else
+		step_call(&changer, mprotect(target, page_size, PROT_READ) < 0,
+			  "mprotect(PROT_READ)");
 }
 
 /* What a read finds after step s: the file page it shows, or the fault. */
@@ -77,36 +83,6 @@ static struct fault state(unsigned long s)
 	return f;
 }
 
-static int matches(struct fault got, unsigned long s)
-{
-	struct fault want = state(s);
-
-	if (got.sig != want.sig)
-		return 0;
-	return got.sig ? got.code == want.code : got.value == want.value;
-}
-
-static void check_read(unsigned long before, int still, struct fault got,
-		       unsigned long after)
-{
-	unsigned long last = still ? before : after < changer.steps ? after + 1 : changer.steps;
-
-	for (unsigned long s = before; s <= last; s++)
-		if (matches(got, s))
-			return;
-	if (variant_is("fixed") && got.sig == SIGSEGV && got.code == SEGV_MAPERR &&
-	    !still && before < changer.steps) {
-		OBSERVE("hole_during_fixed_replacement", "yes");
-		return;
-	}
-	if (got.sig)
-		FAIL("a read between steps %lu and %lu raised %s/%s, which no state "
-		     "from step %lu on gives", before, after, signal_name(got.sig),
-		     si_code_name(got.sig, got.code), before);
-	FAIL("a read between steps %lu and %lu found byte 0x%02x, which no state "
-	     "from step %lu on shows (a stale page)", before, after, got.value, before);
-}
-
 static void run(void)
 {
 	unsigned long final;
@@ -118,15 +94,8 @@ static void run(void)
 	changer.steps = variant_is("fixed") ? ROUNDS + 1 : 2 * ROUNDS + 1;
 	stepper_start(&changer);
 
-	stepper_go(&changer);
-	while (stepper_running(&changer)) {
-		unsigned long before = stepper_done(&changer);
-		int still = stepper_waits(&changer, before);
-		struct fault got = probe_read(target);
-
-		check_read(before, still, got, stepper_done(&changer));
-		stepper_saw(&changer, before);
-	}
+	race_reads(&changer, target, state,
+		   variant_is("fixed") ? "hole_during_fixed_replacement" : NULL);
 	stepper_join(&changer);
 
 	final = changer.steps;

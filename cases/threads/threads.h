@@ -50,12 +50,14 @@ static inline void *stepper_main(void *arg)
 	return NULL;
 }
 
-/* In a step: a call that failed stops the stepper (reported by the case
- * thread as UNRESOLVED once the stepper has ended). */
-static inline void step_failed(struct stepper *s, const char *what)
+/* In a step: the result of a call (-1: failed), which stops the stepper
+ * (reported by the case thread as UNRESOLVED once the stepper has ended). */
+static inline void step_call(struct stepper *s, int failed, const char *what)
 {
-	s->what = what;
-	s->err = errno;
+	if (failed) {
+		s->what = what;
+		s->err = errno;
+	}
 }
 
 #undef MMAPCTS_HERE
@@ -113,6 +115,59 @@ static inline unsigned long stepper_done(struct stepper *s)
 
 	return n > s->steps ? s->steps : n;
 }
+
+/* What a read of the page finds after step s: the byte, or the fault. */
+typedef struct fault (*state_fn)(unsigned long s);
+
+static inline int read_matches(struct fault got, struct fault want)
+{
+	if (got.sig != want.sig)
+		return 0;
+	return got.sig ? got.code == want.code : got.value == want.value;
+}
+
+/*
+ * The case thread's side: start the stepper, probe addr without pause
+ * until the stepper is done, and check each read against the states from
+ * the last step completed before it to the one after it ends (the state
+ * of that step alone, when the stepper waits for this read).  A read that
+ * finds none of them FAILs: a stale page, or a fault no state gives.
+ * hole_key, unless NULL, lets a read that races with a step find a hole
+ * (SEGV_MAPERR), observed under that name: for a change POSIX describes
+ * as an unmap then a map.
+ */
+static inline void race_reads_(const char *file, int line, struct stepper *s,
+			       const volatile unsigned char *addr, state_fn state,
+			       const char *hole_key)
+{
+	stepper_go(s);
+	while (stepper_running(s)) {
+		unsigned long before = stepper_done(s), after, last;
+		int still = stepper_waits(s, before);
+		struct fault got = probe_read(addr);
+
+		after = stepper_done(s);
+		last = still ? before : after < s->steps ? after + 1 : s->steps;
+		for (unsigned long n = before; n <= last; n++)
+			if (read_matches(got, state(n)))
+				goto ok;
+		if (hole_key && !still && before < s->steps && got.sig == SIGSEGV &&
+		    got.code == SEGV_MAPERR) {
+			OBSERVE(hole_key, "yes");
+			goto ok;
+		}
+		if (got.sig)
+			FAIL("a read between steps %lu and %lu raised %s/%s, which no "
+			     "state from step %lu on gives", before, after,
+			     signal_name(got.sig), si_code_name(got.sig, got.code), before);
+		FAIL("a read between steps %lu and %lu found byte 0x%02x, which no "
+		     "state from step %lu on shows (a stale page)", before, after,
+		     got.value, before);
+ok:
+		stepper_saw(s, before);
+	}
+}
+#define race_reads(...) race_reads_(MMAPCTS_HERE, __VA_ARGS__)
 
 static inline void stepper_join_(const char *file, int line, struct stepper *s)
 {

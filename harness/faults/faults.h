@@ -41,7 +41,7 @@
 	  "a process that is itself a forked child shares its private anonymous memory with its own children (a collapsed chain of shadow objects)")
 #define MMAPCTS_FAULTS_THREADS(X)                                                         \
 	X(THREADS_STALE_TRANSLATIONS, "stale-in-other-threads", "threads",                  \
-	  "in a multi-threaded process munmap(), mprotect() and a MAP_FIXED replacement of file pages return without reaching the other threads (their TLB shootdown skipped): they keep the old pages and access")
+	  "in a multi-threaded process munmap(), mprotect(), a MAP_FIXED replacement of file pages and an mremap() move of them return without reaching the other threads (their TLB shootdown skipped): they keep the old pages and access")
 #define MMAPCTS_FAULTS_SEAL(X)
 
 #define MMAPCTS_FAULTS(X)                                                                 \

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,5 +61,17 @@ static void *stale_fixed_mmap(void *addr, size_t len, int prot, int flags, int f
 		return addr;
 	return real_mmap(addr, len, prot, flags, fd, off);
 }
+/* A move of a file mapping to a fixed address: the pages appear there, and
+ * stay where they were too. */
+static void *stale_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr)
+{
+	struct tracked *t = find_tracked((uintptr_t)old);
+
+	if ((flags & MREMAP_FIXED) && t && t->fd >= 0 && t->addr == (uintptr_t)old &&
+	    old_len == t->len && multithreaded())
+		return real_mmap(new_addr, new_len, t->prot, (t->flags & MAP_KIND) | MAP_FIXED,
+				 t->fd, t->off);
+	return real_mremap(old, old_len, new_len, flags, new_addr);
+}
 FAULT(THREADS_STALE_TRANSLATIONS, .munmap = stale_munmap, .mprotect = stale_mprotect,
-      .mmap_when = stale_fixed_when, .mmap_file = stale_fixed_mmap);
+      .mremap = stale_mremap, .mmap_when = stale_fixed_when, .mmap_file = stale_fixed_mmap);
