@@ -25,8 +25,9 @@ MMAPCTS_CASE(
 );
 
 static struct sync go;
+static size_t len;
 
-static void page_out(unsigned char *map, size_t len)
+static void page_out(unsigned char *map)
 {
 	ADVISE(map, len, MADV_PAGEOUT);
 	OBSERVE("paged_out", "%s", resident_pages(map, len) < len / page_size ? "yes" : "no");
@@ -37,21 +38,22 @@ static void child(void *arg)
 	unsigned char *map = arg;
 
 	sync_wait(&go);
-	CHECK_PATTERN_SEED(map, 0, 4 * page_size, BEFORE_FORK);
-	fill_pattern(map, 0, 4 * page_size, STORED);
+	CHECK_PATTERN_SEED(map, 0, len, BEFORE_FORK);
+	fill_pattern(map, 0, len, STORED);
 }
 
 static void run(void)
 {
-	size_t len = 4 * page_size;
-	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
-					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	unsigned char *map;
 	pid_t pid;
 
-	page_out(map, len);
+	len = 4 * page_size;
+	map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	page_out(map);
 	sync_init(&go);
 	pid = start_child(child, map);
-	page_out(map, len);
+	page_out(map);
 	sync_post(&go);
 	wait_child(pid);
 

@@ -18,8 +18,8 @@ MMAPCTS_CASE(
 	.assertion = "PTRACE_POKEDATA into a read-only MAP_PRIVATE file page of a "
 		     "tracee changes the tracee's copy only: it reads the new word, "
 		     "the file keeps its bytes.",
-	.spec      = "Linux ptrace(2): PTRACE_POKEDATA; proc_pid_mem(5) and mmap(2): "
-		     "MAP_PRIVATE (copy-on-write; updates not carried through to the "
+	.spec      = "Linux ptrace(2): PTRACE_POKEDATA; mmap(2): MAP_PRIVATE "
+		     "(copy-on-write; updates are not carried through to the "
 		     "underlying file)",
 	.profile   = "linux",
 	.covers    = "E11",

@@ -32,7 +32,6 @@ static void loan_store_exit(void *arg)
 {
 	unsigned char *map = arg;
 
-	SAFE_CLOSE(fds[0]);
 	if (vmsplice_pages(fds[1], map, page_size) != (ssize_t)page_size)
 		UNRESOLVED("vmsplice() of one page failed: %s", errno_name(errno));
 	fill_pattern(map, 0, page_size, STORED);

@@ -27,6 +27,7 @@ static void run(void)
 	size_t len = 4 * page_size;
 	unsigned char *map = SAFE_MAP_PATTERN(NULL, len, PROT_READ | PROT_WRITE,
 					      MAP_PRIVATE | MAP_ANONYMOUS, NULL);
+	unsigned char *sent = scratch(len);
 	int fd;
 
 	store_across_fork(map, len, other_proc(variant_proc()), variant_proc());
@@ -34,6 +35,7 @@ static void run(void)
 	fd = SAFE_OPEN("sent", O_RDWR | O_CREAT | O_TRUNC, 0600);
 	CHECK_EQ(write(fd, map, len), (ssize_t)len);
 
-	CHECK_PATTERN_SEED(read_object(&(struct object){ .fd = fd }, 0, len), 0, len,
-			   BEFORE_FORK);
+	SAFE_PREAD(fd, sent, len, 0);
+
+	CHECK_PATTERN_SEED(sent, 0, len, BEFORE_FORK);
 }
