@@ -5,11 +5,12 @@
  * stores into the page and exits; the parent must still read its bytes
  * from before the fork, stores into its page, and only then reads the
  * pipe, which must deliver the bytes as they were at the vmsplice().
- * This is CVE-2020-29374 ("COW vs GUP"): before Linux 5.8 the child's pin
- * did not break copy-on-write, the parent's write fault found the page
- * mapped once and reused it, and the pipe (the child) read the parent's
- * later data.  Since 5.8/5.9 (a pinned page is always copied on a write
- * fault; since 5.19 the anon-exclusive rules) the snapshot holds.  A
+ * This is CVE-2020-29374 ("COW vs GUP"): before Linux 5.7.3 (commit
+ * 17839856fd58) the child's read-only pin did not break copy-on-write,
+ * the parent's write fault found the page mapped only once and reused
+ * it, and the pipe (the child) read the parent's later data.  Since 5.9 a
+ * write fault copies any anonymous page with references besides the
+ * mapping's own, and since 5.19 the anon-exclusive rules keep that.  A
  * kernel that shares the page, or reuses it for the parent's store,
  * fails here.
  */
@@ -21,7 +22,7 @@ MMAPCTS_CASE(
 		     "with its parent into a pipe, neither the child's later store "
 		     "reaches the parent nor the parent's later store reaches the pipe.",
 	.spec      = "Linux fork(2): DESCRIPTION (separate memory); vmsplice(2) "
-		     "(the pipe holds the pages; CVE-2020-29374, fixed in 5.8)",
+		     "(the pipe holds the pages; CVE-2020-29374, fixed in 5.7.3)",
 	.profile   = "linux",
 	.covers    = "E4",
 );
