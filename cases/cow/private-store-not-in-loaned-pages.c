@@ -29,17 +29,6 @@ MMAPCTS_CASE(
 	.variants  = "file shm memfd",
 );
 
-/* Loan [map, map + len) to a new pipe; its read end. */
-static int loan_to_pipe(unsigned char *map, size_t len)
-{
-	int fds[2];
-
-	SAFE_PIPE(fds);
-	if (vmsplice_pages(fds[1], map, len) != (ssize_t)len)
-		UNRESOLVED("vmsplice() of %zu bytes failed: %s", len, errno_name(errno));
-	return fds[0];
-}
-
 static void run(void)
 {
 	size_t len = 4 * page_size, half = len / 2;
@@ -47,19 +36,19 @@ static void run(void)
 	unsigned char *priv = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
 					obj.fd, 0);
 	unsigned char *got = scratch(len);
-	int pipe_rd, via, sock[2];
+	int held[2], via[2], sock[2];
 
 	touch_pages(priv, len);
-	pipe_rd = loan_to_pipe(priv, half);
-	via = loan_to_pipe(priv + half, half);
+	SAFE_PIPE(held);
+	SAFE_PIPE(via);
+	CHECK_EQ(vmsplice_pages(held[1], priv, half), (ssize_t)half);
+	CHECK_EQ(vmsplice_pages(via[1], priv + half, half), (ssize_t)half);
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sock) < 0)
 		UNRESOLVED("socketpair(AF_UNIX, SOCK_STREAM) failed: %s", errno_name(errno));
-	if (splice_bytes(via, sock[0], half) != (ssize_t)half)
-		UNRESOLVED("splice() of %zu bytes into a socket failed: %s", half,
-			   errno_name(errno));
+	CHECK_EQ(splice_bytes(via[0], sock[0], half), (ssize_t)half);
 
 	fill_pattern(priv, 0, len, STORED);
-	SAFE_READ(pipe_rd, got, half);
+	SAFE_READ(held[0], got, half);
 	SAFE_READ(sock[1], got + half, half);
 
 	CHECK_PATTERN(got, 0, len);

@@ -33,8 +33,7 @@ static void loan_store_exit(void *arg)
 {
 	unsigned char *map = arg;
 
-	if (vmsplice_pages(fds[1], map, page_size) != (ssize_t)page_size)
-		UNRESOLVED("vmsplice() of one page failed: %s", errno_name(errno));
+	CHECK_EQ(vmsplice_pages(fds[1], map, page_size), (ssize_t)page_size);
 	fill_pattern(map, 0, page_size, STORED);
 }
 
