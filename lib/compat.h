@@ -69,7 +69,7 @@
 #endif
 
 /* Linux advice and flags of the cow group (madvise(2), memfd_create(2),
- * open(2));
+ * open(2), mmap(2));
  * 0 elsewhere, where the cases that give them are linux-profile. */
 #ifndef MADV_PAGEOUT
 #define MADV_PAGEOUT 0
@@ -79,6 +79,9 @@
 #endif
 #ifndef MFD_HUGETLB
 #define MFD_HUGETLB 0U
+#endif
+#ifndef MAP_HUGETLB
+#define MAP_HUGETLB 0
 #endif
 #ifndef O_TMPFILE
 #define O_TMPFILE 0

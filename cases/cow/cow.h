@@ -60,8 +60,8 @@ static inline size_t thp_size(const char **why)
  * A private anonymous read-write range of one transparent huge page,
  * aligned to its size, advised MADV_HUGEPAGE and filled with the pattern
  * (so the kernel may back it with one huge page; whether it did is
- * observed as "thp_backed", from AnonHugePages, not asserted: madvise(2) promises only the
- * attempt).  UNSUPPORTED where transparent huge pages are off, with the
+ * observed as "thp_backed", from AnonHugePages, not asserted: madvise(2)
+ * promises only the attempt).  UNSUPPORTED where transparent huge pages are off, with the
  * sysfs reason.
  */
 static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp)
@@ -86,6 +86,25 @@ static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp
 	return map;
 }
 #define thp_range(...) thp_range_(MMAPCTS_HERE, __VA_ARGS__)
+
+/*
+ * The size of a hugetlb page, where /proc/meminfo counts at least n free
+ * ones; UNSUPPORTED with the count where it does not (none are reserved
+ * unless an administrator sets vm.nr_hugepages, which a case never does).
+ */
+static inline size_t free_huge_pages_(const char *file, int line, unsigned n)
+{
+	size_t size = (size_t)meminfo_bytes("Hugepagesize");
+	unsigned long long free_pages = meminfo_bytes("HugePages_Free") / 1024; /* a count, read as kB */
+
+	if (!size || free_pages < n)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line,
+			     "/proc/meminfo: HugePages_Free is %llu, %u huge pages are "
+			     "needed (none are reserved unless vm.nr_hugepages is set)",
+			     free_pages, n);
+	return size;
+}
+#define free_huge_pages(...) free_huge_pages_(MMAPCTS_HERE, __VA_ARGS__)
 
 /*
  * Linux: the kibibytes a "Key:  N kB" line of /proc/self/smaps gives for

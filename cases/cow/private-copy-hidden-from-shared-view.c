@@ -32,7 +32,6 @@ MMAPCTS_CASE(
 /* The object of the variant, of *len bytes (one huge page for hugetlb). */
 static int make_view_object(size_t *len)
 {
-	unsigned long long free_pages;
 	int fd;
 
 	if (variant_is("tmpfile")) {
@@ -45,12 +44,7 @@ static int make_view_object(size_t *len)
 			FEATURE_REFUSED("open(O_TMPFILE)", "3.11", errno);
 		return fd;
 	}
-	*len = (size_t)meminfo_bytes("Hugepagesize");
-	free_pages = meminfo_bytes("HugePages_Free") / 1024;	/* a count, read as kB */
-	if (!*len || free_pages < 2)
-		UNSUPPORTED("/proc/meminfo: HugePages_Free is %llu, two huge pages "
-			    "are needed (none are reserved unless vm.nr_hugepages is set)",
-			    free_pages);
+	*len = free_huge_pages(2);
 	fd = memfd_create("hugetlb-object", MFD_HUGETLB);
 	if (fd < 0)
 		FEATURE_REFUSED("memfd_create(MFD_HUGETLB)", "4.14", errno);
