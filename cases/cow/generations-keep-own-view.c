@@ -17,9 +17,9 @@ MMAPCTS_CASE(
 	.assertion = "Through four generations of fork(), with stores before and "
 		     "after each fork, every process reads its own last stores into "
 		     "its private anonymous memory.",
-	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (the child's memory is a "
-		     "copy; modifications are visible only to the process that "
-		     "made them)",
+	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (MAP_PRIVATE: modifications "
+		     "made by the parent after fork() returns shall be visible only "
+		     "to the parent, those made by the child only to the child)",
 	.profile   = "posix",
 	.covers    = "E11",
 );

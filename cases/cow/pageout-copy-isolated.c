@@ -17,8 +17,8 @@ MMAPCTS_CASE(
 	.assertion = "Private anonymous memory advised MADV_PAGEOUT before and after "
 		     "fork() reads back intact in the child, and the child's stores do "
 		     "not reach the parent.",
-	.spec      = "Linux madvise(2): MADV_PAGEOUT (since Linux 5.4; \"the "
-		     "semantic of the memory access is not changed\"), fork(2)",
+	.spec      = "Linux madvise(2): MADV_PAGEOUT (since Linux 5.4; reclaim the "
+		     "pages: anonymous ones are swapped out); fork(2): DESCRIPTION",
 	.profile   = "linux",
 	.covers    = "E4",
 	.needs     = "madvise mincore",

@@ -14,9 +14,9 @@
 MMAPCTS_CASE(
 	.assertion = "After fork(), read() into a private buffer both processes "
 		     "share copy-on-write changes the caller's buffer only.",
-	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (the child's memory is a "
-		     "copy: modifications by either are visible only to itself); "
-		     "read(): DESCRIPTION",
+	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (MAP_PRIVATE: modifications "
+		     "after fork() shall be visible only to the process that made "
+		     "them); read(): DESCRIPTION",
 	.profile   = "posix",
 	.covers    = "E5",
 	.variants  = "parent child",

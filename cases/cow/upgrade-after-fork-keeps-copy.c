@@ -17,8 +17,8 @@ MMAPCTS_CASE(
 	.assertion = "Private anonymous memory shared by fork() stays copy-on-write "
 		     "when a process takes it read-only and then writable again with "
 		     "mprotect() and stores into it: the other process keeps its bytes.",
-	.spec      = "Linux fork(2): DESCRIPTION (the child's memory is a copy; "
-		     "copy-on-write is how Linux makes it), mprotect(2)",
+	.spec      = "Linux fork(2): DESCRIPTION (memory writes performed by one of "
+		     "the processes do not affect the other); mprotect(2)",
 	.profile   = "linux",
 	.covers    = "E4",
 	.variants  = "parent child",

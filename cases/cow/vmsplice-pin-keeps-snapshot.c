@@ -21,7 +21,8 @@ MMAPCTS_CASE(
 	.assertion = "After a forked child vmsplice()s a page it shares copy-on-write "
 		     "with its parent into a pipe, neither the child's later store "
 		     "reaches the parent nor the parent's later store reaches the pipe.",
-	.spec      = "Linux fork(2): DESCRIPTION (separate memory); vmsplice(2) "
+	.spec      = "Linux fork(2): DESCRIPTION (memory writes performed by one of "
+		     "the processes do not affect the other); vmsplice(2) "
 		     "(the pipe holds the pages; CVE-2020-29374, fixed in 5.7.3)",
 	.profile   = "linux",
 	.covers    = "E4",

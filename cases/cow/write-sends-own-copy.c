@@ -15,8 +15,9 @@ MMAPCTS_CASE(
 	.assertion = "After fork(), write() from a private buffer both processes "
 		     "shared copy-on-write sends the caller's bytes, not the other "
 		     "process's later stores.",
-	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (the child's memory is a "
-		     "copy); write(): DESCRIPTION",
+	.spec      = "POSIX.1-2024 fork(): DESCRIPTION (MAP_PRIVATE: modifications "
+		     "after fork() shall be visible only to the process that made "
+		     "them); write(): DESCRIPTION",
 	.profile   = "posix",
 	.covers    = "E5",
 	.variants  = "parent child",
