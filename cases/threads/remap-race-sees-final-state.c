@@ -30,7 +30,7 @@ MMAPCTS_CASE(
 		     "through after the last one completed before it, and the final "
 		     "state once they are done.",
 	.spec      = "POSIX.1-2024 mmap(): MAP_FIXED; munmap(); mprotect(); "
-		     "XBD 4.12 Memory Synchronization",
+		     "XBD Memory Synchronization",
 	.profile   = "posix",
 	.covers    = "G10",
 	.variants  = "fixed munmap mprotect",
