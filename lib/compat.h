@@ -107,6 +107,25 @@
 #define MADV_HUGEPAGE 0		/* Linux only: MADV_NORMAL, no advice, elsewhere */
 #endif
 
+/* Linux advice and flags of the cow group (madvise(2), memfd_create(2),
+ * open(2), mmap(2));
+ * 0 elsewhere, where the cases that give them are linux-profile. */
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 0
+#endif
+#ifndef MADV_HUGEPAGE
+#define MADV_HUGEPAGE 0
+#endif
+#ifndef MFD_HUGETLB
+#define MFD_HUGETLB 0U
+#endif
+#ifndef MAP_HUGETLB
+#define MAP_HUGETLB 0
+#endif
+#ifndef O_TMPFILE
+#define O_TMPFILE 0
+#endif
+
 #define MMAPCTS_STUB(ret) { errno = ENOSYS; return ret; }
 
 /* Linux-only layout flags and protection keys (the seal group and

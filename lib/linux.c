@@ -24,8 +24,10 @@
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #endif
 
 /* ------------------------------------------------------------------------
@@ -477,6 +479,7 @@ const char *mmapcts_advice_since(const char *name)
 		{ "MADV_DONTFORK", "2.6.16" }, { "MADV_DOFORK", "2.6.16" },
 		{ "MADV_FREE", "4.5" }, { "MADV_WIPEONFORK", "4.14" },
 		{ "MADV_KEEPONFORK", "4.14" }, { "MADV_COLD", "5.4" },
+		{ "MADV_HUGEPAGE", "2.6.38" },
 		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
 		{ "MADV_POPULATE_WRITE", "5.14" }, { "MADV_GUARD_INSTALL", "6.13" },
 		{ "MADV_GUARD_REMOVE", "6.13" },
@@ -621,6 +624,65 @@ int cpu_has_pkeys(void)
 		return -1;
 	return pku == 1 && ospke == 1;
 #else
+	return -1;
+#endif
+}
+
+/* ------------------------------------------------------------------------
+ * vmsplice(), splice() and ptrace() for the cow group: glibc wraps them, but
+ * only on Linux (the BSDs' ptrace() has other requests).
+ * ------------------------------------------------------------------------ */
+ssize_t vmsplice_pages(int fd, void *addr, size_t len)
+{
+#ifdef __linux__
+	struct iovec iov = { addr, len };
+
+	return vmsplice(fd, &iov, 1, 0);
+#else
+	(void)fd, (void)addr, (void)len;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+ssize_t splice_bytes(int from, int to, size_t len)
+{
+#ifdef __linux__
+	return splice(from, NULL, to, NULL, len, 0);
+#else
+	(void)from, (void)to, (void)len;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int trace_me_and_stop(void)
+{
+#ifdef __linux__
+	if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) < 0)
+		return -1;
+	return raise(SIGSTOP);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int poke_word_and_detach(pid_t pid, void *addr, long word)
+{
+#ifdef __linux__
+	int status, r, err;
+
+	if (waitpid(pid, &status, WUNTRACED) != pid || !WIFSTOPPED(status))
+		return -1;
+	r = ptrace(PTRACE_POKEDATA, pid, addr, (void *)word) < 0 ? -1 : 0;
+	err = errno;
+	ptrace(PTRACE_DETACH, pid, NULL, NULL);
+	errno = err;
+	return r;
+#else
+	(void)pid, (void)addr, (void)word;
+	errno = ENOSYS;
 	return -1;
 #endif
 }

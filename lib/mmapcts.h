@@ -496,6 +496,21 @@ unsigned long long meminfo_bytes(const char *key);
 size_t resident_pages(void *addr, size_t len);
 
 /* ------------------------------------------------------------------------
+ * Linux calls glibc has no portable form of (the cow group); elsewhere
+ * each fails with ENOSYS.
+ * ------------------------------------------------------------------------ */
+/* vmsplice(fd, {addr, len}, 1, 0): loan the pages to the pipe at fd. */
+ssize_t vmsplice_pages(int fd, void *addr, size_t len);
+/* splice(from, NULL, to, NULL, len, 0): move up to len bytes (the pages
+ * themselves, where the kernel can) from one descriptor to the other. */
+ssize_t splice_bytes(int from, int to, size_t len);
+/* ptrace(PTRACE_TRACEME) then raise(SIGSTOP): in a child, stop for the parent. */
+int trace_me_and_stop(void);
+/* In the tracer: wait for the stopped tracee, PTRACE_POKEDATA one word
+ * (of long) at addr, and PTRACE_DETACH; returns the poke's result. */
+int poke_word_and_detach(pid_t pid, void *addr, long word);
+
+/* ------------------------------------------------------------------------
  * Address space.  MAP_FIXED is only ever used inside a range the case
  * reserved itself; SAFE_MMAP refuses a MAP_FIXED outside one.
  * ------------------------------------------------------------------------ */

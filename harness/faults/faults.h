@@ -246,8 +246,6 @@
 	X(SEALED_PAST_END_EINVAL, "sealed-past-end-einval", "placement",                     \
 	  "mmap() of a range past the end of a size-sealed object fails with EINVAL (as device drivers do) instead of mapping or ENXIO")
 #define MMAPCTS_FAULTS_HUGEPAGES(X)
-#define MMAPCTS_FAULTS_COW(X)
-#define MMAPCTS_FAULTS_THREADS(X)
 #define MMAPCTS_FAULTS_SEAL(X)                                                            \
 	X(MSEAL_NOOP, "mseal-noop", "seal",                                                   \
 	  "mseal() returns 0 without sealing (a libc or emulator wrapper that stubs the call)") \
@@ -283,6 +281,24 @@
 	  "memfd_secret() returns an ordinary memfd: its memory is readable through /proc/pid/mem") \
 	X(PIDFD_OPEN_SELF, "pidfd-open-self", "seal",                                         \
 	  "pidfd_open() returns a descriptor of the calling process whatever pid it is given")
+#define MMAPCTS_FAULTS_COW(X)                                                             \
+	X(COW_FORK_SHARES_READONLY, "fork-shares-readonly-private", "cow",                  \
+	  "fork() shares private anonymous memory that is read-only at the fork (nothing could write it), so a later mprotect(PROT_WRITE) upgrade writes into the page both processes map") \
+	X(COW_HUGEPAGE_SHARED, "hugepage-fork-shares", "cow",                                \
+	  "a private range advised MADV_HUGEPAGE is backed by a huge page that fork() maps in both processes without copy-on-write") \
+	X(COW_PAGEOUT_SHARED, "pageout-swapin-shares", "cow",                               \
+	  "private anonymous memory advised MADV_PAGEOUT comes back from swap as one page both processes of a later fork() write") \
+	X(COW_READ_WRITES_THROUGH, "read-writes-through-cow", "cow",                        \
+	  "read() into private memory shared copy-on-write after fork() writes the page the other process maps too (copy-out skips the copy-on-write check)") \
+	X(COW_CHILD_MMAP_ENOMEM, "child-mmap-enomem", "cow",                                \
+	  "a child of fork() can map nothing new: its address-space limit is set to what it inherited (accounting charged twice), so mmap() fails with ENOMEM") \
+	X(COW_POPULATE_IGNORED, "private-populate-ignored", "cow",                          \
+	  "MAP_POPULATE is dropped from private file mappings (as before Linux 2.6.23): the pages are mapped in only when touched") \
+	X(COW_FORK_SHARES_IN_CHILD, "fork-shares-in-child", "cow",                          \
+	  "a process that is itself a forked child shares its private anonymous memory with its own children (a collapsed chain of shadow objects)")
+#define MMAPCTS_FAULTS_THREADS(X)                                                         \
+	X(THREADS_STALE_TRANSLATIONS, "stale-in-other-threads", "threads",                  \
+	  "in a multi-threaded process munmap(), mprotect(), a MAP_FIXED replacement of file pages and an mremap() move of them return without reaching the other threads (their TLB shootdown skipped): they keep the old pages and access")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \
