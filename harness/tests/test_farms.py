@@ -8,6 +8,7 @@ the test runs it for real, else it says how to.
 """
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -93,3 +94,39 @@ def test_kirk_counts_every_case(tmp_path):
     got = {name: results[f"mmapcts_{name}"]["status"] for name in names}
     assert got == {"pass": "pass", "fail": "fail", "unresolved": "brok",
                    "unsupported": "conf"}, got
+
+
+LAVA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                    "ci", "lava", "mmapcts.sh")
+TEST_DEFINITIONS = os.environ.get("MMAPCTS_TEST_DEFINITIONS")
+
+
+def test_lava_script_results_agree_with_the_record(tmp_path):
+    """ci/lava/mmapcts.sh as a LAVA job runs it: KTAP on the console,
+    output/result.txt one line per case with a name LAVA accepts, a log
+    for each case that did not pass; then (with MMAPCTS_TEST_DEFINITIONS
+    naming a checkout of Linaro's test-definitions) its send-to-lava.sh."""
+    select = " ".join(["munmap/zero-length-einval"] +
+                      [fixture(n) for n in ("pass", "fail", "unsupported", "unresolved")])
+    env = dict(os.environ, PATH=os.path.dirname(RUNNER) + os.pathsep + os.environ["PATH"],
+               TMPDIR=str(tmp_path))
+    proc = subprocess.run(["sh", LAVA, "-g", select, "-o", str(tmp_path / "output")],
+                          capture_output=True, text=True, env=env, cwd=str(tmp_path),
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("TAP version 13\n1..5\n"), proc.stdout
+    lines = (tmp_path / "output" / "result.txt").read_text().splitlines()
+    results = dict(line.split() for line in lines)
+    record = json.loads((tmp_path / "output" / "record.json").read_text())
+    want = {"PASS": "pass", "FAIL": "fail", "UNRESOLVED": "fail", "UNSUPPORTED": "skip"}
+    assert sorted(results.values()) == sorted(want[c["verdict"]] for c in record["cases"])
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", name) for name in results)
+    assert results["munmap_zero-length-einval"] == "pass"
+    failed = [n for n, r in results.items() if r == "fail"]
+    assert all((tmp_path / "output" / f"{n}.log").read_text() for n in failed)
+    if TEST_DEFINITIONS:
+        send = os.path.join(TEST_DEFINITIONS, "automated", "utils", "send-to-lava.sh")
+        out = subprocess.run(["sh", send, str(tmp_path / "output" / "result.txt")],
+                             capture_output=True, text=True, env=env).stdout
+        signals = re.findall(r"<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=(\S+) RESULT=(\w+)>", out)
+        assert dict(signals) == results
