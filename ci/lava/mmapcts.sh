@@ -32,7 +32,7 @@ RESULT_FILE=$OUTPUT/result.txt
 runner=mmapcts
 if [ "$SKIP_INSTALL" != true ] && [ "$SKIP_INSTALL" != True ]; then
 	[ -n "$TARBALL" ] || { echo "mmapcts.sh: SKIP_INSTALL is $SKIP_INSTALL but no TARBALL" >&2; exit 1; }
-	dir=/opt/mmapcts
+	dir=${MMAPCTS_LAVA_DIR:-/opt/mmapcts}
 	mkdir -p "$dir"
 	case $TARBALL in
 	http://* | https://*) wget -q -O "$OUTPUT/mmapcts.tar.xz" "$TARBALL" || curl -fsSL -o "$OUTPUT/mmapcts.tar.xz" "$TARBALL" ;;

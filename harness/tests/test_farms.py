@@ -130,3 +130,30 @@ def test_lava_script_results_agree_with_the_record(tmp_path):
                              capture_output=True, text=True, env=env).stdout
         signals = re.findall(r"<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=(\S+) RESULT=(\w+)>", out)
         assert dict(signals) == results
+
+
+STATIC_BUILD = os.environ.get("MMAPCTS_STATIC_BUILD")
+
+
+@pytest.mark.skipif(not STATIC_BUILD, reason="set MMAPCTS_STATIC_BUILD to a static build "
+                    "(ci/cross-build x86_64; ci/run-tests does)")
+def test_static_tarball_runs_where_it_is_unpacked_and_under_lava(tmp_path):
+    subprocess.run(["make", "-C", STATIC_BUILD, "static-tarball"], check=True,
+                   capture_output=True, timeout=600)
+    tarball = next(f for f in os.listdir(STATIC_BUILD) if f.endswith("-static.tar.xz"))
+    tarball = os.path.join(STATIC_BUILD, tarball)
+    subprocess.run(["tar", "-xJf", tarball, "-C", str(tmp_path)], check=True)
+    top = next(tmp_path.iterdir())
+    proc = subprocess.run([str(top / "bin" / "mmapcts"), "--no-json", "munmap"],
+                          capture_output=True, text=True, cwd="/", timeout=120,
+                          env=dict(os.environ, TMPDIR=str(tmp_path)))
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
+    # The LAVA script installing it: SKIP_INSTALL false, TARBALL this file.
+    lava = top / "lava" / "mmapcts.sh"
+    out = tmp_path / "out"
+    proc = subprocess.run(["sh", str(lava), "-s", "false", "-t", tarball, "-g",
+                           "fork/child-runs-and-exits", "-o", str(out)],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, TMPDIR=str(tmp_path), MMAPCTS_LAVA_DIR=str(tmp_path / "opt")))
+    assert (out / "result.txt").read_text().split() == [
+        "mmapcts-install", "pass", "fork_child-runs-and-exits", "pass"], proc.stderr
