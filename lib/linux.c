@@ -480,6 +480,8 @@ const char *mmapcts_advice_since(const char *name)
 		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
 		{ "MADV_POPULATE_WRITE", "5.14" }, { "MADV_GUARD_INSTALL", "6.13" },
 		{ "MADV_GUARD_REMOVE", "6.13" },
+		{ "MADV_HUGEPAGE", "2.6.38" }, { "MADV_NOHUGEPAGE", "2.6.38" },
+		{ "MADV_COLLAPSE", "6.1" },
 	};
 
 	for (size_t i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)
