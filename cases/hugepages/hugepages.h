@@ -183,6 +183,41 @@ static inline void collapse_(const char *file, int line, void *addr, size_t len)
 #define COLLAPSE(addr, len) collapse_(MMAPCTS_HERE, (addr), (len))
 
 
+/* The default huge page size, with at least n pages of it free for the
+ * case (UNSUPPORTED, naming the count, otherwise). */
+static inline size_t huge_pages_for_case_(const char *file, int line, long long n)
+{
+	size_t huge = huge_page_size_(file, line);
+
+	require_huge_pages_(file, line, huge, n);
+	return huge;
+}
+#define huge_pages_for_case(n) huge_pages_for_case_(MMAPCTS_HERE, (n))
+
+/* A MFD_HUGETLB memfd of len bytes (a multiple of the huge page size), or
+ * FEATURE_REFUSED before Linux 4.14. */
+static inline int huge_memfd_(const char *file, int line, size_t len)
+{
+	int fd = memfd_create("mmapcts-huge", MFD_HUGETLB);
+
+	if (fd < 0 && (errno == EINVAL || errno == ENOSYS))
+		FEATURE_REFUSED("memfd_create(MFD_HUGETLB)", "4.14", errno);
+	if (fd < 0)
+		UNRESOLVED("memfd_create(MFD_HUGETLB) failed: %s", errno_name(errno));
+	SAFE_FTRUNCATE(fd, (off_t)len);
+	return fd;
+}
+#define huge_memfd(len) huge_memfd_(MMAPCTS_HERE, (len))
+
+/* n bytes of address space reserved (PROT_NONE) starting at an address
+ * aligned to align: room for MAP_FIXED or MREMAP_FIXED. */
+static inline unsigned char *aligned_room(size_t n, size_t align)
+{
+	unsigned char *area = reserve(n + align);
+
+	return (unsigned char *)(((uintptr_t)area + align - 1) & ~(uintptr_t)(align - 1));
+}
+
 /*
  * A hugetlb mapping of len bytes (rounded up to the huge page size by the
  * kernel) on the backing named:
@@ -203,15 +238,10 @@ static inline void *map_huge_(const char *file, int line, const char *backing, s
 			    (!strcmp(backing, "private") ? MAP_PRIVATE : MAP_SHARED) |
 			    MAP_ANONYMOUS | MAP_HUGETLB, -1, 0);
 	if (!strcmp(backing, "memfd")) {
-		int fd = memfd_create("mmapcts-huge", MFD_HUGETLB);
+		int fd = huge_memfd_(file, line, (len + huge_size - 1) / huge_size * huge_size);
 		void *p;
 		int err;
 
-		if (fd < 0 && (errno == EINVAL || errno == ENOSYS))
-			FEATURE_REFUSED("memfd_create(MFD_HUGETLB)", "4.14", errno);
-		if (fd < 0)
-			UNRESOLVED("memfd_create(MFD_HUGETLB) failed: %s", errno_name(errno));
-		SAFE_FTRUNCATE(fd, (off_t)((len + huge_size - 1) / huge_size * huge_size));
 		p = mmap(NULL, len, PROT_READ | PROT_WRITE, type ? type : MAP_SHARED, fd, 0);
 		err = errno;
 		close(fd);

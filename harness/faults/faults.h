@@ -252,6 +252,8 @@
 	  "mmap() drops the MAP_HUGE_SHIFT size bits of MAP_HUGETLB and uses the default pool") \
 	X(MFD_HUGETLB_IGNORED, "mfd-hugetlb-ignored", "hugepages",                           \
 	  "memfd_create() drops MFD_HUGETLB and makes an ordinary tmpfs memfd")               \
+	X(SHM_HUGETLB_IGNORED, "shm-hugetlb-ignored", "hugepages",                           \
+	  "shmget() drops SHM_HUGETLB and makes an ordinary shared memory segment")          \
 	X(THP_SPLIT_DISCARDS, "thp-split-discards", "hugepages",                             \
 	  "mprotect() or munmap() of part of a transparent huge page discards the huge page instead of splitting it: the rest reads zero") \
 	X(COLLAPSE_DROPS_DATA, "collapse-drops-data", "hugepages",                           \

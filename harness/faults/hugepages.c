@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include <sys/shm.h>
+
 #include "compat.h"	/* MADV_COLLAPSE, MAP_HUGETLB, MFD_HUGETLB where headers lack them */
 
 #define HUGE_SIZE_BITS (0x3fUL << MAP_HUGE_SHIFT)	/* MAP_HUGE_MASK << MAP_HUGE_SHIFT */
@@ -48,6 +50,13 @@ static int mfd_hugetlb_ignored(const char *name, unsigned int flags)
 	return real_memfd_create(name, flags);
 }
 FAULT(MFD_HUGETLB_IGNORED, .memfd_create = mfd_hugetlb_ignored);
+
+/* shm-hugetlb-ignored: an ordinary shm segment in place of a hugetlb one. */
+static int shm_hugetlb_ignored(key_t key, size_t size, int flags)
+{
+	return real_shmget(key, size, flags & ~(SHM_HUGETLB | (int)HUGE_SIZE_BITS));
+}
+FAULT(SHM_HUGETLB_IGNORED, .shmget = shm_hugetlb_ignored);
 
 /* ------------------------------------------------------------------------
  * Transparent huge pages.
