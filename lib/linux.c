@@ -279,6 +279,28 @@ const char *noexec_tmpfs(void)
 #endif
 }
 
+const char *hugetlbfs_mount(void)
+{
+#ifdef __linux__
+	static const char dir[] = "hugetlbfs";
+
+	if (unshare(CLONE_NEWNS) < 0)
+		UNSUPPORTED("no hugetlbfs mount can be made here: unshare(CLONE_NEWNS) "
+			    "failed: %s", errno_name(errno));
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		UNSUPPORTED("no hugetlbfs mount can be made here: making / a private "
+			    "mount failed: %s", errno_name(errno));
+	if (mkdir(dir, 0700) < 0)
+		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
+	if (mount("mmapcts", dir, "hugetlbfs", MS_NOSUID | MS_NODEV, NULL) < 0)
+		UNSUPPORTED("no hugetlbfs mount can be made here: mount -t hugetlbfs "
+			    "failed: %s", errno_name(errno));
+	return dir;
+#else
+	UNSUPPORTED("hugetlbfs is Linux-only");
+#endif
+}
+
 int kernel_grows_break(size_t len)
 {
 #if defined(__linux__) && defined(SYS_brk)

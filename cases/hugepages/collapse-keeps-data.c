@@ -19,7 +19,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_COLLAPSE (since Linux 6.1); "
 		     "Documentation/admin-guide/mm/transhuge.rst",
 	.profile   = "linux",
-	.covers_part = "N3",
+	.covers    = "N3",
 );
 
 static void run(void)

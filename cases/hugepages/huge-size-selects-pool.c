@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_HUGETLB, MAP_HUGE_2MB, MAP_HUGE_1GB; "
 		     "Documentation/admin-guide/mm/hugetlbpage.rst",
 	.profile   = "linux",
-	.covers_part = "N1",
+	.covers    = "N1",
 );
 
 static unsigned log2_of(size_t n)

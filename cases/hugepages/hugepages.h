@@ -209,6 +209,20 @@ static inline int huge_memfd_(const char *file, int line, size_t len)
 }
 #define huge_memfd(len) huge_memfd_(MMAPCTS_HERE, (len))
 
+/* A file of len bytes (a multiple of the huge page size) on a hugetlbfs
+ * mounted for the case (hugetlbfs_mount(): call it in a child), open O_RDWR. */
+static inline int hugetlbfs_file_(const char *file, int line, size_t len)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/object", hugetlbfs_mount());
+	fd = SAFE_OPEN(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	SAFE_FTRUNCATE(fd, (off_t)len);
+	return fd;
+}
+#define hugetlbfs_file(len) hugetlbfs_file_(MMAPCTS_HERE, (len))
+
 /* n bytes of address space reserved (PROT_NONE) starting at an address
  * aligned to align: room for MAP_FIXED or MREMAP_FIXED. */
 static inline unsigned char *aligned_room(size_t n, size_t align)

@@ -25,7 +25,8 @@ MMAPCTS_CASE(
 		     "memfd_create(2): MFD_HUGETLB; shmget(2): SHM_HUGETLB, ENOMEM; "
 		     "Documentation/admin-guide/mm/hugetlbpage.rst",
 	.profile   = "linux",
-	.covers_part = "N1 N2",
+	.covers    = "N1",
+	.covers_part = "N2",
 	.variants  = "private shared memfd shm",
 );
 

@@ -19,8 +19,6 @@ MMAPCTS_CASE(
 	.profile   = "linux",
 	.covers_part = "N2 J12",
 	.needs     = "mremap MREMAP_MAYMOVE MREMAP_FIXED",
-	.no_fault  = "on this host no huge page is reserved, so the case is UNSUPPORTED "
-		     "and no fault can be proved caught here (a guest with vm.nr_hugepages can)",
 );
 
 static void run(void)

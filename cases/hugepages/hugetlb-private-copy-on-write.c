@@ -1,6 +1,8 @@
 /*
  * Private hugetlb memory is copied on write, a huge page at a time:
- *	memfd	a MAP_PRIVATE view of a MFD_HUGETLB memfd sees the object's
+ *	memfd, hugetlbfs
+ *		a MAP_PRIVATE view of a MFD_HUGETLB memfd (or of a file on a
+ *		hugetlbfs the case mounts, in a child) sees the object's
  *		bytes (a store through a MAP_SHARED view before its own first
  *		store), and after its own store keeps its copy: the shared view
  *		does not see it, nor does it see the shared view's later stores;
@@ -20,9 +22,7 @@ MMAPCTS_CASE(
 		     "memfd_create(2): MFD_HUGETLB; fork(2)",
 	.profile   = "linux",
 	.covers_part = "N2",
-	.variants  = "memfd private",
-	.no_fault  = "on this host no huge page is reserved, so the case is UNSUPPORTED "
-		     "and no fault can be proved caught here (a guest with vm.nr_hugepages can)",
+	.variants  = "memfd hugetlbfs private",
 );
 
 static void child_stores(void *arg)
@@ -34,12 +34,33 @@ static void child_stores(void *arg)
 	CHECK_PATTERN_SEED(map, 0, page_size, 2);
 }
 
+static size_t huge;
+
+/* A shared and a private view of the hugetlbfs file at fd. */
+static void views_of(int fd)
+{
+	unsigned char *shared = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	unsigned char *priv = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+	fill_pattern(shared, 0, page_size, 1);
+	CHECK_PATTERN_SEED(priv, 0, page_size, 1);	/* the object's bytes */
+	fill_pattern(priv, 0, page_size, 2);
+	CHECK_PATTERN_SEED(shared, 0, page_size, 1);	/* the private store stays private */
+	fill_pattern(shared + page_size, page_size, page_size, 3);
+	CHECK_ZERO(priv + page_size, page_size);	/* the copy was made before */
+	CHECK_PATTERN_SEED(priv, 0, page_size, 2);
+}
+
+static void on_hugetlbfs(void *arg)
+{
+	views_of(hugetlbfs_file(huge));
+}
+
 static void run(void)
 {
-	size_t huge = huge_pages_for_case(2);
-	unsigned char *shared, *priv;
-	int fd;
+	unsigned char *priv;
 
+	huge = huge_pages_for_case(2);
 	if (variant_is("private")) {
 		priv = map_huge("private", huge, huge, 0);
 		if (priv == MAP_FAILED)
@@ -49,14 +70,8 @@ static void run(void)
 		CHECK_PATTERN_SEED(priv, 0, page_size, 1);
 		return;
 	}
-	fd = huge_memfd(huge);
-	shared = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	priv = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-	fill_pattern(shared, 0, page_size, 1);
-	CHECK_PATTERN_SEED(priv, 0, page_size, 1);	/* the object's bytes */
-	fill_pattern(priv, 0, page_size, 2);
-	CHECK_PATTERN_SEED(shared, 0, page_size, 1);	/* the private store stays private */
-	fill_pattern(shared + page_size, page_size, page_size, 3);
-	CHECK_ZERO(priv + page_size, page_size);	/* the copy was made before */
-	CHECK_PATTERN_SEED(priv, 0, page_size, 2);
+	if (variant_is("hugetlbfs"))
+		run_in_child(on_hugetlbfs, NULL);
+	else
+		views_of(huge_memfd(huge));
 }

@@ -1,7 +1,9 @@
 /*
  * Shared hugetlb memory is one object: a store through one view shows in
  * every other at once.  Variants: two MAP_SHARED mappings of one
- * MFD_HUGETLB memfd (a hugetlbfs file), two shmat() attachments of one
+ * MFD_HUGETLB memfd (a file on the kernel's internal hugetlbfs mount), of
+ * a file on a hugetlbfs the case mounts (in a child, in a mount namespace
+ * of its own; UNSUPPORTED where none can be made), two shmat() attachments of one
  * SHM_HUGETLB segment, and a MAP_SHARED|MAP_ANONYMOUS|MAP_HUGETLB mapping
  * seen by a child after fork().  Each side stores the pattern (its own
  * seed) at both ends of the huge page and the other side must read it.
@@ -12,16 +14,14 @@
 
 MMAPCTS_CASE(
 	.assertion = "Stores through one view of shared hugetlb memory (a MFD_HUGETLB "
-		     "memfd mapped twice, a SHM_HUGETLB segment attached twice, shared "
+		     "memfd or a hugetlbfs file mapped twice, a SHM_HUGETLB segment attached twice, shared "
 		     "anonymous MAP_HUGETLB memory across fork()) are read through the "
 		     "other.",
 	.spec      = "Linux mmap(2): MAP_SHARED, MAP_HUGETLB; memfd_create(2): MFD_HUGETLB; "
 		     "shmget(2): SHM_HUGETLB",
 	.profile   = "linux",
 	.covers_part = "N2",
-	.variants  = "memfd shm shared",
-	.no_fault  = "on this host no huge page is reserved, so the case is UNSUPPORTED "
-		     "and no fault can be proved caught here (a guest with vm.nr_hugepages can)",
+	.variants  = "memfd hugetlbfs shm shared",
 );
 
 static size_t huge;
@@ -44,11 +44,27 @@ static void child_side(void *arg)
 	fill_pattern(map, 0, page_size, 2);
 }
 
+/* Two MAP_SHARED mappings of one hugetlbfs file, each seeing the other's
+ * stores (in a child: the mount namespace goes with it). */
+static void on_hugetlbfs(void *arg)
+{
+	int fd = hugetlbfs_file(huge);
+	unsigned char *a = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	unsigned char *b = SAFE_MMAP(NULL, huge, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+	store_and_see(a, b, 1);
+	store_and_see(b, a, 2);
+}
+
 static void run(void)
 {
 	unsigned char *a, *b;
 
 	huge = huge_pages_for_case(1);
+	if (variant_is("hugetlbfs")) {
+		run_in_child(on_hugetlbfs, NULL);
+		return;
+	}
 	if (variant_is("shared")) {
 		a = map_huge("shared", huge, huge, 0);
 		if (a == MAP_FAILED)

@@ -16,7 +16,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_NOHUGEPAGE, MADV_COLLAPSE (EINVAL); "
 		     "Documentation/admin-guide/mm/transhuge.rst",
 	.profile   = "linux",
-	.covers_part = "N3",
+	.covers    = "N3",
 );
 
 static void run(void)

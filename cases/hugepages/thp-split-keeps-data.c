@@ -18,7 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_HUGEPAGE; mprotect(2); munmap(2); "
 		     "Documentation/admin-guide/mm/transhuge.rst",
 	.profile   = "linux",
-	.covers_part = "N3",
+	.covers    = "N3",
 	.variants  = "mprotect munmap",
 );
 
