@@ -106,6 +106,20 @@
 #ifndef MADV_HUGEPAGE
 #define MADV_HUGEPAGE 0		/* Linux only: MADV_NORMAL, no advice, elsewhere */
 #endif
+/* Huge pages (the hugepages group): Linux-only; 0 elsewhere, where the
+ * cases end UNSUPPORTED before using them (no /sys/kernel/mm/hugepages). */
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25	/* Linux 6.1, glibc 2.37 */
+#endif
+#ifndef MAP_HUGETLB
+#define MAP_HUGETLB 0
+#endif
+#ifndef MAP_HUGE_SHIFT
+#define MAP_HUGE_SHIFT 26
+#endif
+#ifndef MFD_HUGETLB
+#define MFD_HUGETLB 0U
+#endif
 
 /* Linux advice and flags of the cow group (madvise(2), memfd_create(2),
  * open(2), mmap(2));

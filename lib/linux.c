@@ -255,29 +255,51 @@ int on_noexec_mount(int fd)
 #endif
 }
 
-/* The mount is the setup, not the rule: refused namespaces or mounts (no
- * CAP_SYS_ADMIN, as in many containers) leave no noexec mount to test on,
- * and no broken mmap() or mprotect() can make them fail. */
+/* Mount fstype at dir (in the working directory, tmpdir()) in a mount
+ * namespace of the calling process's own; what names the mount in
+ * messages ("noexec", "hugetlbfs").  The mount is the setup, not the rule:
+ * refused namespaces or mounts (no CAP_SYS_ADMIN, as in many containers)
+ * leave no mount to test on, and no broken mmap() or mprotect() can make
+ * them fail. */
+static const char *private_mount(const char *what, const char *dir, const char *fstype,
+				 unsigned long flags, const char *data)
+{
+#ifdef __linux__
+	if (unshare(CLONE_NEWNS) < 0)
+		UNSUPPORTED("no %s mount can be made here: unshare(CLONE_NEWNS) "
+			    "failed: %s", what, errno_name(errno));
+	/* Keep the mount below out of the namespace we came from. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		UNSUPPORTED("no %s mount can be made here: making / a private "
+			    "mount failed: %s", what, errno_name(errno));
+	if (mkdir(dir, 0700) < 0)
+		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
+	if (mount("mmapcts", dir, fstype, flags, data) < 0)
+		UNSUPPORTED("no %s mount can be made here: mount -t %s failed: %s",
+			    what, fstype, errno_name(errno));
+	return dir;
+#else
+	(void)dir; (void)fstype; (void)flags; (void)data;
+	UNSUPPORTED("%s mounts in a private namespace are Linux-only", what);
+#endif
+}
+
 const char *noexec_tmpfs(void)
 {
 #ifdef __linux__
-	static const char dir[] = "noexec";
-
-	if (unshare(CLONE_NEWNS) < 0)
-		UNSUPPORTED("no noexec mount can be made here: unshare(CLONE_NEWNS) "
-			    "failed: %s", errno_name(errno));
-	/* Keep the mount below out of the namespace we came from. */
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-		UNSUPPORTED("no noexec mount can be made here: making / a private "
-			    "mount failed: %s", errno_name(errno));
-	if (mkdir(dir, 0700) < 0)
-		UNRESOLVED("mkdir(%s) failed: %s", dir, errno_name(errno));
-	if (mount("mmapcts", dir, "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV, "size=1m") < 0)
-		UNSUPPORTED("no noexec mount can be made here: mounting a noexec "
-			    "tmpfs failed: %s", errno_name(errno));
-	return dir;
+	return private_mount("noexec", "noexec", "tmpfs", MS_NOEXEC | MS_NOSUID | MS_NODEV,
+			     "size=1m");
 #else
-	UNSUPPORTED("noexec tmpfs mounts in a private namespace are Linux-only");
+	return private_mount("noexec", "noexec", "tmpfs", 0, NULL);
+#endif
+}
+
+const char *hugetlbfs_mount(void)
+{
+#ifdef __linux__
+	return private_mount("hugetlbfs", "hugetlbfs", "hugetlbfs", MS_NOSUID | MS_NODEV, NULL);
+#else
+	return private_mount("hugetlbfs", "hugetlbfs", "hugetlbfs", 0, NULL);
 #endif
 }
 
@@ -483,6 +505,8 @@ const char *mmapcts_advice_since(const char *name)
 		{ "MADV_PAGEOUT", "5.4" }, { "MADV_POPULATE_READ", "5.14" },
 		{ "MADV_POPULATE_WRITE", "5.14" }, { "MADV_GUARD_INSTALL", "6.13" },
 		{ "MADV_GUARD_REMOVE", "6.13" },
+		{ "MADV_HUGEPAGE", "2.6.38" }, { "MADV_NOHUGEPAGE", "2.6.38" },
+		{ "MADV_COLLAPSE", "6.1" },
 	};
 
 	for (size_t i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)

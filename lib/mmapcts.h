@@ -678,6 +678,11 @@ int on_noexec_mount(int fd);
  * permission to make namespaces or mounts, as in many containers).
  */
 const char *noexec_tmpfs(void);
+/* Linux: mount hugetlbfs (the default huge page size) at
+ * tmpdir()/hugetlbfs in a mount namespace of the calling process's own,
+ * as noexec_tmpfs() does (call it in a child), and return its path;
+ * UNSUPPORTED where the system cannot. */
+const char *hugetlbfs_mount(void);
 /* Linux: does the kernel's brk() system call (not the libc's sbrk()) grow
  * the program break by len?  1 yes (the break is put back at once), 0 no,
  * -1 not Linux.  Tells a libc that refuses sbrk() from a kernel that does. */

@@ -51,6 +51,8 @@ ssize_t (*real_process_madvise)(int, const struct iovec *, size_t, int, unsigned
 int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
 int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
+int (*real_memfd_create)(const char *, unsigned int);
+int (*real_shmget)(key_t, size_t, int);
 
 /* Called first by every interposer: the case may call one of them before
  * our constructor has run (another library's constructor). */
@@ -78,6 +80,8 @@ void resolve(void)
 	real_mlock2 = (int (*)(const void *, size_t, unsigned int))dlsym(RTLD_NEXT, "mlock2");
 	real_mremap = (void *(*)(void *, size_t, size_t, int, ...))dlsym(RTLD_NEXT, "mremap");
 	real_mincore = (int (*)(void *, size_t, unsigned char *))dlsym(RTLD_NEXT, "mincore");
+	real_memfd_create = (int (*)(const char *, unsigned int))dlsym(RTLD_NEXT, "memfd_create");
+	real_shmget = (int (*)(key_t, size_t, int))dlsym(RTLD_NEXT, "shmget");
 	real_posix_madvise = (int (*)(void *, size_t, int))dlsym(RTLD_NEXT, "posix_madvise");
 	real_process_madvise = (ssize_t (*)(int, const struct iovec *, size_t, int, unsigned int))
 		dlsym(RTLD_NEXT, "process_madvise");

@@ -245,7 +245,23 @@
 	  "a negative file offset wraps to the start of the object instead of failing with EOVERFLOW") \
 	X(SEALED_PAST_END_EINVAL, "sealed-past-end-einval", "placement",                     \
 	  "mmap() of a range past the end of a size-sealed object fails with EINVAL (as device drivers do) instead of mapping or ENXIO")
-#define MMAPCTS_FAULTS_HUGEPAGES(X)
+#define MMAPCTS_FAULTS_HUGEPAGES(X)                                                       \
+	X(MAP_HUGETLB_IGNORED, "map-hugetlb-ignored", "hugepages",                           \
+	  "mmap() drops MAP_HUGETLB and maps base pages (a libc or emulator that does not pass the flag on)") \
+	X(HUGE_SIZE_IGNORED, "huge-size-ignored", "hugepages",                               \
+	  "mmap() drops the MAP_HUGE_SHIFT size bits of MAP_HUGETLB and uses the default pool") \
+	X(MFD_HUGETLB_IGNORED, "mfd-hugetlb-ignored", "hugepages",                           \
+	  "memfd_create() drops MFD_HUGETLB and makes an ordinary tmpfs memfd")               \
+	X(SHM_HUGETLB_IGNORED, "shm-hugetlb-ignored", "hugepages",                           \
+	  "shmget() drops SHM_HUGETLB and makes an ordinary shared memory segment")          \
+	X(THP_SPLIT_DISCARDS, "thp-split-discards", "hugepages",                             \
+	  "mprotect() or munmap() of part of a transparent huge page discards the huge page instead of splitting it: the rest reads zero") \
+	X(COLLAPSE_DROPS_DATA, "collapse-drops-data", "hugepages",                           \
+	  "madvise(MADV_COLLAPSE) frees the small pages before copying them: the collapsed range reads zero") \
+	X(COLLAPSE_NOOP, "collapse-noop", "hugepages",                                       \
+	  "madvise(MADV_COLLAPSE) returns 0 without collapsing (taken as a hint)")            \
+	X(NOHUGEPAGE_IGNORED, "nohugepage-ignored", "hugepages",                             \
+	  "madvise(MADV_NOHUGEPAGE) returns 0 and leaves the range eligible for transparent huge pages")
 #define MMAPCTS_FAULTS_SEAL(X)                                                            \
 	X(MSEAL_NOOP, "mseal-noop", "seal",                                                   \
 	  "mseal() returns 0 without sealing (a libc or emulator wrapper that stubs the call)") \

@@ -112,7 +112,9 @@ typedef int rlimit_resource;
 	X(pkey_mprotect, int, (void *addr, size_t len, int prot, int key))             \
 	X(shmat, void *, (int id, const void *addr, int flags))                        \
 	X(shmdt, int, (const void *addr))                                              \
-	X(shmctl, int, (int id, int cmd, struct shmid_ds *buf))
+	X(shmctl, int, (int id, int cmd, struct shmid_ds *buf))                        \
+	X(memfd_create, int, (const char *name, unsigned int flags))	/* hugepages */ \
+	X(shmget, int, (key_t key, size_t size, int flags))		/* hugepages */
 
 #define HOOK_ENUM(name, ret, args) HOOK_##name,
 enum hook { FAULT_HOOKS(HOOK_ENUM) HOOK_COUNT };
@@ -197,6 +199,8 @@ extern INTERNAL ssize_t (*real_process_madvise)(int, const struct iovec *, size_
 extern INTERNAL int (*real_remap_file_pages)(void *, size_t, int, size_t, int);
 extern INTERNAL int (*real_setrlimit)(rlimit_resource, const struct rlimit *);
 extern INTERNAL int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
+extern INTERNAL int (*real_memfd_create)(const char *, unsigned int);
+extern INTERNAL int (*real_shmget)(key_t, size_t, int);
 INTERNAL void resolve(void);
 /* The seal and sysv groups' calls (interpose.c resolves them on first use);
  * the numbers are Linux's unified ones where the headers lack them. */

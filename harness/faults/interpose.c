@@ -462,3 +462,26 @@ int shmctl(int id, int cmd, struct shmid_ds *buf)
 		return active->shmctl(id, cmd, buf);
 	return real_shmctl(id, cmd, buf);
 }
+
+/* memfd_create() and shmget() (the hugepages group: MFD_HUGETLB, SHM_HUGETLB). */
+int memfd_create(const char *name, unsigned int flags)
+{
+	resolve();
+	reach(HOOK_memfd_create);
+	if (active && active->memfd_create)
+		return active->memfd_create(name, flags);
+	if (!real_memfd_create) {
+		errno = ENOSYS;
+		return -1;
+	}
+	return real_memfd_create(name, flags);
+}
+
+int shmget(key_t key, size_t size, int flags)
+{
+	resolve();
+	reach(HOOK_shmget);
+	if (active && active->shmget)
+		return active->shmget(key, size, flags);
+	return real_shmget(key, size, flags);
+}
