@@ -86,7 +86,7 @@ static void run(void)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		size_t len = rows[i].len / page_size * page_size, align = rows[i].align;
 		size_t from = rows[i].move_off, moved = rows[i].move_len ? rows[i].move_len : len;
-		size_t room = len + align + 4 * page_size, off[16];
+		size_t room = len + align + 4 * page_size, off[16] = { 0 };
 		size_t n = samples(len, from, from + moved, off);
 		unsigned char *area, *src, *dest;
 
