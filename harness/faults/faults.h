@@ -281,6 +281,15 @@
 	  "an mmap() hint above the 47-bit address space fails with ENOMEM instead of being taken as a hint") \
 	X(MEMFD_SECRET_PLAIN, "memfd-secret-plain", "anon",                                   \
 	  "memfd_secret() returns an ordinary memfd: its memory is readable through /proc/pid/mem")
+/* Faults for the rows the partials branch finished, in the groups each rule
+ * belongs to (defined in partials.c). */
+#define MMAPCTS_FAULTS_PARTIALS(X)                                                        \
+	X(ANON_PARTIAL_LENGTH_EINVAL, "anon-partial-length-einval", "anon",                   \
+	  "anonymous mmap() refuses a length that is not a multiple of the page size with EINVAL (the length checked like an address)") \
+	X(WRITE_ONLY_NO_ACCESS, "write-only-no-access", "protection",                         \
+	  "mmap() with PROT_WRITE alone maps the memory PROT_NONE (no write-only entry in the protection table): neither a read nor a store completes") \
+	X(POPULATE_PRIVATE_WRITE_ENOMEM, "populate-private-write-enomem", "private-file",     \
+	  "mmap() of a writable MAP_PRIVATE file mapping with MAP_POPULATE fails with ENOMEM (the prefault's copy-on-write break refused)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \
@@ -428,7 +437,8 @@
 	MMAPCTS_FAULTS_HUGEPAGES(X) \
 	MMAPCTS_FAULTS_COW(X) \
 	MMAPCTS_FAULTS_THREADS(X) \
-	MMAPCTS_FAULTS_SEAL(X)
+	MMAPCTS_FAULTS_SEAL(X) \
+	MMAPCTS_FAULTS_PARTIALS(X)
 
 #define MMAPCTS_FAULT_ENUM(id, name, group, text) FAULT_##id,
 enum mmapcts_fault { FAULT_NONE = -1, MMAPCTS_FAULTS(MMAPCTS_FAULT_ENUM) FAULT_COUNT };
