@@ -289,7 +289,11 @@
 	X(WRITE_ONLY_NO_ACCESS, "write-only-no-access", "protection",                         \
 	  "mmap() with PROT_WRITE alone maps the memory PROT_NONE (no write-only entry in the protection table): neither a read nor a store completes") \
 	X(POPULATE_PRIVATE_WRITE_ENOMEM, "populate-private-write-enomem", "private-file",     \
-	  "mmap() of a writable MAP_PRIVATE file mapping with MAP_POPULATE fails with ENOMEM (the prefault's copy-on-write break refused)")
+	  "mmap() of a writable MAP_PRIVATE file mapping with MAP_POPULATE fails with ENOMEM (the prefault's copy-on-write break refused)") \
+	X(OWN_MAPPING_IO_EFAULT, "own-mapping-io-efault", "shared-file",                      \
+	  "read() and write() with a buffer in a MAP_SHARED mapping of the file they transfer fail with EFAULT (the page locked for the call cannot be faulted in)") \
+	X(TYPE_CHECKED_BEFORE_ACCESS, "type-checked-before-access", "file-args",              \
+	  "mmap() of the write end of a pipe fails with ENODEV, not EACCES (the file type checked before the access mode)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -63,3 +64,50 @@ static void *populate_private_write_enomem_mmap(void *addr, size_t len, int prot
 }
 FAULT(POPULATE_PRIVATE_WRITE_ENOMEM, .mmap_when = populate_private_write_when,
       .mmap_file = populate_private_write_enomem_mmap);
+
+/* own-mapping-io-efault: read() and write() whose buffer lies in a
+ * MAP_SHARED mapping of the very file they transfer to or from fail with
+ * EFAULT (a kernel that backs off from faulting in a page whose file it
+ * has locked for the call, instead of retrying). */
+static int buffer_maps_file(int fd, const void *buf)
+{
+	const struct tracked *t = find_tracked((uintptr_t)buf);
+	struct stat a, b;
+
+	return t && (t->flags & MAP_KIND) == MAP_SHARED && t->fd >= 0 &&
+	       fstat(t->fd, &a) == 0 && fstat(fd, &b) == 0 && S_ISREG(b.st_mode) &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+static ssize_t own_mapping_read(int fd, void *buf, size_t n)
+{
+	if (buffer_maps_file(fd, buf)) {
+		errno = EFAULT;
+		return -1;
+	}
+	return real_read(fd, buf, n);
+}
+
+static ssize_t own_mapping_write(int fd, const void *buf, size_t n)
+{
+	if (buffer_maps_file(fd, buf)) {
+		errno = EFAULT;
+		return -1;
+	}
+	return real_write(fd, buf, n);
+}
+FAULT(OWN_MAPPING_IO_EFAULT, .read = own_mapping_read, .write = own_mapping_write);
+
+/* type-checked-before-access: a descriptor not open for reading whose
+ * type cannot be mapped (a pipe) gets ENODEV, the type checked first. */
+static void *type_checked_first_failed(void *addr, size_t len, int prot, int flags, int fd,
+				       off_t off, int errno_before)
+{
+	struct stat st;
+
+	(void)addr, (void)len, (void)prot, (void)flags, (void)off, (void)errno_before;
+	if (errno == EACCES && fd >= 0 && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+		errno = ENODEV;
+	return MAP_FAILED;
+}
+FAULT(TYPE_CHECKED_BEFORE_ACCESS, .mmap_failed = type_checked_first_failed);
