@@ -293,7 +293,9 @@
 	X(OWN_MAPPING_IO_EFAULT, "own-mapping-io-efault", "shared-file",                      \
 	  "read() and write() with a buffer in a MAP_SHARED mapping of the file they transfer fail with EFAULT (the page locked for the call cannot be faulted in)") \
 	X(TYPE_CHECKED_BEFORE_ACCESS, "type-checked-before-access", "file-args",              \
-	  "mmap() of the write end of a pipe fails with ENODEV, not EACCES (the file type checked before the access mode)")
+	  "mmap() of the write end of a pipe fails with ENODEV, not EACCES (the file type checked before the access mode)") \
+	X(TRUNCATE_ONCE, "truncate-once", "eof",                                              \
+	  "ftruncate() shrinking an object to a size it was shrunk to before reports success and does nothing (a stale cached size)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

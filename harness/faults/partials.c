@@ -111,3 +111,33 @@ static void *type_checked_first_failed(void *addr, size_t len, int prot, int fla
 	return MAP_FAILED;
 }
 FAULT(TYPE_CHECKED_BEFORE_ACCESS, .mmap_failed = type_checked_first_failed);
+
+/* truncate-once: ftruncate() that shrinks an object it shrank before
+ * reports success and does nothing (a cached size, already "that small",
+ * makes the second shrink look like no change). */
+#define MAX_SHRUNK 16
+static struct {
+	dev_t dev;
+	ino_t ino;
+	off_t len;
+} shrunk[MAX_SHRUNK];
+static int nshrunk;
+
+static int truncate_once_ftruncate(int fd, off_t len)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || len >= st.st_size)
+		return real_ftruncate(fd, len);
+	for (int i = 0; i < nshrunk; i++)
+		if (shrunk[i].dev == st.st_dev && shrunk[i].ino == st.st_ino &&
+		    shrunk[i].len <= len)
+			return 0;
+	if (nshrunk < MAX_SHRUNK) {
+		shrunk[nshrunk].dev = st.st_dev;
+		shrunk[nshrunk].ino = st.st_ino;
+		shrunk[nshrunk++].len = len;
+	}
+	return real_ftruncate(fd, len);
+}
+FAULT(TRUNCATE_ONCE, .ftruncate = truncate_once_ftruncate);
