@@ -295,7 +295,9 @@
 	X(TYPE_CHECKED_BEFORE_ACCESS, "type-checked-before-access", "file-args",              \
 	  "mmap() of the write end of a pipe fails with ENODEV, not EACCES (the file type checked before the access mode)") \
 	X(TRUNCATE_ONCE, "truncate-once", "eof",                                              \
-	  "ftruncate() shrinking an object to a size it was shrunk to before reports success and does nothing (a stale cached size)")
+	  "ftruncate() shrinking an object to a size it was shrunk to before reports success and does nothing (a stale cached size)") \
+	X(GRANDCHILD_SHARES_PRIVATE, "grandchild-shares-private", "fork",                     \
+	  "fork() in a process that was itself forked shares its private writable mappings with the new child (only the first generation copies on write)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

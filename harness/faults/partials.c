@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "internal.h"
@@ -141,3 +143,35 @@ static int truncate_once_ftruncate(int fd, off_t len)
 	return real_ftruncate(fd, len);
 }
 FAULT(TRUNCATE_ONCE, .ftruncate = truncate_once_ftruncate);
+
+/* grandchild-shares-private: a process that was itself forked shares its
+ * private writable mappings with the children it forks (each replaced by
+ * shared memory holding its bytes first); the first generation copies. */
+static int forked;
+
+static pid_t grandchild_shares_private_fork(void)
+{
+	pid_t pid;
+
+	for (int i = 0; forked && i < ntracked; i++) {
+		struct tracked *t = &tracked[i];
+		void *copy;
+
+		if ((t->flags & MAP_KIND) != MAP_PRIVATE ||
+		    (t->prot & (PROT_READ | PROT_WRITE)) != (PROT_READ | PROT_WRITE) ||
+		    !(copy = malloc(t->len)))
+			continue;
+		memcpy(copy, (void *)t->addr, t->len);
+		if (real_mmap((void *)t->addr, t->len, t->prot,
+			      MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+			memcpy((void *)t->addr, copy, t->len);
+			t->flags = (t->flags & ~MAP_KIND) | MAP_SHARED;
+		}
+		free(copy);
+	}
+	pid = real_fork();
+	if (pid == 0)
+		forked = 1;
+	return pid;
+}
+FAULT(GRANDCHILD_SHARES_PRIVATE, .fork = grandchild_shares_private_fork);
