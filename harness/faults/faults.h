@@ -297,7 +297,9 @@
 	X(TRUNCATE_ONCE, "truncate-once", "eof",                                              \
 	  "ftruncate() shrinking an object to a size it was shrunk to before reports success and does nothing (a stale cached size)") \
 	X(GRANDCHILD_SHARES_PRIVATE, "grandchild-shares-private", "fork",                     \
-	  "fork() in a process that was itself forked shares its private writable mappings with the new child (only the first generation copies on write)")
+	  "fork() in a process that was itself forked shares its private writable mappings with the new child (only the first generation copies on write)") \
+	X(DONTNEED_ZAPS_PARENT, "dontneed-zaps-parent", "fork",                               \
+	  "madvise(MADV_DONTNEED) in a forked child frees the private pages it still shares with its parent, for both: the parent reads zeros")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

@@ -144,16 +144,12 @@ static int truncate_once_ftruncate(int fd, off_t len)
 }
 FAULT(TRUNCATE_ONCE, .ftruncate = truncate_once_ftruncate);
 
-/* grandchild-shares-private: a process that was itself forked shares its
- * private writable mappings with the children it forks (each replaced by
- * shared memory holding its bytes first); the first generation copies. */
-static int forked;
-
-static pid_t grandchild_shares_private_fork(void)
+/* Replace each private read-write mapping by shared anonymous memory
+ * holding its bytes (what a fork() that does not copy on write leaves),
+ * noting the ranges in *shared when it is not NULL. */
+static void share_private_mappings(struct ranges *shared)
 {
-	pid_t pid;
-
-	for (int i = 0; forked && i < ntracked; i++) {
+	for (int i = 0; i < ntracked; i++) {
 		struct tracked *t = &tracked[i];
 		void *copy;
 
@@ -166,12 +162,49 @@ static pid_t grandchild_shares_private_fork(void)
 			      MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
 			memcpy((void *)t->addr, copy, t->len);
 			t->flags = (t->flags & ~MAP_KIND) | MAP_SHARED;
+			if (shared)
+				ranges_add(shared, t->addr, t->len);
 		}
 		free(copy);
 	}
+}
+
+/* grandchild-shares-private: a process that was itself forked shares its
+ * private writable mappings with the children it forks; the first
+ * generation copies. */
+static int forked;
+
+static pid_t grandchild_shares_private_fork(void)
+{
+	pid_t pid;
+
+	if (forked)
+		share_private_mappings(NULL);
 	pid = real_fork();
 	if (pid == 0)
 		forked = 1;
 	return pid;
 }
 FAULT(GRANDCHILD_SHARES_PRIVATE, .fork = grandchild_shares_private_fork);
+
+/* dontneed-zaps-parent: fork() leaves private pages shared until someone
+ * stores to them, and madvise(MADV_DONTNEED) in either process frees the
+ * shared page for both: the other process reads zeros. */
+static struct ranges cow_shared;
+
+static pid_t dontneed_zaps_parent_fork(void)
+{
+	share_private_mappings(&cow_shared);
+	return real_fork();
+}
+
+static int dontneed_zaps_parent_madvise(void *addr, size_t len, int advice)
+{
+	if (advice == MADV_DONTNEED && ranges_overlap(&cow_shared, (uintptr_t)addr, len)) {
+		memset(addr, 0, len);
+		return 0;
+	}
+	return real_madvise(addr, len, advice);
+}
+FAULT(DONTNEED_ZAPS_PARENT, .fork = dontneed_zaps_parent_fork,
+      .madvise = dontneed_zaps_parent_madvise);
