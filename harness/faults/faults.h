@@ -299,7 +299,11 @@
 	X(GRANDCHILD_SHARES_PRIVATE, "grandchild-shares-private", "fork",                     \
 	  "fork() in a process that was itself forked shares its private writable mappings with the new child (only the first generation copies on write)") \
 	X(DONTNEED_ZAPS_PARENT, "dontneed-zaps-parent", "fork",                               \
-	  "madvise(MADV_DONTNEED) in a forked child frees the private pages it still shares with its parent, for both: the parent reads zeros")
+	  "madvise(MADV_DONTNEED) in a forked child frees the private pages it still shares with its parent, for both: the parent reads zeros") \
+	X(MDWE_IGNORED, "mdwe-ignored", "protection",                                         \
+	  "where memory-deny-write-execute (PR_SET_MDWE) refuses PROT_EXEC, mmap() and mprotect() drop PROT_EXEC and report success") \
+	X(EXEC_STACK_EXECUTABLE, "exec-stack-executable", "exec",                             \
+	  "execve() ignores PT_GNU_STACK and maps the new image's stack executable")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

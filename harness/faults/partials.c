@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +18,7 @@
 #ifndef MAP_POPULATE
 #define MAP_POPULATE 0
 #endif
+#define PR_GET_MDWE_ 66		/* Linux 6.3; -1 EINVAL before */
 
 /* anon-partial-length-einval: a length that is not a page multiple is
  * refused as an unaligned address would be. */
@@ -208,3 +211,43 @@ static int dontneed_zaps_parent_madvise(void *addr, size_t len, int advice)
 }
 FAULT(DONTNEED_ZAPS_PARENT, .fork = dontneed_zaps_parent_fork,
       .madvise = dontneed_zaps_parent_madvise);
+
+/* mdwe-ignored: where memory-deny-write-execute refused PROT_EXEC, the
+ * mapping is made (or the protection changed) without it, and success
+ * reported. */
+static void *mdwe_ignored_failed(void *addr, size_t len, int prot, int flags, int fd,
+				 off_t off, int errno_before)
+{
+	(void)errno_before;
+	if (errno == EACCES && (prot & PROT_EXEC) && prctl(PR_GET_MDWE_, 0L, 0L, 0L, 0L) > 0)
+		return real_mmap(addr, len, prot & ~PROT_EXEC, flags, fd, off);
+	return MAP_FAILED;
+}
+
+static int mdwe_ignored_mprotect(void *addr, size_t len, int prot)
+{
+	int r = real_mprotect(addr, len, prot);
+
+	if (r < 0 && errno == EACCES && (prot & PROT_EXEC) &&
+	    prctl(PR_GET_MDWE_, 0L, 0L, 0L, 0L) > 0)
+		r = real_mprotect(addr, len, prot & ~PROT_EXEC);
+	return r;
+}
+FAULT(MDWE_IGNORED, .mmap_failed = mdwe_ignored_failed, .mprotect = mdwe_ignored_mprotect);
+
+/* exec-stack-executable: the loader ignores PT_GNU_STACK and makes the
+ * new image's stack executable. */
+static void exec_stack_executable_start(void)
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/maps", "r");
+	unsigned long start, end;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (strstr(line, "[stack]") && sscanf(line, "%lx-%lx", &start, &end) == 2)
+			real_mprotect((void *)start, end - start,
+				      PROT_READ | PROT_WRITE | PROT_EXEC);
+	if (f)
+		fclose(f);
+}
+FAULT(EXEC_STACK_EXECUTABLE, .exec_start = exec_stack_executable_start);
