@@ -303,7 +303,9 @@
 	X(MDWE_IGNORED, "mdwe-ignored", "protection",                                         \
 	  "where memory-deny-write-execute (PR_SET_MDWE) refuses PROT_EXEC, mmap() and mprotect() drop PROT_EXEC and report success") \
 	X(EXEC_STACK_EXECUTABLE, "exec-stack-executable", "exec",                             \
-	  "execve() ignores PT_GNU_STACK and maps the new image's stack executable")
+	  "execve() ignores PT_GNU_STACK and maps the new image's stack executable") \
+	X(SPLIT_NEVER_MERGES, "split-never-merges", "protection",                             \
+	  "mprotect() that gives part of a mapping its old protection back leaves the pieces separate mappings (never merged again)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

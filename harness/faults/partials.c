@@ -18,6 +18,9 @@
 #ifndef MAP_POPULATE
 #define MAP_POPULATE 0
 #endif
+#ifndef MADV_NOHUGEPAGE
+#define MADV_NOHUGEPAGE 15	/* Linux's number */
+#endif
 #define PR_GET_MDWE_ 66		/* Linux 6.3; -1 EINVAL before */
 
 /* anon-partial-length-einval: a length that is not a page multiple is
@@ -251,3 +254,19 @@ static void exec_stack_executable_start(void)
 		fclose(f);
 }
 FAULT(EXEC_STACK_EXECUTABLE, .exec_start = exec_stack_executable_start);
+
+/* split-never-merges: mprotect() that gives part of a mapping back the
+ * protection the mapping was made with leaves it a mapping of its own
+ * (here: marked MADV_NOHUGEPAGE, a flag its neighbours lack, which Linux
+ * will not merge across). */
+static int split_never_merges_mprotect(void *addr, size_t len, int prot)
+{
+	const struct tracked *t = find_tracked((uintptr_t)addr);
+	int r = real_mprotect(addr, len, prot);
+
+	if (r == 0 && t && prot == t->prot && (t->flags & MAP_ANONYMOUS) &&
+	    round_up(len) < t->len)
+		real_madvise(addr, len, MADV_NOHUGEPAGE);
+	return r;
+}
+FAULT(SPLIT_NEVER_MERGES, .mprotect = split_never_merges_mprotect);
