@@ -305,7 +305,9 @@
 	X(EXEC_STACK_EXECUTABLE, "exec-stack-executable", "exec",                             \
 	  "execve() ignores PT_GNU_STACK and maps the new image's stack executable") \
 	X(SPLIT_NEVER_MERGES, "split-never-merges", "protection",                             \
-	  "mprotect() that gives part of a mapping its old protection back leaves the pieces separate mappings (never merged again)")
+	  "mprotect() that gives part of a mapping its old protection back leaves the pieces separate mappings (never merged again)") \
+	X(UNKNOWN_PROT_BIT_WRITES, "unknown-prot-bit-writes", "protection",                   \
+	  "mmap() takes an undefined protection bit as PROT_WRITE (a protection table indexed with the bits unmasked)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

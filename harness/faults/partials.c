@@ -270,3 +270,21 @@ static int split_never_merges_mprotect(void *addr, size_t len, int prot)
 	return r;
 }
 FAULT(SPLIT_NEVER_MERGES, .mprotect = split_never_merges_mprotect);
+
+/* unknown-prot-bit-writes: an undefined protection bit in mmap() is taken
+ * as PROT_WRITE (a protection table indexed with the bits unmasked). */
+static int unknown_prot_bit_when(void *addr, size_t len, int prot, int flags, int fd,
+				 off_t off)
+{
+	(void)addr, (void)len, (void)flags, (void)fd, (void)off;
+	return (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) != 0;
+}
+
+static void *unknown_prot_bit_writes_mmap(void *addr, size_t len, int prot, int flags, int fd,
+					  off_t off)
+{
+	return real_mmap(addr, len, (prot & (PROT_READ | PROT_EXEC)) | PROT_WRITE, flags, fd,
+			 off);
+}
+FAULT(UNKNOWN_PROT_BIT_WRITES, .mmap_when = unknown_prot_bit_when,
+      .mmap = unknown_prot_bit_writes_mmap);
