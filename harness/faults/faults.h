@@ -307,7 +307,9 @@
 	X(SPLIT_NEVER_MERGES, "split-never-merges", "protection",                             \
 	  "mprotect() that gives part of a mapping its old protection back leaves the pieces separate mappings (never merged again)") \
 	X(UNKNOWN_PROT_BIT_WRITES, "unknown-prot-bit-writes", "protection",                   \
-	  "mmap() takes an undefined protection bit as PROT_WRITE (a protection table indexed with the bits unmasked)")
+	  "mmap() takes an undefined protection bit as PROT_WRITE (a protection table indexed with the bits unmasked)") \
+	X(OFFSET_MMAP2_LIMIT, "offset-mmap2-limit", "file-args",                              \
+	  "mmap() of a file at an offset of 1 << 44 or more fails with EINVAL on a 64-bit ABI (the 32-bit mmap2 limit applied where it does not belong)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \

@@ -288,3 +288,21 @@ static void *unknown_prot_bit_writes_mmap(void *addr, size_t len, int prot, int 
 }
 FAULT(UNKNOWN_PROT_BIT_WRITES, .mmap_when = unknown_prot_bit_when,
       .mmap = unknown_prot_bit_writes_mmap);
+
+/* offset-mmap2-limit: the 32-bit ABIs' limit applied on a 64-bit one: a
+ * file offset of 1 << 44 or more fails with EINVAL. */
+static int offset_mmap2_limit_when(void *addr, size_t len, int prot, int flags, int fd,
+				   off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd;
+	return sizeof(off_t) >= 8 && (uint64_t)off >= (uint64_t)1 << 44;
+}
+
+static void *offset_mmap2_limit_mmap(void *addr, size_t len, int prot, int flags, int fd,
+				     off_t off)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)off;
+	return mmap_fails(EINVAL);
+}
+FAULT(OFFSET_MMAP2_LIMIT, .mmap_when = offset_mmap2_limit_when,
+      .mmap_file = offset_mmap2_limit_mmap);
