@@ -1,9 +1,9 @@
 /*
- * Where mmap() passes the offset to the kernel as a 32-bit count of pages
- * (the mmap2 system call of 32-bit Linux ABIs), an offset of 1 << 44 or
- * more cannot be expressed, and mmap() must fail with EINVAL rather than
- * truncate it and map another part of the file (glibc bug 21270, fixed in
- * 2.26).  With a 64-bit off_t and a 64-bit ABI the same offset is an
+ * Where mmap() passes the offset to the kernel as a 32-bit count of
+ * 4096-byte units (the mmap2 system call of 32-bit Linux ABIs), an offset
+ * of 1 << 44 or more cannot be expressed, and mmap() must fail with
+ * EINVAL rather than truncate it and map another part of the file (glibc
+ * bug 21270).  With a 64-bit off_t and a 64-bit ABI the same offset is an
  * ordinary one: the mapping of a one-page file at 1 << 44 is made, and
  * lies wholly past end-of-file, so a read of it raises SIGBUS rather
  * than show the file's first page.  The ABI decides which half is
