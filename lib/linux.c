@@ -638,6 +638,50 @@ int cpu_flag(const char *word)
 	return mmapcts_proc_line_has_word("/proc/cpuinfo", "flags", word);
 }
 
+#ifdef __linux__
+#include <elf.h>
+#include <link.h>
+#include <sys/auxv.h>
+#ifndef PR_SET_MDWE
+#define PR_SET_MDWE 65		/* Linux 6.3 */
+#endif
+#endif
+
+int exec_stack_wanted(void)
+{
+#ifdef __linux__
+	const ElfW(Phdr) *ph = (const ElfW(Phdr) *)getauxval(AT_PHDR);
+	unsigned long n = getauxval(AT_PHNUM);
+
+	if (personality(0xffffffff) & READ_IMPLIES_EXEC)
+		return 1;
+	for (unsigned long i = 0; ph && i < n; i++)
+		if (ph[i].p_type == PT_GNU_STACK)
+			return (ph[i].p_flags & PF_X) != 0;
+#endif
+	return -1;
+}
+
+int set_mdwe(void)
+{
+#ifdef __linux__
+	return prctl(PR_SET_MDWE, (unsigned long)MDWE_REFUSE_EXEC_GAIN, 0L, 0L, 0L);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int get_mdwe(void)
+{
+#ifdef __linux__
+	return prctl(PR_GET_MDWE, 0L, 0L, 0L, 0L);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
 int cpu_has_pkeys(void)
 {
 #if defined(__x86_64__) || defined(__i386__)

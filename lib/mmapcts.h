@@ -735,6 +735,19 @@ int cpu_has_pkeys(void);
 /* Is word among the "flags" of /proc/cpuinfo (x86: "la57", "pku")?  1 yes,
  * 0 no, -1 no /proc/cpuinfo. */
 int cpu_flag(const char *word);
+/*
+ * Linux: the executable-stack policy of this image.  exec_stack_wanted():
+ * does the running executable's PT_GNU_STACK header ask for an executable
+ * stack, or the personality have READ_IMPLIES_EXEC (1), neither (0), or
+ * can that not be told (-1: no such header, not Linux)?  set_mdwe(): prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN), and
+ * get_mdwe(): prctl(PR_GET_MDWE) (Linux 6.3) - what the kernel returns,
+ * -1 with errno ENOSYS where the system is not Linux.  MDWE_REFUSE_EXEC_GAIN
+ * is the flag get_mdwe() reports.
+ */
+int exec_stack_wanted(void);
+int set_mdwe(void);
+int get_mdwe(void);
+#define MDWE_REFUSE_EXEC_GAIN 1
 
 void mmapcts_check_call_returns_(const char *file, int line, const char *expr,
 				 const void *code, int expected);

@@ -21,7 +21,7 @@ MMAPCTS_CASE(
 		     "/proc/sys/vm/overcommit_memory (in mode 0, mmap() calls with "
 		     "MAP_NORESERVE are not checked; mode 1 never checks)",
 	.profile   = "linux",
-	.covers_part = "A4",
+	.covers    = "A4 L14",
 	.needs     = "MAP_NORESERVE",
 );
 

@@ -9,6 +9,12 @@
  * overcommit check.  This is what makes MAP_NORESERVE
  * (anon/noreserve-beyond-memory) mean something: a kernel that accepts
  * every mapping under policy 0 fails here with a mapping.
+ *
+ * Row L14 is checked by one case per policy, each UNTESTED under the
+ * others (the suite never changes vm.overcommit_memory): this one and
+ * anon/noreserve-beyond-memory for policy 0,
+ * limits/overcommit-always-maps-beyond-memory for 1,
+ * limits/overcommit-strict-refuses-past-commit-limit for 2.
  */
 #include "anon.h"
 
@@ -21,6 +27,7 @@ MMAPCTS_CASE(
 		     ".rst (mode 0: obvious overcommits of address space are "
 		     "refused); mmap(2): ERRORS, ENOMEM",
 	.profile   = "linux",
+	.covers    = "L14",
 );
 
 static void run(void)

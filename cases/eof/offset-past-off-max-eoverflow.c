@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "POSIX.1-2024 mmap(): ERRORS, [EOVERFLOW] (off plus len exceeds "
 		     "the offset maximum of a regular file)",
 	.profile   = "posix",
-	.covers_part = "L8",
+	.covers    = "L8",
 );
 
 static void run(void)

@@ -17,7 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux read(2): ERRORS, EFAULT (buf outside the accessible "
 		     "address space); Linux mmap(2): SIGBUS",
 	.profile   = "linux",
-	.covers_part = "C9",
+	.covers    = "C9",
 	.variants  = "file shm memfd",
 );
 

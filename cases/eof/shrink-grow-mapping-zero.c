@@ -19,7 +19,8 @@ MMAPCTS_CASE(
 		     "file); Linux truncate(2): DESCRIPTION (extended part reads as "
 		     "null bytes)",
 	.profile   = "linux",
-	.covers_part = "D7 D9",
+	.covers    = "D7",
+	.covers_part = "D9",
 	.variants  = "file shm memfd",
 );
 

@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (the new process image is constructed from a "
 		     "regular, executable file)",
 	.profile   = "posix",
-	.covers_part = "F3",
+	.covers    = "F3",
 	.no_fault  = "The kernel's ELF loader gives the new image its .bss as "
 		     "demand-zero pages before any preloaded code runs; no "
 		     "interposed libc call takes part in building it.",

@@ -19,7 +19,7 @@ MMAPCTS_CASE(
 		     "DESCRIPTION (the new process image is constructed from the "
 		     "file)",
 	.profile   = "posix",
-	.covers_part = "F3",
+	.covers    = "F3",
 	.no_fault  = "The kernel maps the new image's .data from the executable "
 		     "before any preloaded code runs; no interposed libc call "
 		     "takes part in building it.",

@@ -19,7 +19,7 @@ MMAPCTS_CASE(
 		     "to the process); SUSv2 brk(): DESCRIPTION (newly allocated "
 		     "space is set to zero)",
 	.profile   = "linux",
-	.covers_part = "F3",
+	.covers    = "F3",
 );
 
 static unsigned char *grow_heap(size_t len)

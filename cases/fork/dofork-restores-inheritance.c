@@ -14,7 +14,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_DOFORK (undo the effect of "
 		     "MADV_DONTFORK, restoring the default behavior)",
 	.profile   = "linux",
-	.covers_part = "E6",
+	.covers    = "E6",
 	.needs     = "madvise MADV_DONTFORK",
 );
 

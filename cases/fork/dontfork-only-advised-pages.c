@@ -13,7 +13,7 @@ MMAPCTS_CASE(
 		     "a forked child only the advised pages.",
 	.spec      = "Linux madvise(2): MADV_DONTFORK (the pages in this range)",
 	.profile   = "linux",
-	.covers_part = "E6",
+	.covers    = "E6",
 	.needs     = "madvise MADV_DONTFORK",
 );
 

@@ -15,7 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux madvise(2): MADV_DONTFORK (do not make the pages in "
 		     "this range available to the child after a fork)",
 	.profile   = "linux",
-	.covers_part = "E6",
+	.covers    = "E6",
 	.needs     = "madvise MADV_DONTFORK",
 );
 

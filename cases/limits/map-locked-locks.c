@@ -15,7 +15,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_LOCKED (lock the pages of the mapped region "
 		     "into memory in the manner of mlock(2)); proc_pid_status(5): VmLck",
 	.profile   = "linux",
-	.covers_part = "A4",
+	.covers    = "A4",
 	.needs     = "mlock",
 );
 

@@ -18,7 +18,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_STACK; Linux 6.7, mm/mmap: MAP_STACK maps to "
 		     "VM_NOHUGEPAGE (commit c4608d1bf7c6); proc_pid_smaps(5): VmFlags nh",
 	.profile   = "linux",
-	.covers_part = "A4",
+	.covers    = "A4",
 );
 
 static void run(void)

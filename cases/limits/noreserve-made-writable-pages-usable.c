@@ -24,7 +24,7 @@ MMAPCTS_CASE(
 		     "calls of mmap(2) with MAP_NORESERVE are not checked); kernel "
 		     "Documentation/mm/overcommit-accounting.rst",
 	.profile   = "linux",
-	.covers_part = "A4",
+	.covers    = "A4",
 	.needs     = "MAP_NORESERVE",
 );
 

@@ -22,7 +22,7 @@ MMAPCTS_CASE(
 		     "overcommit, never check); kernel Documentation/mm/"
 		     "overcommit-accounting.rst (mode 1)",
 	.profile   = "linux",
-	.covers_part = "L14",
+	.covers    = "L14",
 );
 
 static void run(void)

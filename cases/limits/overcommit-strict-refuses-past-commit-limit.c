@@ -23,7 +23,7 @@ MMAPCTS_CASE(
 		     "overcommit-accounting.rst (mode 2; in mode 2 the MAP_NORESERVE "
 		     "flag is ignored); mmap(2): ERRORS, ENOMEM",
 	.profile   = "linux",
-	.covers_part = "L14",
+	.covers    = "L14",
 	.needs     = "MAP_NORESERVE",
 	.variants  = "plain noreserve",
 );

@@ -24,8 +24,7 @@ MMAPCTS_CASE(
 		     "these pages shall result in the generation of a SIGSEGV "
 		     "signal\"); <signal.h>: SEGV_MAPERR",
 	.profile   = "posix",
-	.covers    = "G1",
-	.covers_part = "G2",
+	.covers    = "G1 G2",
 );
 
 static void run(void)

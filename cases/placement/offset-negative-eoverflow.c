@@ -17,7 +17,7 @@ MMAPCTS_CASE(
 		     "for length plus number of pages used for offset would overflow\"); "
 		     "POSIX.1-2024 mmap(): ERRORS, [EOVERFLOW]",
 	.profile   = "linux",
-	.covers_part = "L8",
+	.covers    = "L8",
 	.variants  = "file shm memfd",
 );
 

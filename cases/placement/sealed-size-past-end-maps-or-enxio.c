@@ -4,15 +4,25 @@
  * (recorded: "past_sealed_end_mappable=yes"; its pages then raise SIGBUS)
  * or refused with ENXIO, the errno POSIX gives addresses "invalid for the
  * object".  Two calls: a range that starts past the end, and one that
- * runs over it.  Linux maps both, as it maps any range of a regular file,
- * shm or memfd object (POSIX lets [off, off+len) be possible, not current,
- * offsets).  Linux has no object whose range mmap() refuses with ENXIO:
- * the devices with a bounded range (PCI resource files, dma-buf, frame
- * buffers) say EINVAL and need hardware and privilege, and POSIX typed
- * memory objects do not exist there.  So this is the part of the rule
- * Linux can be held to: a refusal, if any, must be ENXIO.  Fails under an
- * implementation that checks the range against the fixed size and reports
- * EINVAL, ENOMEM or EOVERFLOW.
+ * runs over it.
+ *
+ * Why the row (L9) stays partly covered on Linux: POSIX asks only that
+ * [off, off+len) be legitimate for the possible, not the current, offsets
+ * of the object, so a regular file, a shm object or a memfd - each of
+ * which could grow to any offset below the maximum (past that it is
+ * EOVERFLOW, row L8) - never gives ENXIO; the objects with a fixed extent
+ * POSIX has in mind are typed memory objects (posix_typed_mem_open()),
+ * which neither Linux nor glibc provides.  Linux's own mmap() path
+ * (do_mmap()) has no ENXIO and Linux mmap(2) lists none; a bounded object
+ * is refused, if at all, by its driver's mmap handler, and the in-tree
+ * ones with a fixed extent (PCI sysfs resource files, dma-buf, fbdev
+ * through vm_iomap_memory(), /dev/mem past the physical range) say
+ * EINVAL and need hardware and privilege.  Sealing fixes a memfd's size
+ * but not the range it can be mapped over, so Linux maps both calls, as
+ * it maps any range of a regular file, shm or memfd object.  What Linux
+ * can be held to is this case's rule: a refusal, if any, must be ENXIO.
+ * Fails under an implementation that checks the range against the fixed
+ * size and reports EINVAL, ENOMEM or EOVERFLOW.
  */
 #include "placement.h"
 

@@ -156,24 +156,34 @@ static inline void change_object_(const char *file, int line, const struct objec
  * Change the second page of a two-page object after a writable
  * MAP_PRIVATE mapping of it was made and before anything is stored
  * through it (after reading the page through the mapping if read_first),
- * and record as key whether the mapping shows the change.  Whichever it
- * shows, the page must show all of one state: the object's bytes before
- * the change or after it.
+ * and return which state the mapping's page shows (pattern_state():
+ * "before", "after", or NULL for neither).
  */
-static inline void observe_change_before_store_(const char *file, int line,
-						enum object_change how, int read_first,
-						const char *key)
+static inline const char *change_before_store_(const char *file, int line,
+					       enum object_change how, int read_first)
 {
 	size_t len = 2 * page_size;
 	struct object obj = make_object(len);
 	unsigned char *priv = SAFE_MMAP(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
 					obj.fd, 0);
-	const char *state;
 
 	if (read_first)
 		touch_pages(priv, len);
 	change_object(&obj, (off_t)page_size, page_size, 1, how);
-	state = pattern_state(priv + page_size, page_size, page_size, 1);
+	return pattern_state(priv + page_size, page_size, page_size, 1);
+}
+#define change_before_store(...) change_before_store_(MMAPCTS_HERE, __VA_ARGS__)
+
+/*
+ * change_before_store(), recording as key whether the mapping shows the
+ * change.  Whichever it shows, the page must show all of one state: the
+ * object's bytes before the change or after it.
+ */
+static inline void observe_change_before_store_(const char *file, int line,
+						enum object_change how, int read_first,
+						const char *key)
+{
+	const char *state = change_before_store(how, read_first);
 
 	if (!state)
 		FAIL("the unwritten private page shows neither the object's bytes "

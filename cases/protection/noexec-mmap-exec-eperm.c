@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 		     "PROT_EXEC but the mapped area belongs to a file on a filesystem "
 		     "that was mounted no-exec\")",
 	.profile   = "linux",
-	.covers_part = "H8",
+	.covers    = "H8",
 	.needs     = "root",
 );
 

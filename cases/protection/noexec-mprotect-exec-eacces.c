@@ -22,7 +22,7 @@ MMAPCTS_CASE(
 		     "given the specified access\"); Linux mmap(2): ERRORS: EPERM "
 		     "(PROT_EXEC on a no-exec filesystem)",
 	.profile   = "linux",
-	.covers_part = "H8",
+	.covers    = "H8",
 	.needs     = "root",
 );
 

@@ -23,6 +23,24 @@
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE file, line
 
+/* How many mappings of /proc/self/maps overlap [addr, addr + len), for a
+ * check of how mprotect() split or merged them (UNTESTED without it). */
+static inline int mappings_over_(const char *file, int line, const void *addr, size_t len)
+{
+	struct maps_iter it;
+	struct maps_entry e;
+	uintptr_t lo = (uintptr_t)addr, hi = lo + len;
+	int n = 0;
+
+	if (maps_open(&it) < 0)
+		UNTESTED("no /proc/self/maps: how the range is split cannot be seen");
+	while (maps_next(&it, &e))
+		n += e.start < hi && e.end > lo;
+	maps_close(&it);
+	return n;
+}
+#define mappings_over(...) mappings_over_(MMAPCTS_HERE, __VA_ARGS__)
+
 /* npages filled writable pages, of which page `hole` is then unmapped. */
 static inline unsigned char *pages_with_hole_(const char *file, int line, size_t npages,
 					      size_t hole)

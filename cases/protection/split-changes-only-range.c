@@ -22,7 +22,7 @@ MMAPCTS_CASE(
 		     "of the pages containing any part of [addr, addr+len)); Linux "
 		     "mprotect(2): DESCRIPTION (SIGSEGV on a violating access)",
 	.profile   = "linux",
-	.covers_part = "H6",
+	.covers    = "H6",
 );
 
 static void run(void)

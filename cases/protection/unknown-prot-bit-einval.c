@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 		     "prot\"); POSIX.1-2024 mprotect(): DESCRIPTION (prot should be "
 		     "PROT_NONE or an OR of PROT_READ, PROT_WRITE, PROT_EXEC)",
 	.profile   = "linux",
-	.covers_part = "H7",
+	.covers    = "H7",
 );
 
 static void run(void)

@@ -28,6 +28,17 @@ static inline intmax_t timespec_ns(struct timespec ts)
 #undef MMAPCTS_HERE
 #define MMAPCTS_HERE file, line
 
+/* Setup: put the file offset of fd at off (before a read() or write()
+ * whose own behaviour is checked; pread() and pwrite() would do, but the
+ * fault library bends read() and write()). */
+static inline void seek_to_(const char *file, int line, int fd, off_t off)
+{
+	if (lseek(fd, off, SEEK_SET) != off)
+		UNRESOLVED("lseek(fd, %jd, SEEK_SET) failed: %s", (intmax_t)off,
+			   errno_name(errno));
+}
+#define seek_to(...) seek_to_(MMAPCTS_HERE, __VA_ARGS__)
+
 /*
  * Store through a MAP_SHARED PROT_WRITE mapping of a file whose st_mtime
  * was just set far into the past, call msync(flags), and check that

@@ -315,6 +315,35 @@
 #define MMAPCTS_FAULTS_THREADS(X)                                                         \
 	X(THREADS_STALE_TRANSLATIONS, "stale-in-other-threads", "threads",                  \
 	  "in a multi-threaded process munmap(), mprotect(), a MAP_FIXED replacement of file pages and an mremap() move of them return without reaching the other threads (their TLB shootdown skipped): they keep the old pages and access")
+/* Faults for the rows the partials branch finished, in the groups each rule
+ * belongs to (defined in partials.c). */
+#define MMAPCTS_FAULTS_PARTIALS(X)                                                        \
+	X(ANON_PARTIAL_LENGTH_EINVAL, "anon-partial-length-einval", "anon",                   \
+	  "anonymous mmap() refuses a length that is not a multiple of the page size with EINVAL (the length checked like an address)") \
+	X(WRITE_ONLY_NO_ACCESS, "write-only-no-access", "protection",                         \
+	  "mmap() with PROT_WRITE alone maps the memory PROT_NONE (no write-only entry in the protection table): neither a read nor a store completes") \
+	X(POPULATE_PRIVATE_WRITE_ENOMEM, "populate-private-write-enomem", "private-file",     \
+	  "mmap() of a writable MAP_PRIVATE file mapping with MAP_POPULATE fails with ENOMEM (the prefault's copy-on-write break refused)") \
+	X(OWN_MAPPING_IO_EFAULT, "own-mapping-io-efault", "shared-file",                      \
+	  "read() and write() with a buffer in a MAP_SHARED mapping of the file they transfer fail with EFAULT (the page locked for the call cannot be faulted in)") \
+	X(TYPE_CHECKED_BEFORE_ACCESS, "type-checked-before-access", "file-args",              \
+	  "mmap() of the write end of a pipe fails with ENODEV, not EACCES (the file type checked before the access mode)") \
+	X(TRUNCATE_ONCE, "truncate-once", "eof",                                              \
+	  "ftruncate() shrinking an object to a size it was shrunk to before reports success and does nothing (a stale cached size)") \
+	X(GRANDCHILD_SHARES_PRIVATE, "grandchild-shares-private", "fork",                     \
+	  "fork() in a process that was itself forked shares its private writable mappings with the new child (only the first generation copies on write)") \
+	X(DONTNEED_ZAPS_PARENT, "dontneed-zaps-parent", "fork",                               \
+	  "madvise(MADV_DONTNEED) in a forked child frees the private pages it still shares with its parent, for both: the parent reads zeros") \
+	X(MDWE_IGNORED, "mdwe-ignored", "protection",                                         \
+	  "where memory-deny-write-execute (PR_SET_MDWE) refuses PROT_EXEC, mmap() and mprotect() drop PROT_EXEC and report success") \
+	X(EXEC_STACK_EXECUTABLE, "exec-stack-executable", "exec",                             \
+	  "execve() ignores PT_GNU_STACK and maps the new image's stack executable") \
+	X(SPLIT_NEVER_MERGES, "split-never-merges", "protection",                             \
+	  "mprotect() that gives part of a mapping its old protection back leaves the pieces separate mappings (never merged again)") \
+	X(UNKNOWN_PROT_BIT_WRITES, "unknown-prot-bit-writes", "protection",                   \
+	  "mmap() takes an undefined protection bit as PROT_WRITE (a protection table indexed with the bits unmasked)") \
+	X(OFFSET_MMAP2_LIMIT, "offset-mmap2-limit", "file-args",                              \
+	  "mmap() of a file at an offset of 1 << 44 or more fails with EINVAL on a 64-bit ABI (the 32-bit mmap2 limit applied where it does not belong)")
 
 #define MMAPCTS_FAULTS(X)                                                                 \
 	X(PRIVATE_WRITES_REACH_FILE, "private-writes-reach-file", "private-file",           \
@@ -462,7 +491,8 @@
 	MMAPCTS_FAULTS_HUGEPAGES(X) \
 	MMAPCTS_FAULTS_COW(X) \
 	MMAPCTS_FAULTS_THREADS(X) \
-	MMAPCTS_FAULTS_SEAL(X)
+	MMAPCTS_FAULTS_SEAL(X) \
+	MMAPCTS_FAULTS_PARTIALS(X)
 
 #define MMAPCTS_FAULT_ENUM(id, name, group, text) FAULT_##id,
 enum mmapcts_fault { FAULT_NONE = -1, MMAPCTS_FAULTS(MMAPCTS_FAULT_ENUM) FAULT_COUNT };

@@ -3060,6 +3060,10 @@ START_TEST(raw_system_calls_and_cpu_probes)
 	}
 	ck_assert_int_ne(cpu_flag("no-such-cpu-flag"), 1);
 	ck_assert(cpu_has_pkeys() >= -1 && cpu_has_pkeys() <= 1);
+	/* The test program is linked without an executable stack; MDWE is
+	 * reported as flags, or -1 where PR_GET_MDWE is unknown. */
+	ck_assert_int_eq(exec_stack_wanted(), kernel_release() ? 0 : -1);
+	ck_assert_int_ge(get_mdwe(), -1);
 	memset(&si, 0, sizeof(si));
 	ck_assert_int_le(siginfo_pkey(&si), 0);
 }
