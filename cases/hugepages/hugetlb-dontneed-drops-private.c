@@ -14,7 +14,7 @@ MMAPCTS_CASE(
 		     "mapping reading the object's bytes.",
 	.spec      = "Linux madvise(2): MADV_DONTNEED (hugetlb since Linux 5.18)",
 	.profile   = "linux",
-	.covers_part = "N2",
+	.covers    = "N2",
 	.variants  = "private memfd",
 );
 

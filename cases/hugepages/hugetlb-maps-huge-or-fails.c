@@ -25,8 +25,7 @@ MMAPCTS_CASE(
 		     "memfd_create(2): MFD_HUGETLB; shmget(2): SHM_HUGETLB, ENOMEM; "
 		     "Documentation/admin-guide/mm/hugetlbpage.rst",
 	.profile   = "linux",
-	.covers    = "N1",
-	.covers_part = "N2",
+	.covers    = "N1 N2",
 	.variants  = "private shared memfd shm",
 );
 

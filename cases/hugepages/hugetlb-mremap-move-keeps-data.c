@@ -17,7 +17,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mremap(2): MREMAP_MAYMOVE, MREMAP_FIXED; Linux 5.16, "
 		     "mm: hugetlb: add support for mremap() for hugetlb backed vma",
 	.profile   = "linux",
-	.covers_part = "N2 J12",
+	.covers    = "N2 J12",
 	.needs     = "mremap MREMAP_MAYMOVE MREMAP_FIXED",
 );
 

@@ -21,7 +21,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_PRIVATE (\"copy-on-write\"), MAP_HUGETLB; "
 		     "memfd_create(2): MFD_HUGETLB; fork(2)",
 	.profile   = "linux",
-	.covers_part = "N2",
+	.covers    = "N2",
 	.variants  = "memfd hugetlbfs private",
 );
 

@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 	.spec      = "Linux mmap(2): MAP_SHARED, MAP_HUGETLB; memfd_create(2): MFD_HUGETLB; "
 		     "shmget(2): SHM_HUGETLB",
 	.profile   = "linux",
-	.covers_part = "N2",
+	.covers    = "N2",
 	.variants  = "memfd hugetlbfs shm shared",
 );
 

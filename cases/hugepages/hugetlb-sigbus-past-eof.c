@@ -20,7 +20,7 @@ MMAPCTS_CASE(
 		     "shall result in ... SIGBUS\"; Linux memfd_create(2): MFD_HUGETLB; "
 		     "Documentation/admin-guide/mm/hugetlbpage.rst",
 	.profile   = "linux",
-	.covers_part = "N2",
+	.covers    = "N2",
 );
 
 static void run(void)

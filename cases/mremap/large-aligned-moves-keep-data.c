@@ -30,7 +30,7 @@ MMAPCTS_CASE(
 		     "destination's neighbours alone.",
 	.spec      = "Linux mremap(2): DESCRIPTION, MREMAP_MAYMOVE, MREMAP_FIXED",
 	.profile   = "linux",
-	.covers_part = "J12",
+	.covers    = "J12",
 	.needs     = "mremap MREMAP_MAYMOVE MREMAP_FIXED MAP_NORESERVE",
 );
 
