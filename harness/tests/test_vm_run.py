@@ -398,3 +398,28 @@ def test_the_guest_reserves_huge_pages_in_proportion(tmp_path, size_kb, total_kb
     assert int(nr.read_text()) == want
     assert out.startswith("mmapcts-guest: huge pages: ")
     assert vm_run.guest_progress(out) == {}
+
+
+def test_progress_follows_the_guests_stream(tmp_path, capsys):
+    """In a CI log: a line as each run begins and ends (its filesystem, the
+    cases done, the unexplained ones); on a terminal one line rewritten."""
+    stream = tmp_path / "stream.log"
+    begin = {"event": "begin", "record": {"system": {"tmpdir": {"fstype": "ext4"}}}}
+    events = [begin,
+              {"event": "result", "case": {"id": "a/x", "verdict": "PASS"}},
+              {"event": "result", "case": {"id": "a/y", "verdict": "FAIL", "expected": None}},
+              {"event": "result", "case": {"id": "a/z", "verdict": "FAIL", "expected": "known"}}]
+    text = "".join(f"@mmapcts-stream {n} {json.dumps(e)}\n" for n, e in enumerate(events, 1))
+    stream.write_text(text[:-20])           # a line still being written
+    quiet = vm_run.Progress(str(stream), 3, tty=False)
+    quiet.poll()
+    stream.write_text(text + '@mmapcts-stream 5 {"event": "end"}\n')
+    quiet.poll()
+    quiet.close()
+    err = capsys.readouterr().err
+    assert "vm-run: run 1 (ext4) began" in err
+    assert "vm-run: run 1 (ext4) ended: 3 cases, 1 not passed" in err
+    live = vm_run.Progress(str(stream), 3, tty=True)
+    live.poll()
+    live.close()
+    assert "\rvm-run: run 1 (ext4): 3/3 cases, 1 not passed" in capsys.readouterr().err
