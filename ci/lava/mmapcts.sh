@@ -29,7 +29,10 @@ mkdir -p "$OUTPUT"
 RESULT_FILE=$OUTPUT/result.txt
 : >"$RESULT_FILE"
 
+# The runner beside this script (the static tarball's bin/), else the PATH's.
 runner=mmapcts
+here=$(cd "$(dirname "$0")" && pwd)
+[ -x "$here/../bin/mmapcts" ] && runner=$here/../bin/mmapcts
 if [ "$SKIP_INSTALL" != true ] && [ "$SKIP_INSTALL" != True ]; then
 	[ -n "$TARBALL" ] || { echo "mmapcts.sh: SKIP_INSTALL is $SKIP_INSTALL but no TARBALL" >&2; exit 1; }
 	dir=${MMAPCTS_LAVA_DIR:-/opt/mmapcts}

@@ -157,3 +157,36 @@ def test_static_tarball_runs_where_it_is_unpacked_and_under_lava(tmp_path):
                           env=dict(os.environ, TMPDIR=str(tmp_path), MMAPCTS_LAVA_DIR=str(tmp_path / "opt")))
     assert (out / "result.txt").read_text().split() == [
         "mmapcts-install", "pass", "fork_child-runs-and-exits", "pass"], proc.stderr
+
+
+def have_jinja_and_yaml():
+    try:
+        import jinja2  # noqa: F401
+        import yaml  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not have_jinja_and_yaml(), reason="no jinja2 and yaml (Debian: "
+                    "python3-jinja2, python3-yaml)")
+@pytest.mark.parametrize("template,values", [
+    ("ci/tuxrun/mmapcts.yaml.jinja2", {"name": "mmapcts", "timeout": 30}),
+    ("ci/kernelci/mmapcts.jinja2", {"job_timeout": 30, "skipfile": "skips.txt",
+                                    "platform_config": {"name": "qemu-x86"}}),
+])
+def test_farm_templates_render_a_lava_test_action(template, values):
+    """The tuxrun and KernelCI templates render, with the values those tools
+    pass, to one LAVA test action whose steps are shell sh accepts."""
+    import jinja2
+    import yaml
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(top), undefined=jinja2.StrictUndefined)
+    actions = yaml.safe_load(env.get_template(template).render(**values))
+    assert len(actions) == 1 and set(actions[0]) == {"test"}
+    definition = actions[0]["test"]["definitions"][0]
+    assert definition["repository"]["metadata"]["format"] == "Lava-Test Test Definition 1.0"
+    steps = definition["repository"]["run"]["steps"]
+    assert any("lava/mmapcts.sh" in step for step in steps)
+    for step in steps:
+        assert subprocess.run(["sh", "-n"], input=step, text=True).returncode == 0, step
