@@ -423,3 +423,14 @@ def test_progress_follows_the_guests_stream(tmp_path, capsys):
     live.poll()
     live.close()
     assert "\rvm-run: run 1 (ext4): 3/3 cases, 1 not passed" in capsys.readouterr().err
+
+
+def test_the_ktap_copy_on_the_console_is_not_the_kernel_speaking():
+    console = ("[    1.0] Run /init as init process\n"
+               "TAP version 13\n1..2\n"
+               "# munmap/x: x.c:3: BUG: got 1, expected 2 (Oops)\n"
+               "not ok 1 munmap/x\nok 2 munmap/y\n"
+               "[    9.9] Oops: general protection fault\n")
+    kernel = vm_run.kernel_text(console)
+    assert "x.c:3" not in kernel and "not ok" not in kernel
+    assert "Oops: general protection fault" in kernel and "Run /init" in kernel
