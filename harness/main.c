@@ -134,8 +134,8 @@ static void place_record(struct runner *rn, struct run_info *run)
 	else
 		return;
 	if (rn->record_path[0] != '/' && getcwd(cwd, sizeof(cwd)))
-		snprintf(rn->record_shown, sizeof(rn->record_shown), "%s/%s", cwd,
-			 rn->record_path);
+		snprintf(rn->record_shown, sizeof(rn->record_shown), "%s%s%s", cwd,
+			 strcmp(cwd, "/") ? "/" : "", rn->record_path);
 	else
 		snprintf(rn->record_shown, sizeof(rn->record_shown), "%s", rn->record_path);
 	run->record_path = rn->record_path;
