@@ -379,13 +379,14 @@ def test_an_apt_lock_held_elsewhere_is_waited_for_then_one_line(tmp_path):
 @pytest.mark.parametrize("size_kb, total_kb, want", [
     (2048, 2097152, 16),        # x86-64: 32 MiB of 2 MiB pages
     (1024, 2097152, 32),
+    (32768, 2097152, 6),        # arm64 16 KiB pages: 32 MiB pages, room for two cases at once
     (524288, 2097152, 1),       # arm64 64 KiB pages: 512 MiB pages, a quarter of 2 GiB
     (524288, 1048576, 0),       # none fits a quarter
     (None, 2097152, 0),         # a kernel without hugetlb
 ])
 def test_the_guest_reserves_huge_pages_in_proportion(tmp_path, size_kb, total_kb, want):
     """The guest's init sets vm.nr_hugepages for the hugepages group: 32 MiB
-    of the default size, at least 2 pages, at most a quarter of memory."""
+    of the default size, at least 6 pages, at most a quarter of memory."""
     assert vm_run.HUGEPAGES_SH.strip() in vm_run.INIT
     meminfo = tmp_path / "meminfo"
     meminfo.write_text(f"MemTotal: {total_kb} kB\n"
