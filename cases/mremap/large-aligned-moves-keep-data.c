@@ -38,15 +38,16 @@ MMAPCTS_CASE(
 
 static const struct {
 	const char *what;
-	size_t len, align;		/* the source mapping, bytes */
+	size_t len, tail_pages;		/* the source mapping: bytes, and pages past them */
+	size_t align;
 	size_t src_skew, dest_skew;	/* pages off the alignment */
 	size_t move_off, move_len;	/* the part moved (0, 0: all of it) */
 	int thp, needs_64bit;
 } rows[] = {
-	{ "PTE", 2 * MIB + 3 * 4096, 2 * MIB, 1, 2, 0, 0, 0, 0 },
-	{ "PMD", 4 * MIB, 2 * MIB, 0, 0, 0, 0, 0, 0 },
-	{ "PUD", 1024 * MIB, 1024 * MIB, 0, 0, 0, 0, 0, 1 },
-	{ "part-THP", 4 * MIB, 2 * MIB, 0, 0, 1 * MIB, 2 * MIB, 1, 0 },
+	{ "PTE", 2 * MIB, 3, 2 * MIB, 1, 2, 0, 0, 0, 0 },
+	{ "PMD", 4 * MIB, 0, 2 * MIB, 0, 0, 0, 0, 0, 0 },
+	{ "PUD", 1024 * MIB, 0, 1024 * MIB, 0, 0, 0, 0, 0, 1 },
+	{ "part-THP", 4 * MIB, 0, 2 * MIB, 0, 0, 1 * MIB, 2 * MIB, 1, 0 },
 };
 
 static unsigned char *align_up(unsigned char *p, size_t align)
@@ -84,7 +85,7 @@ static size_t samples(size_t len, size_t from, size_t to, size_t out[16])
 static void run(void)
 {
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		size_t len = rows[i].len / page_size * page_size, align = rows[i].align;
+		size_t len = rows[i].len + rows[i].tail_pages * page_size, align = rows[i].align;
 		size_t from = rows[i].move_off, moved = rows[i].move_len ? rows[i].move_len : len;
 		size_t room = len + align + 4 * page_size, off[16] = { 0 };
 		size_t n = samples(len, from, from + moved, off);
