@@ -23,7 +23,8 @@ MMAPCTS_CASE(
 
 static void run(void)
 {
-	const uintptr_t boundary = (uintptr_t)1 << 47;
+	/* 64-bit arithmetic so that 32-bit builds compile (the case is x86-64 only). */
+	const uint64_t boundary = UINT64_C(1) << 47;
 	size_t len = 4 * page_size;
 	int la57;
 	unsigned char *high, *low;
@@ -31,15 +32,15 @@ static void run(void)
 	REQUIRE_X86_64("the 128 TiB boundary");
 	la57 = cpu_flag("la57") == 1;
 	OBSERVE("five_level_paging", "%s", la57 ? "yes" : "no");
-	high = CHECK_MAP_OK(mmap((void *)(boundary << 2), len, PROT_READ | PROT_WRITE,
+	high = CHECK_MAP_OK(mmap((void *)(uintptr_t)(boundary << 2), len, PROT_READ | PROT_WRITE,
 				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
 	low = CHECK_MAP_OK(mmap(NULL, len, PROT_READ | PROT_WRITE,
 				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
 
 	if (la57)
-		CHECK((uintptr_t)high >= boundary);
+		CHECK((uint64_t)(uintptr_t)high >= boundary);
 	else
-		CHECK((uintptr_t)high + len <= boundary);
-	CHECK((uintptr_t)low + len <= boundary);
+		CHECK((uint64_t)(uintptr_t)high + len <= boundary);
+	CHECK((uint64_t)(uintptr_t)low + len <= boundary);
 	CHECK_ZERO(high, len);
 }
