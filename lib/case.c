@@ -365,8 +365,9 @@ static int need_met(const char *need, const char **why, enum verdict *v)
 		if (since && kernel_at_least(since)) {
 			*v = VERDICT_UNTESTED;
 			snprintf(reason, sizeof(reason), "%s: this build has none (configure "
-				 "found none), but this kernel, %s, has had it since Linux %s: "
-				 "build against newer headers to test it", need, release, since);
+				 "found none in its libc and headers), but this kernel, %s, has "
+				 "had it since Linux %s: untested here; build with a libc and "
+				 "headers that have it", need, release, since);
 		} else if (since && release) {
 			snprintf(reason, sizeof(reason), "%s is not available on this system "
 				 "(configure found none, and this kernel, %s, is older than "
