@@ -55,7 +55,15 @@ def describe(rec):
     return {"kernel": str(s.get("kernel_release", "?")), "arch": str(s.get("machine", "?")),
             "page size": str(s.get("page_size", "?")),
             "libc": f"{libc.get('name', '?')} {libc.get('version', '')}".strip(),
-            "fs": str(s.get("tmpdir", {}).get("fstype", "?")), "ran": how_it_ran(rec)}
+            "fs": str(s.get("tmpdir", {}).get("fstype", "?")) + overcommit_note(rec),
+            "ran": how_it_ran(rec)}
+
+
+def overcommit_note(rec):
+    """A run of the limits group under another overcommit policy is told
+    apart from the same filesystem's ordinary run."""
+    policy = record.overcommit_run(rec)
+    return "" if policy is None else f" overcommit {policy}"
 
 
 def label(rec):

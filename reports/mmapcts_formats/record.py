@@ -2,6 +2,8 @@
 which stream.py also makes from a guest's stream.  The README's "Reading a
 record" describes it."""
 import json
+import os
+import re
 
 from .errors import FormatError
 
@@ -67,6 +69,15 @@ def load(path):
         raise RecordError(f"{path}: a run that did not happen has cases or is complete")
     data["_path"] = path
     return data
+
+
+def overcommit_run(rec):
+    """The vm.overcommit_memory policy of a run of the limits group that
+    ci/vm-run made under another policy (its temp directory is
+    /tmp/overcommit-P), or None for an ordinary run."""
+    tmpdir = (rec.get("system") or {}).get("tmpdir") or {}
+    m = re.fullmatch(r"overcommit-([0-9])", os.path.basename(str(tmpdir.get("path") or "")))
+    return m.group(1) if m else None
 
 
 def not_run(system, reason, suite=None, vm=None):

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from . import expectations
 from .errors import FormatError
+from . import record
 from .record import CUT_SHORT, FORMAT, NOT_RUN, VERDICTS, VERSION, dumps, summarize
 
 MARKER = "@mmapcts-stream"
@@ -167,13 +168,16 @@ def build_record(run, vm=None, known=None, log=None, index=1):
 
 
 def record_name(rec):
-    """mmapcts-<os>-<release>-<machine>-<libc>-<version>-<fstype>-qemu.json"""
+    """mmapcts-<os>-<release>-<machine>-<libc>-<version>-<fstype>[-overcommitP]-qemu.json"""
     s = rec["system"]
     libc = s.get("libc") if isinstance(s.get("libc"), dict) else {}
     tmpdir = s.get("tmpdir") if isinstance(s.get("tmpdir"), dict) else {}
     parts = [str(s.get("os", "?")).lower(), s.get("kernel_release", "?"),
              s.get("machine", "?"), libc.get("name", "?"), libc.get("version", "?"),
              tmpdir.get("fstype", "?"), "qemu"]
+    policy = record.overcommit_run(rec)
+    if policy is not None:   # beside the same filesystem's ordinary run
+        parts.insert(-1, f"overcommit{policy}")
     name = "mmapcts-" + "-".join(str(p) for p in parts)
     return re.sub(r"[^A-Za-z0-9._+-]", "_", name) + ".json"
 

@@ -193,6 +193,16 @@ def test_record_name_replaces_odd_characters():
         "mmapcts-gnu_linux-6.1_rc1-aarch64-glibc-2.41-fuse.sshfs-qemu.json"
 
 
+def test_an_overcommit_run_is_named_apart_from_its_filesystems_run():
+    # ci/vm-run's run of the limits group under policy 2 has /tmp/overcommit-2
+    # on tmpfs: beside the ordinary tmpfs run, not as its "-2".
+    rec = {"system": dict(SYSTEM, tmpdir={"path": "/tmp/overcommit-2", "fstype": "tmpfs"})}
+    assert stream.record_name(rec) == \
+        "mmapcts-linux-6.12.117+deb13-arm64-aarch64-glibc-2.41-tmpfs-overcommit2-qemu.json"
+    rec["system"]["tmpdir"]["path"] = "/tmp/run"
+    assert stream.record_name(rec).endswith("-tmpfs-qemu.json")
+
+
 @pytest.mark.parametrize("content,message", [
     (b"", "no @mmapcts-stream line"),
     (b"[ 0.0] Booting Linux\n\xff\xfe not text\n", "no @mmapcts-stream line"),
