@@ -435,3 +435,27 @@ def test_the_ktap_copy_on_the_console_is_not_the_kernel_speaking():
     kernel = vm_run.kernel_text(console)
     assert "x.c:3" not in kernel and "not ok" not in kernel
     assert "Oops: general protection fault" in kernel and "Run /init" in kernel
+
+
+def test_repeat_keeps_the_console_of_each_boot_that_went_wrong(tmp_path, monkeypatch):
+    # Three boots, the second oopses: its console log is kept, each boot's
+    # records go to a directory of their own, and the exit status is the worst.
+    ends = iter(["poweroff", "panic", "poweroff"])
+
+    def fake_boot(args, work, known):
+        end = next(ends)
+        with open(os.path.join(work, "vm.json"), "w") as f:
+            json.dump({"guest_end": end, "kernel_warnings": []}, f)
+        with open(os.path.join(work, "console.log"), "w") as f:
+            f.write("Oops: 0000\n" if end == "panic" else "mmapcts-guest: done\n")
+        os.makedirs(args.out_dir, exist_ok=True)
+        return 0 if end == "poweroff" else 1
+
+    monkeypatch.setattr(vm_run, "boot", fake_boot)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    status = vm_run.main(["--arch", "x86_64", "--repeat", "3", "--out-dir", str(out)])
+    assert status == 1
+    assert sorted(os.listdir(out)) == ["boot-1", "boot-2", "boot-2-console.log", "boot-3"]
+    assert (out / "boot-2-console.log").read_text() == "Oops: 0000\n"
+    assert os.listdir(tmp_path / "cache" / "mmapcts" / "vm" / "work") == []
