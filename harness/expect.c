@@ -13,9 +13,11 @@
 
 void system_key(char *out, size_t size, const struct sysinfo *s)
 {
-	snprintf(out, size, "%s %s %s %s-%s %s %s", s->os, s->kernel_release, s->machine,
+	snprintf(out, size, "%s %s %s %s-%s %s %s%s%s", s->os, s->kernel_release, s->machine,
 		 s->libc_name, s->libc_version, s->tmpdir_fstype,
-		 s->emulation[0] ? "qemu-user" : "native");
+		 s->emulation[0] ? "qemu-user" : "native",
+		 s->emulation[0] && s->emulation_version[0] ? "-" : "",
+		 s->emulation[0] ? s->emulation_version : "");
 }
 
 /* Is s (n bytes) UTF-8 text without NUL, as Python's strict decoder reads

@@ -186,9 +186,13 @@ struct sysinfo {
 	char overcommit_policy[16], overcommit_ratio[16];
 	char rlimit_as[32], rlimit_data[32], rlimit_memlock[32], rlimit_stack[32];
 	char emulation[128];	/* the --wrapper, when it is one; "" for none */
+	char emulation_version[64];	/* QEMU's version, when the wrapper is QEMU and says it */
 	int as_root;		/* the cases run as root (own mount namespace each) */
 };
 void sysinfo_collect(struct sysinfo *s, const char *tmpdir);
+/* The version a QEMU wrapper gives for --version ("7.2.22"), or "" when the
+ * wrapper is not QEMU or says nothing. */
+void wrapper_version(char *out, size_t size, const char *wrapper);
 void sysinfo_json(struct buf *b, const struct sysinfo *s);
 /* The default record name: mmapcts-<os>-<release>-<arch>-<libc>-<libc version>.json */
 void default_record_name(char *out, size_t size, const struct sysinfo *s);
@@ -269,7 +273,8 @@ struct expectations {
 	size_t n;
 };
 /* "<os> <release> <machine> <libc>-<version> <fstype> <emulation>", what
- * patterns match; emulation is "native", or "qemu-user" under --wrapper. */
+ * patterns match; emulation is "native", or "qemu-user" under --wrapper
+ * ("qemu-user-7.2.22" when the wrapper is a QEMU that told its version). */
 void system_key(char *out, size_t size, const struct sysinfo *s);
 int expectations_load(struct expectations *e, const char *path, char *err, size_t errlen);
 /* The evidence of the expectation covering this outcome here, or NULL. */

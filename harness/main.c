@@ -148,8 +148,11 @@ static int know_system(struct runner *rn, char *err, size_t errlen)
 	const char *tmpbase = getenv("TMPDIR");
 
 	sysinfo_collect(&rn->sys, tmpbase && *tmpbase ? tmpbase : "/tmp");
-	if (rn->o.wrapper)
+	if (rn->o.wrapper) {
 		snprintf(rn->sys.emulation, sizeof(rn->sys.emulation), "%s", rn->o.wrapper);
+		wrapper_version(rn->sys.emulation_version, sizeof(rn->sys.emulation_version),
+				rn->o.wrapper);
+	}
 	system_key(rn->system, sizeof(rn->system), &rn->sys);
 	/* By default the deviations known for the cases in use: the file the
 	 * build and `make install` put beside their manifest. */

@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -210,8 +211,44 @@ void sysinfo_json(struct buf *b, const struct sysinfo *s)
 	field(b, "memlock", s->rlimit_memlock[0] ? s->rlimit_memlock : "unknown", 0);
 	field(b, "stack", s->rlimit_stack, 1);
 	buf_printf(b, "}, \"cases_as_root\": %s, ", s->as_root ? "true" : "false");
-	field(b, "emulation", s->emulation, 1);
+	field(b, "emulation", s->emulation, !s->emulation_version[0]);
+	if (s->emulation_version[0])
+		field(b, "emulation_version", s->emulation_version, 1);
 	buf_puts(b, "}");
+}
+
+/*
+ * QEMU's user-mode emulators print "qemu-aarch64 version 7.2.22 (Debian
+ * 1:7.2+dfsg-7+deb12u18)": its version scopes known deviations to the
+ * emulator that showed them.  Anything else (valgrind, env, the fault
+ * library's wrapper) leaves out empty.
+ */
+void wrapper_version(char *out, size_t size, const char *wrapper)
+{
+	char cmd[1024], line[256];
+	FILE *p;
+
+	out[0] = '\0';
+	if (snprintf(cmd, sizeof(cmd), "%s --version 2>/dev/null </dev/null", wrapper) >=
+	    (int)sizeof(cmd))
+		return;
+	p = popen(cmd, "r");
+	if (!p)
+		return;
+	while (fgets(line, sizeof(line), p)) {
+		const char *v = strstr(line, " version ");
+		size_t n;
+
+		if (out[0] || strncmp(line, "qemu-", 5) || !v)
+			continue;
+		v += strlen(" version ");
+		n = strspn(v, "0123456789.");
+		if (n > 0 && n < size) {
+			memcpy(out, v, n);
+			out[n] = '\0';
+		}
+	}
+	pclose(p);
 }
 
 /* Keep a file-name part to letters, digits, dots and dashes. */

@@ -42,10 +42,11 @@ BENIGN = ("PASS", "UNSUPPORTED", "UNTESTED")
 
 
 def how_it_ran(rec):
-    """native, qemu-user, or qemu-system with its accelerator ("qemu-system tcg")."""
-    kind = expectations.emulation(rec)
+    """native, qemu-user, or qemu-system, with QEMU's version and the
+    accelerator where known ("qemu-user 7.2.22", "qemu-system 7.2.22 tcg")."""
+    kind = expectations.emulation_kind(rec)
     accel = rec.get("vm", {}).get("accel") if kind == "qemu-system" else None
-    return f"{kind} {accel}" if accel else kind
+    return " ".join(p for p in (kind, expectations.qemu_version(rec), accel) if p)
 
 
 def describe(rec):

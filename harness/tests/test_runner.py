@@ -301,6 +301,26 @@ def test_wrapper_runs_each_case_under_a_command(run_runner):
     assert run.case("pass")["verdict"] == "PASS"
     assert run.record["system"]["emulation"] == "env MMAPCTS_WRAPPED=yes"
     assert run.record["run"]["wrapper"] == "env MMAPCTS_WRAPPED=yes"
+    assert "emulation_version" not in run.record["system"]   # env is no QEMU
+
+
+def test_a_qemu_wrappers_version_scopes_the_expectations(run_runner, tmp_path):
+    # A stand-in for qemu-aarch64-static: says its version as QEMU does, and
+    # runs the case.  A deviation scoped to QEMU 7.2 applies; one scoped to
+    # 9.* does not.
+    fake = tmp_path / "qemu-fake"
+    fake.write_text('#!/bin/sh\n[ "$1" = --version ] && '
+                    '{ echo "qemu-fake version 7.2.22 (Debian 1:7.2+dfsg-7)"; exit 0; }\n'
+                    'exec "$@"\n')
+    fake.chmod(0o755)
+    exp = tmp_path / "exp.tsv"
+    exp.write_text("*/fail\tFAIL\tLinux * * * * qemu-user-7.2.*\tQEMU 7.2's own\n")
+    run = run_runner("--wrapper", str(fake), "-e", str(exp), fixture("fail"))
+    assert run.record["system"]["emulation_version"] == "7.2.22"
+    assert run.case("fail")["expected"] == "QEMU 7.2's own"
+    exp.write_text("*/fail\tFAIL\tLinux * * * * qemu-user-9.*\tanother QEMU's\n")
+    run = run_runner("--wrapper", str(fake), "-e", str(exp), fixture("fail"))
+    assert run.case("fail")["expected"] is None
 
 
 def test_parallel_runs_finish_every_case(run_runner):

@@ -7,6 +7,7 @@ reads the same file (harness/expect.c); test_formats_agree.py holds the two
 readers to the same answers.
 """
 import fnmatch
+import re
 import os
 from dataclasses import dataclass
 
@@ -46,13 +47,34 @@ class Expectation:
                 and glob_matches(system_key, self.system))
 
 
-def emulation(record):
+def emulation_kind(record):
     """How a record's cases ran: "qemu-system" (in a guest; stream.py gives
     such records a "vm" object), "qemu-user" (each case under the runner's
     --wrapper, which system.emulation names) or "native"."""
     if isinstance(record.get("vm"), dict):
         return "qemu-system"
     return "qemu-user" if record.get("system", {}).get("emulation") else "native"
+
+
+def qemu_version(record):
+    """The version of the QEMU a record's cases ran under, or "": the
+    guest's (vm.qemu, "qemu-system-x86_64 7.2.22") or the wrapper's
+    (system.emulation_version)."""
+    kind = emulation_kind(record)
+    if kind == "qemu-system":
+        m = re.search(r" (\d[\d.]*)$", str(record["vm"].get("qemu") or ""))
+        return m.group(1) if m else ""
+    if kind == "qemu-user":
+        return str(record.get("system", {}).get("emulation_version") or "")
+    return ""
+
+
+def emulation(record):
+    """The emulation field of the system key: native, or qemu-user /
+    qemu-system followed by QEMU's version where it is known
+    ("qemu-user-7.2.22"), so a deviation can be scoped to an emulator."""
+    kind, version = emulation_kind(record), qemu_version(record)
+    return f"{kind}-{version}" if version else kind
 
 
 def system_key(record):

@@ -30,6 +30,12 @@ def test_system_key_names_how_the_cases_ran():
     # In a guest the runner sees no wrapper; the "vm" object stream.py adds says it.
     guest = dict(RECORD, vm={"accel": "tcg"})
     assert ex.system_key(guest).endswith(" ext4 qemu-system")
+    # With QEMU's version, where the record has it: a deviation can be scoped
+    # to the emulator that showed it.
+    user = on(dict(SYSTEM, emulation="qemu-aarch64-static", emulation_version="7.2.22"))
+    assert ex.system_key(user).endswith(" ext4 qemu-user-7.2.22")
+    guest = dict(RECORD, vm={"accel": "tcg", "qemu": "qemu-system-s390x 9.2.1"})
+    assert ex.system_key(guest).endswith(" ext4 qemu-system-9.2.1")
 
 
 def test_match_by_emulation(tmp_path):

@@ -118,7 +118,7 @@ def test_labels_say_how_the_cases_ran():
     assert report.label(native).endswith(", ext4, native")
     assert report.label(user).endswith(", ext4, qemu-user")
     assert report.label(vm) == ("6.12.117+deb13-arm64, aarch64, 4096B pages, glibc 2.36, "
-                                "ext4, qemu-system tcg")
+                                "ext4, qemu-system 7.2.15 tcg")
     on_tmpfs = guest([])
     on_tmpfs["system"] = dict(on_tmpfs["system"], tmpdir={"fstype": "tmpfs"})
     assert report.label(on_tmpfs) != report.label(vm)
@@ -144,13 +144,13 @@ def test_matrix_of_native_user_and_guest_records(tmp_path, capsys):
     assert "| (2) | 6.1.0-30-amd64 | x86_64 | 4096 | glibc 2.36 | ext4 | qemu-user |" in out
     # Columns in reading order whatever the order given: tmpfs before ext4.
     assert ("| (3) | 6.12.117+deb13-arm64 | aarch64 | 4096 | glibc 2.36 | tmpfs | "
-            "qemu-system tcg | INCOMPLETE | 1 FAIL, 1 in flight |") in out
+            "qemu-system 7.2.15 tcg | INCOMPLETE | 1 FAIL, 1 in flight |") in out
     assert ("| (4) | 6.12.117+deb13-arm64 | aarch64 | 4096 | glibc 2.36 | ext4 | "
-            "qemu-system tcg | complete | 1 PASS, 1 FAIL (1 known deviation) |") in out
+            "qemu-system 7.2.15 tcg | complete | 1 PASS, 1 FAIL (1 known deviation) |") in out
     assert "| `a/y` | PASS | PASS | in flight | FAIL* |" in out
     assert "| `a/x` | PASS | PASS | FAIL | PASS |" in out
     text = page.read_text()
-    assert "<td>qemu-system tcg</td>" in text and ">FAIL*</td>" in text
+    assert "<td>qemu-system 7.2.15 tcg</td>" in text and ">FAIL*</td>" in text
     assert ">in flight</td>" in text
 
 
@@ -166,7 +166,7 @@ def test_diff_of_guest_records(tmp_path, capsys):
     unmarked = write(tmp_path, "unmarked.json", guest(
         [("a/x", "PASS", {}), ("a/y", "FAIL", {}), ("a/z", "PASS", {})]))
     assert report.main(["diff", base, unmarked, "--expectations", ""]) == 1
-    exp = write(tmp_path, "exp.tsv", "a/y\tFAIL\tLinux * aarch64 * ext4 qemu-system\twhy\n")
+    exp = write(tmp_path, "exp.tsv", "a/y\tFAIL\tLinux * aarch64 * ext4 qemu-system-7.2.*\twhy\n")
     assert report.main(["diff", base, unmarked, "--expectations", exp]) == 0
     native_only = write(tmp_path, "native.tsv", "a/y\tFAIL\t* * * * * native\twhy\n")
     assert report.main(["diff", base, unmarked, "--expectations", native_only]) == 1

@@ -148,7 +148,7 @@ def test_records_written_per_run(two_runs, tmp_path, capsys):
 
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == str(out / TMPFS_NAME) and printed[2] == str(out / EXT4_NAME)
-    assert "tmpfs qemu-system: 3 cases: 2 PASS, 1 FAIL; complete" in printed[1]
+    assert "tmpfs qemu-system-7.2.15: 3 cases: 2 PASS, 1 FAIL; complete" in printed[1]
     assert "INCOMPLETE, in flight: eof/tail, no end event" in printed[3]
     # report.py reads them as it reads the runner's.
     for name in recs:
