@@ -4,6 +4,10 @@
  * pkey_free() or pkey_mprotect() of a key that was never allocated, fail
  * with EINVAL.  It catches a wrapper or kernel that accepts them (hands
  * out or frees keys it does not own, or tags memory with a stray key).
+ * A kernel built without protection keys (no CONFIG_ARCH_HAS_PKEYS: 32-bit
+ * x86, riscv, s390, arm64 before POE) has none of the three calls: each
+ * answers ENOSYS (kernel/sys_ni.c), which is UNSUPPORTED only when all
+ * three say it.
  */
 #include "mmapcts.h"
 
@@ -24,6 +28,10 @@ static void run(void)
 					   MAP_PRIVATE);
 	int never = 15;		/* the highest key x86 has; this process allocated none */
 
+	if (pkey_alloc(0, 0) < 0 && errno == ENOSYS && pkey_free(never) < 0 && errno == ENOSYS &&
+	    pkey_mprotect(map, page_size, PROT_READ | PROT_WRITE, never) < 0 && errno == ENOSYS)
+		UNSUPPORTED("this kernel has no protection-key system calls: pkey_alloc(), "
+			    "pkey_free() and pkey_mprotect() fail with ENOSYS");
 	CHECK_FAILS(pkey_alloc(1, 0), EINVAL);
 	CHECK_FAILS(pkey_alloc(0, 0x100), EINVAL);
 	CHECK_FAILS(pkey_free(never), EINVAL);
