@@ -459,3 +459,43 @@ def test_repeat_keeps_the_console_of_each_boot_that_went_wrong(tmp_path, monkeyp
     assert sorted(os.listdir(out)) == ["boot-1", "boot-2", "boot-2-console.log", "boot-3"]
     assert (out / "boot-2-console.log").read_text() == "Oops: 0000\n"
     assert os.listdir(tmp_path / "cache" / "mmapcts" / "vm" / "work") == []
+
+
+def bzimage(path, release):
+    # A bzImage header whose kernel_version pointer (0x20e) names release.
+    data = bytearray(0x800)
+    data[0x202:0x206] = b"HdrS"
+    data[0x20e:0x210] = (0x400 - 0x200).to_bytes(2, "little")
+    text = f"{release} (me@box) #1 SMP".encode()
+    data[0x400:0x400 + len(text)] = text
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_the_release_of_a_kernel_image_is_read_from_it(tmp_path):
+    assert vm_run.image_release(str(bzimage(tmp_path / "bzImage", "7.3.0-rc1"))) == "7.3.0-rc1"
+    raw = tmp_path / "Image"
+    raw.write_bytes(bytes(100) + b"Linux version 6.18.0-mine (me@box) (gcc 14) #2\0")
+    assert vm_run.image_release(str(raw)) == "6.18.0-mine"
+    (tmp_path / "none").write_bytes(bytes(100))
+    assert vm_run.image_release(str(tmp_path / "none")) is None
+
+
+def test_modules_of_another_build_are_refused_in_one_line(tmp_path):
+    kernel = bzimage(tmp_path / "bzImage", "7.3.0-rc1")
+    mods = tmp_path / "lib" / "modules" / "7.3.0-rc1"
+    (mods / "kernel" / "fs").mkdir(parents=True)
+    ko = mods / "kernel" / "fs" / "ext4.ko"
+    ko.write_bytes(b"\0name=ext4\0vermagic=7.3.0-rc2 SMP preempt mod_unload \0")
+    err = vm_run_fails(tmp_path, "--kernel", str(kernel), "--modules", str(mods))
+    assert err.strip() == (f"vm-run: --modules {mods}: built for 7.3.0-rc2 (ext4.ko), "
+                           f"but --kernel {kernel} is 7.3.0-rc1")
+    ko.write_bytes(b"\0name=ext4\0vermagic=7.3.0-rc1 SMP preempt mod_unload \0")
+    vm_run.check_vermagic(str(kernel), str(mods))   # the same build: accepted
+
+
+def test_the_guest_names_a_missing_driver_rather_than_fstab():
+    # Without a disk, busybox mount only says it "can't read /etc/fstab".
+    assert "no virtio disk with serial mmapcts-$fs" in vm_run.INIT
+    assert "CONFIG_VIRTIO_BLK" in vm_run.INIT and "CONFIG_VIRTIO_CONSOLE" in vm_run.INIT
+    assert "the kernel has no $fs filesystem" in vm_run.INIT
