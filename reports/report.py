@@ -561,6 +561,7 @@ PAGE_STYLE = (
     ".scroll{max-height:85vh}"
     ".grid{font-size:11px}.grid thead{position:sticky;top:0;z-index:2}"
     ".grid thead th{text-align:center;font-weight:normal;white-space:nowrap}"
+    ".grid thead th[data-c]{text-align:left}"
     ".grid th:first-child{position:sticky;left:0;z-index:1;background:#f6f6f6;"
     "text-align:left;font-weight:normal}"
     ".grid thead th:first-child{background:#dde3ee;font-weight:bold;z-index:3}"
