@@ -114,6 +114,10 @@
     });
     shown.textContent = nRows + " of " + total + " cases, " + nColumns + " of " +
       columns.length + " systems shown";
+    // Where the group names stick when the columns scroll: past the first column.
+    grids.forEach(function (table) {
+      table.style.setProperty("--first", table.tHead.rows[0].cells[0].offsetWidth + "px");
+    });
   }
 
   function remember() {

@@ -370,7 +370,7 @@ def grid_head(records, keys, shown, rows):
         for first, width, _ in row:
             cls = f" class=e{strong[first]}" if strong[first] else ""
             span = f" colspan={width}" if width > 1 else ""
-            out.append(f"<th data-c={first}{span}{cls}>{shown[first][depth]}")
+            out.append(f"<th data-c={first}{span}{cls}><span>{shown[first][depth]}</span>")
     out.append("<tr class=\"pc num\"><th>column")
     for col, rec in enumerate(records):
         d = describe(rec)
@@ -562,6 +562,9 @@ PAGE_STYLE = (
     ".grid{font-size:11px}.grid thead{position:sticky;top:0;z-index:2}"
     ".grid thead th{text-align:center;font-weight:normal;white-space:nowrap}"
     ".grid thead th[data-c]{text-align:left}"
+    # A group's name stays in sight while its columns scroll past the first
+    # column (whose width the script puts in --first).
+    ".grid thead th[data-c]>span{display:inline-block;position:sticky;left:var(--first,0)}"
     ".grid th:first-child{position:sticky;left:0;z-index:1;background:#f6f6f6;"
     "text-align:left;font-weight:normal}"
     ".grid thead th:first-child{background:#dde3ee;font-weight:bold;z-index:3}"
