@@ -8,7 +8,10 @@
       differs brought to the top, and the recorded observations across
       systems.  A known deviation (the record marks the result expected) is
       shown as "FAIL*"; a case running when the run was cut short (the guest
-      panicked) as "in flight".
+      panicked) as "in flight".  --html FILE writes the same as one
+      self-contained page: columns grouped by how it ran, architecture,
+      kernel, libc and filesystem, each distinct message once, filters
+      (matrix-filters.js, inlined) that only hide.
   report.py diff BASE NEW [--expectations FILE]
       what regressed (PASS -> anything else, UNSUPPORTED and UNTESTED
       included: the rule is no longer checked; any other change to a red
@@ -431,6 +434,8 @@ def footnotes(records, rows):
 
 
 def verdict_grid(records, keys, shown, rows, where):
+    """The matrix: a row per case (bold where records differ), a cell per
+    record, linked to its message where it has one."""
     e = html.escape
     out = ["<div class=scroll><table class=\"grid v\" id=verdict-table>"]
     out += grid_head(records, keys, shown, rows)

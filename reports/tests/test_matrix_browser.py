@@ -124,6 +124,10 @@ def test_the_filters_run_on_the_committed_page(tmp_path):
     columns = len(static.head("verdict-table", "column"))
     assert (f'<output id="shown">{len(wanted)} of {len(rows)} cases, {columns} of {columns} '
             'systems shown</output>') in dom_text
+    # The script's "rows that differ" are the rows report.py marks so.
+    differ = Page(dump_dom(tmp_path, COMMITTED, "rows=differ"))
+    assert visible_rows(differ, "verdict-table") == \
+        [r["cells"][0][2] for r in rows if r["attrs"].get("class") == "d"]
     # Each linked cell got its verdict and message as its title.
     notes = {r["attrs"]["id"]: r["cells"] for r in static.rows("messages", "tbody")}
     linked = [c for r in dom.rows("verdict-table", "tbody") for c in r["cells"][1:]
