@@ -8,7 +8,10 @@
       differs brought to the top, and the recorded observations across
       systems.  A known deviation (the record marks the result expected) is
       shown as "FAIL*"; a case running when the run was cut short (the guest
-      panicked) as "in flight".
+      panicked) as "in flight".  --html FILE writes the same as one
+      self-contained page: columns grouped by how it ran, architecture,
+      kernel, libc and filesystem, each distinct message once, filters
+      (matrix-filters.js, inlined) that only hide.
   report.py diff BASE NEW [--expectations FILE]
       what regressed (PASS -> anything else, UNSUPPORTED and UNTESTED
       included: the rule is no longer checked; any other change to a red
@@ -28,6 +31,7 @@ status 2.  Python standard library only.
 import argparse
 import html
 import json
+import os
 import re
 import sys
 
@@ -240,64 +244,434 @@ def markdown(records):
     return "\n".join(out) + "\n"
 
 
-COLOURS = {"PASS": "#d7f5d7", "FAIL": "#f7c6c6", "CRASH": "#f2a5a5", "TIMEOUT": "#f7d9a8",
-           "UNRESOLVED": "#eee0a8", "UNSUPPORTED": "#e4e4e4", "UNTESTED": "#e4e4e4",
-           IN_FLIGHT: "#d9c6f2", NOT_REACHED: "#d9c6f2", NOT_RUN: "#c9c9c9"}
-KNOWN_COLOUR = "#f5ead0"   # a known deviation: explained, unlike a bare FAIL
+# ---------------------------------------------------------------------------
+# The HTML page (--html).  Some 65 systems x 860 cases is 55,000 cells, so a
+# cell costs a few bytes: a PASS is an empty <td> that the table's style
+# colours, the end tags the HTML parser implies are left out, and a cell
+# that has a message links to one line of the messages table, which holds
+# each distinct message once.  The filters are a small script inlined from
+# matrix-filters.js; without it every row and column is shown.
+
+ABSENT = "-"   # matrix_rows() for a case a complete record does not have
+# What a cell shows, per verdict: (class, short text).  Short texts keep 60
+# columns on a screen; the legend, and each cell's title, say the verdict.
+CELL = {"PASS": ("", ""), "FAIL": ("f", "FAIL"), "CRASH": ("c", "CRASH"),
+        "TIMEOUT": ("t", "TIME"), "UNRESOLVED": ("r", "UNRES"),
+        "UNSUPPORTED": ("s", "UNSUP"), "UNTESTED": ("s", "UNTST"),
+        IN_FLIGHT: ("i", "flight"), NOT_REACHED: ("n", "n.r."), NOT_RUN: ("x", "\u2013"),
+        ABSENT: ("a", "-")}
+KNOWN_CLASS = "k"
+# Classes of cells nothing explains: red verdicts, and the cases a run that
+# was cut short lost.
+UNEXPLAINED = ("f", "c", "t", "r", "i", "n")
+LEGEND_HTML = (
+    ("", "", "PASS"),
+    ("f", "FAIL", "FAIL that nothing explains"),
+    (KNOWN_CLASS, "FAIL*", "a known deviation: reports/expectations.tsv documents it for "
+                           "this system, with the evidence (any verdict with *)"),
+    ("c", "CRASH", "CRASH"), ("t", "TIME", "TIMEOUT"),
+    ("r", "UNRES", "UNRESOLVED (the setup broke)"),
+    ("s", "UNSUP", "UNSUPPORTED"), ("s", "UNTST", "UNTESTED"),
+    ("i", "flight", f"{IN_FLIGHT}: running when the run was cut short"),
+    ("n", "n.r.", f"{NOT_REACHED}: the run was cut short before it"),
+    ("x", "\u2013", f"{NOT_RUN}: the run never happened (Records says why; not counted "
+                    "as a difference)"),
+    ("a", "-", "not in that record"),
+)
+# The levels the columns are grouped by, outermost first, as system_order()
+# sorts them: (name of the level's filter, its header).
+LEVELS = (("ran", "how it ran"), ("arch", "architecture"), ("kernel", "kernel"),
+          ("libc", "libc"), ("fs", "filesystem"))
+OBSERVED_CLASSES = 6   # tints for the distinct values of an observation row
+SHORT_VALUE = 6        # observed values up to this long are shown as they are
+FILTERS_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "matrix-filters.js")
 
 
-def colour(cell):
-    if cell.endswith(KNOWN_MARK):
-        return KNOWN_COLOUR
-    return COLOURS.get(cell, "#ffffff")
+def cell_style(value):
+    """(class, short text) of a matrix cell."""
+    if value.endswith(KNOWN_MARK):
+        cls, text = cell_style(value[:-len(KNOWN_MARK)])
+        return KNOWN_CLASS, (text or value[:-len(KNOWN_MARK)]) + KNOWN_MARK
+    return CELL.get(value, ("f", value))
+
+
+def pages(size):
+    """4096 -> "4 KiB" """
+    return f"{int(size) // 1024} KiB" if size.isdigit() and int(size) % 1024 == 0 else size
+
+
+def column_levels(rec):
+    """The record's value at each grouping level, and what the header shows;
+    the kernel level holds the page size (arm64 runs 4 and 16 KiB kernels)."""
+    d = describe(rec)
+    values = (d["ran"], d["arch"], (d["kernel"], d["page size"]), d["libc"], d["fs"])
+    e = html.escape
+    shown = (e(d["ran"]), e(d["arch"]),
+             f"{e(d['kernel'])}<small>{e(pages(d['page size']))} pages</small>",
+             e(d["libc"]), e(d["fs"]))
+    return values, shown
+
+
+def column_spans(keys):
+    """Per level, the runs of adjacent columns that agree on that level and
+    every level above it: [(first column, width, key)]."""
+    spans = []
+    for depth in range(len(LEVELS)):
+        row = []
+        for col, k in enumerate(keys):
+            if row and row[-1][2] == k[:depth + 1]:
+                row[-1][1] += 1
+            else:
+                row.append([col, 1, k[:depth + 1]])
+        spans.append(row)
+    return spans
+
+
+def edges(keys):
+    """Per column, how strong its left border is: 2 where how it ran or the
+    architecture changes, 1 where the kernel does, else 0."""
+    out = []
+    for col, k in enumerate(keys):
+        prev = keys[col - 1] if col else None
+        out.append(0 if prev is None else 2 if prev[:2] != k[:2] else 1 if prev[2] != k[2] else 0)
+    return out
+
+
+def ranges(cols):
+    """[1, 2, 3, 5] -> "1-3, 5" (column numbers from 1)."""
+    out, start = [], None
+    for i, c in enumerate(cols):
+        if start is None:
+            start = c
+        if i + 1 == len(cols) or cols[i + 1] != c + 1:
+            out.append(f"{start + 1}" if start == c else f"{start + 1}\u2013{c + 1}")
+            start = None
+    return ", ".join(out)
+
+
+def tally(vals):
+    """Per column of the matrix: {shown value: count}, not-run cells left out."""
+    per = {}
+    for v in vals:
+        if v != NOT_RUN:
+            per[v] = per.get(v, 0) + 1
+    return per
+
+
+def tally_order(seen):
+    """The shown values in the records table's order: each verdict, then
+    its known deviations, then what only a cut-short run shows."""
+    extra = (IN_FLIGHT, NOT_REACHED, ABSENT)
+    unknown = sorted({v.rstrip(KNOWN_MARK) for v in seen} - set(record.VERDICTS) - set(extra))
+    order = []
+    for v in list(record.VERDICTS) + unknown:
+        order += [v, v + KNOWN_MARK]
+    return [v for v in order + list(extra) if v in seen]
+
+
+def grid_head(records, keys, shown, rows):
+    """The column headers both grids share: a row per grouping level (a cell
+    per run of columns that agree), then the column numbers, which carry
+    what the filters select by; with rows, the per-column counts of
+    unexplained cells and of known deviations."""
+    e = html.escape
+    out = ["<thead>"]
+    strong = edges(keys)
+    for depth, row in enumerate(column_spans(keys)):
+        out.append(f"<tr><th>{LEVELS[depth][1]}")
+        for first, width, _ in row:
+            cls = f" class=e{strong[first]}" if strong[first] else ""
+            span = f" colspan={width}" if width > 1 else ""
+            out.append(f"<th data-c={first}{span}{cls}><span>{shown[first][depth]}</span>")
+    out.append("<tr class=\"pc num\"><th>column")
+    for col, rec in enumerate(records):
+        d = describe(rec)
+        attrs = "".join(f' data-{name}="{e(value)}"' for name, value in
+                        zip([n for n, _ in LEVELS], (d["ran"], d["arch"], d["kernel"], d["libc"],
+                                                     d["fs"])))
+        cls = " class=x" if rec.get(record.NOT_RUN) else ""
+        out.append(f"<th{cls}{attrs} title=\"{e(state(rec))}\">{col + 1}")
+    if rows is not None:
+        for title, wanted in (("unexplained", UNEXPLAINED), ("known deviations",
+                                                              (KNOWN_CLASS,))):
+            out.append(f"<tr class=pc><th>{title}")
+            for col, rec in enumerate(records):
+                if rec.get(record.NOT_RUN):
+                    out.append("<th class=x>\u2013")
+                    continue
+                n = sum(1 for _, vals in rows if cell_style(vals[col])[0] in wanted)
+                out.append(f"<th class={wanted[0]}>{n}" if n else "<th>0")
+    out.append("</thead>")
+    return out
+
+
+def edge_style(keys):
+    """CSS for the group borders of both grids (by column position)."""
+    rules = []
+    for strength in (1, 2):
+        cols = [c for c, s in enumerate(edges(keys)) if s == strength]
+        if cols:
+            sel = ",".join(f".grid td:nth-child({c + 2}),.grid tr.pc>:nth-child({c + 2})"
+                           for c in cols)
+            rules.append(f"{sel}{{border-left:{strength}px solid #444}}")
+    return "".join(rules)
+
+
+def footnotes(records, rows):
+    """The distinct messages of the matrix's cells, numbered in the order
+    they first appear (rows, then columns): ({(case id, column): note id},
+    [(note id, verdicts, message, evidence, {case id: [columns]})])."""
+    said = []
+    for rec in records:
+        said.append({c["id"]: (c.get("message"), c.get("expected")) for c in rec["cases"]
+                     if c["verdict"] != "PASS" and (c.get("message") or c.get("expected"))})
+    notes, index, where = [], {}, {}
+    for case_id, vals in rows:
+        for col, v in enumerate(vals):
+            what = said[col].get(case_id)
+            if what is None:
+                continue
+            if what not in index:
+                index[what] = len(notes)
+                notes.append((f"m{len(notes) + 1}", [], what[0], what[1], {}))
+            note = notes[index[what]]
+            if v not in note[1]:
+                note[1].append(v)
+            note[4].setdefault(case_id, []).append(col)
+            where[(case_id, col)] = note[0]
+    return where, notes
+
+
+def verdict_grid(records, keys, shown, rows, where):
+    """The matrix: a row per case (bold where records differ), a cell per
+    record, linked to its message where it has one."""
+    e = html.escape
+    out = ["<div class=scroll><table class=\"grid v\" id=verdict-table>"]
+    out += grid_head(records, keys, shown, rows)
+    out.append("<tbody>")
+    for case_id, vals in rows:
+        out.append(f"<tr{' class=d' if differs(vals) else ''}><th>{e(case_id)}")
+        for col, v in enumerate(vals):
+            cls, text = cell_style(v)
+            attr = f" class={cls}" if cls else ""
+            note = where.get((case_id, col))
+            body = f"<a href=#{note}>{e(text)}</a>" if note else e(text)
+            out.append(f"<td{attr}>{body}")
+    out.append("</tbody></table></div>")
+    return out
+
+
+def observation_grid(records, keys, shown):
+    """Observations, the columns as above.  A row's distinct values are
+    tinted; values longer than a few characters are named by letters the
+    row lists under its key, so that columns stay narrow."""
+    e = html.escape
+    ran = [not r.get(record.NOT_RUN) for r in records]
+    out = ["<div class=scroll><table class=\"grid o\" id=observation-table>"]
+    out += grid_head(records, keys, shown, None)
+    out.append("<tbody>")
+    for name, vals in observation_rows(records):
+        counted = [v for v, r in zip(vals, ran) if r and v != ABSENT]
+        distinct = sorted(set(counted), key=lambda v: (-counted.count(v), v))
+        named = any(len(v) > SHORT_VALUE for v in distinct)
+        letter = {v: chr(ord("a") + i) if i < 26 else str(i) for i, v in enumerate(distinct)}
+        differ = len({v for v, r in zip(vals, ran) if r}) > 1
+        out.append(f"<tr{' class=d' if differ else ''}><th>{e(name)}")
+        if named:
+            out.append("<div class=vals>" + "; ".join(
+                f"<b>{letter[v]}</b> = {e(v)}" for v in distinct) + "</div>")
+        for v in vals:
+            if v == ABSENT or v not in letter:
+                out.append("<td>-")
+                continue
+            i = distinct.index(v)
+            cls = f" class=o{min(i, OBSERVED_CLASSES - 1)}" if i else ""
+            out.append(f"<td{cls}>{e(letter[v] if named else v)}")
+    out.append("</tbody></table></div>")
+    return out
+
+
+def records_table(records, rows):
+    """A row per system: how it ran, complete or not (NOT RUN and why), and
+    the count of each value its column of the matrix shows."""
+    e = html.escape
+    tallies = [tally([vals[col] for _, vals in rows]) for col in range(len(records))]
+    order = tally_order(set().union(*tallies) if tallies else set())
+    heads = ["column", "how it ran", "architecture", "kernel", "page size", "libc",
+             "filesystem", "complete"] + [v if v != ABSENT else "not in record" for v in order]
+    out = ["<div class=wide><table class=systems id=systems><thead><tr>"]
+    out += [f"<th>{e(h)}" for h in heads]
+    out.append("</thead><tbody>")
+    for col, rec in enumerate(records):
+        d = describe(rec)
+        st = state(rec)
+        cls = "x" if rec.get(record.NOT_RUN) else "" if st == "complete" else "n"
+        out.append(f"<tr><th>{col + 1}")
+        out += [f"<td>{e(d[k])}" for k in ("ran", "arch", "kernel", "page size", "libc",
+                                               "fs")]
+        out.append(f"<td{' class=' + cls if cls else ''}>{e(st)}")
+        for v in order:
+            n = tallies[col].get(v, 0)
+            c = cell_style(v)[0]
+            out.append(f"<td class=\"cnt{' ' + c if n and c else ''}\">{n if n else ''}")
+    out.append("</tbody></table></div>")
+    return out
+
+
+def evidence_ids(notes):
+    """The distinct evidence of the known deviations among the notes, in
+    order: {evidence: id}; many messages share one expectation's evidence."""
+    ids = {}
+    for note in notes:
+        if note[3] and note[3] not in ids:
+            ids[note[3]] = f"d{len(ids) + 1}"
+    return ids
+
+
+def messages_table(notes):
+    """Each distinct message once, with the cases and columns that said it;
+    then each known deviation's evidence once, with the messages it explains."""
+    e = html.escape
+    if not notes:
+        return ["<p>None: every case passed.</p>"]
+    evidence = evidence_ids(notes)
+    out = ["<table id=messages><thead><tr><th>id<th>verdict<th>message<th>cases "
+           "(columns)</thead><tbody>"]
+    explains = {}
+    for note_id, shown, message, why, cases in notes:
+        text = f"<div class=msg>{e(message)}</div>" if message else ""
+        if why:
+            text += (f"<div class=ev>known deviation, evidence "
+                     f"<a href=#{evidence[why]}>{evidence[why]}</a></div>")
+            explains.setdefault(why, []).append(note_id)
+        where = "<br>".join(f"<code>{e(i)}</code> {ranges(cols)}" for i, cols in cases.items())
+        out.append(f"<tr id={note_id}><th>{note_id}<td>"
+                   f"{e(', '.join(shown))}<td>{text}<td>{where}")
+    out.append("</tbody></table>")
+    if evidence:
+        out.append("<h3 id=evidence>Known deviations</h3><p>The evidence reports/"
+                   "expectations.tsv gives for each, once, and the messages it explains.</p>"
+                   "<table id=evidence-table><thead><tr><th>id<th>evidence<th>messages"
+                   "</thead><tbody>")
+        for why, ev_id in evidence.items():
+            links = ", ".join(f"<a href=#{m}>{m}</a>" for m in explains[why])
+            out.append(f"<tr id={ev_id}><th>{ev_id}<td class=ev>{e(why)}<td>{links}")
+        out.append("</tbody></table>")
+    return out
+
+
+def legend_html():
+    items = "".join(f"<li><span class=\"sw {cls}\">{html.escape(code)}</span> "
+                    f"{html.escape(text)}" for cls, code, text in LEGEND_HTML)
+    return f"<ul class=legend>{items}</ul>"
+
+
+PAGE_STYLE = (
+    "body{font:14px/1.4 sans-serif;margin:1em 1.5em;color:#111}"
+    "h1{font-size:1.6em}table{border-collapse:separate;border-spacing:0}"
+    "td,th{border:solid #ccc;border-width:0 1px 1px 0;padding:1px 5px}"
+    "thead th{background:#e8ecf4;vertical-align:bottom}"
+    ".wide,.scroll{overflow:auto;border:1px solid #999;max-width:100%;width:fit-content}"
+    ".scroll{max-height:85vh}"
+    ".grid{font-size:11px}.grid thead{position:sticky;top:0;z-index:2}"
+    ".grid thead th{text-align:center;font-weight:normal;white-space:nowrap}"
+    ".grid thead th[data-c]{text-align:left}"
+    # A group's name stays in sight while its columns scroll past the first
+    # column (whose width the script puts in --first).
+    ".grid thead th[data-c]>span{display:inline-block;position:sticky;left:var(--first,0)}"
+    ".grid th:first-child{position:sticky;left:0;z-index:1;background:#f6f6f6;"
+    "text-align:left;font-weight:normal}"
+    ".grid thead th:first-child{background:#dde3ee;font-weight:bold;z-index:3}"
+    ".grid tbody th{font-family:monospace;white-space:nowrap}"
+    ".grid tr.d>th:first-child{font-weight:bold}"
+    ".grid td{text-align:center;min-width:2.6em;padding:0 2px}"
+    ".grid small{display:block;color:#555}.num th{font-weight:bold}"
+    ".grid td a,#messages a{color:inherit}"
+    ".v td,.sw{background:#c8eac4}"
+    ".f{background:#d93b3b!important;color:#fff;font-weight:bold}"
+    ".c{background:#8b1010!important;color:#fff;font-weight:bold}"
+    ".t{background:#f0a030!important}.r{background:#f3e27a!important}"
+    ".k{background:#fff3c4!important;color:#7a5a00;font-style:italic;"
+    "outline:1px dashed #c9a227;outline-offset:-2px}"
+    ".s{background:#dedede!important;color:#444}"
+    ".i{background:#7b4fc4!important;color:#fff}.n{background:#ddd0f2!important}"
+    ".x{background:repeating-linear-gradient(45deg,#bbb 0 3px,#e6e6e6 3px 6px)!important}"
+    ".a{background:#fff!important}"
+    ".o td{background:#fff}.o1{background:#cfe0ff!important}.o2{background:#ffd9b3!important}"
+    ".o3{background:#e0ccff!important}.o4{background:#c9f0e4!important}"
+    ".o5{background:#f5c6d8!important}"
+    ".vals{font:11px sans-serif;white-space:normal;max-width:40em;color:#333}"
+    ".e1{border-left:1px solid #444}.e2{border-left:2px solid #444}"
+    ".legend{padding:0;margin:.5em 0}.legend li{display:inline-block;margin:1px 1.2em 1px 0}"
+    ".sw{display:inline-block;min-width:3.5em;height:1.4em;line-height:1.4em;"
+    "vertical-align:middle;text-align:center;font-size:11px;border:1px solid #999}"
+    ".systems td.cnt{text-align:right}"
+    "#messages td,#messages th,#evidence-table td,#evidence-table th{vertical-align:top;"
+    "font-size:12px}#evidence-table a{margin-right:.3em}"
+    ".msg{font-family:monospace;white-space:pre-wrap}.ev{color:#5a4600;margin-top:2px}"
+    "#messages code{white-space:nowrap}tr:target{background:#fff3a8}"
+    "#filters{position:sticky;top:0;z-index:5;background:#fff;padding:4px 0;"
+    "border-bottom:1px solid #999}"
+    "#filters label{margin-right:.8em;white-space:nowrap}")
 
 
 def html_page(records):
+    """The matrix as one self-contained page (no external resources)."""
     e = html.escape
-
-    def grid(heads, rows, first_is_code=True, mark_differences=True):
-        parts = ["<table><tr>"] + [f"<th>{e(h)}</th>" for h in heads] + ["</tr>"]
-        for name, vals in rows:
-            cls = ' class="differs"' if mark_differences and differs(vals) else ""
-            first = f"<code>{e(name)}</code>" if first_is_code else e(name)
-            parts.append(f"<tr{cls}><td>{first}</td>")
-            for v in vals:
-                style = f' style="background:{colour(v)}"' if mark_differences else ""
-                parts.append(f"<td{style}>{e(str(v))}</td>")
-            parts.append("</tr>")
-        parts.append("</table>")
-        return "".join(parts)
-
-    numbers = [f"({n})" for n in range(1, len(records) + 1)]
-    note = (f"<p><b>FAIL{KNOWN_MARK}</b> (any verdict with {KNOWN_MARK}, "
-              f"<span style=\"background:{KNOWN_COLOUR}\">this colour</span>): a known "
-              "deviation, the record marks the result expected (reports/expectations.tsv "
-              f"gives the evidence). <b>{IN_FLIGHT}</b>: the case was running when the run "
-              "was cut short (the guest panicked, the runner was killed). <b>-</b>: not in "
-              "that record. Rows that differ between records come first, in bold.</p>")
     rows = matrix_rows(records)
     differ = sum(1 for _, v in rows if differs(v))
-    shown = {c for _, vals in rows for c in vals}
-    if NOT_REACHED in shown:
-        note = note.replace("</p>", f" <b>{NOT_REACHED}</b>: the run was cut short before "
-                                "this case, which another record has.</p>")
-    if NOT_RUN in shown:
-        note = note.replace("</p>", f" <b>{NOT_RUN}</b>: the run never happened (the "
-                                "records table says why); such a column does not count as "
-                                "a difference.</p>")
-    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-            "<title>mmapcts: verdicts across systems</title><style>"
-            "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-            "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}"
-            "tr.differs td:first-child{font-weight:bold}</style></head><body>"
-            "<h1>mmapcts: verdicts across systems</h1><h2>Records</h2>"
-            + grid(RECORD_HEADS, [(r[0], r[1:]) for r in record_rows(records)],
-                   first_is_code=False, mark_differences=False)
-            + f"<h2>Verdicts</h2><p>{len(rows)} cases; {differ} differ between records.</p>"
-            + note + grid(["case"] + numbers, rows)
-            + "<h2>Observations (implementation-defined behaviour)</h2>"
-            + grid(["case, key"] + numbers, observation_rows(records))
-            + "</body></html>\n")
+    levels = [column_levels(r) for r in records]
+    keys = [k for k, _ in levels]
+    shown = [s for _, s in levels]
+    where, notes = footnotes(records, rows)
+    with open(FILTERS_JS, encoding="utf-8") as f:
+        script = f.read()
+    selects = "".join(f"<label>{e(title)} <select name={name}><option value=\"\">all"
+                      "</select></label>" for name, title in LEVELS)
+    filters = ("<form id=filters hidden><label>rows <select name=rows>"
+               "<option value=all>all<option value=differ>that differ"
+               "<option value=red>not all PASS</select></label>"
+               "<label>case <input name=q type=search size=24 "
+               "placeholder=\"id or group, e.g. munmap/\"></label>"
+               f"{selects}<button type=reset>show all</button> "
+               "<output id=shown></output></form>")
+    out = ["<!DOCTYPE html><html lang=en><head><meta charset=\"utf-8\">"
+           "<meta name=viewport content=\"width=device-width\">"
+           "<title>mmapcts: verdicts across systems</title>"
+           f"<style>{PAGE_STYLE}{edge_style(keys)}</style>"
+           "<style id=hidden-columns></style></head><body>"
+           "<h1>mmapcts: verdicts across systems</h1>"
+           f"<p>{len(records)} records, {len(rows)} cases; {differ} differ between records. "
+           "<a href=#verdicts>Verdicts</a> \u00b7 <a href=#message-notes>Messages</a> "
+           "\u00b7 <a href=#records>Records</a> \u00b7 <a href=#observations>Observations</a>"
+           "</p>",
+           "<h2 id=verdicts>Verdicts</h2>",
+           "<p>Columns are grouped by how the cases ran, architecture, kernel, libc and "
+           "filesystem (<a href=#records>Records</a> has each system's counts); rows that "
+           "differ between records come first, their case in bold.  A cell's link leads to "
+           "its message under <a href=#message-notes>Messages</a>, and its title shows "
+           "it.</p>",
+           legend_html(), filters]
+    out += verdict_grid(records, keys, shown, rows, where)
+    out += ["<h3 id=message-notes>Messages</h3>",
+            "<p>Each distinct message once, with the evidence of a known deviation, and the "
+            "cases and columns that said it.</p>"]
+    out += messages_table(notes)
+    out += ["<h2 id=records>Records</h2>",
+            "<p>A row per system, in the order of the matrix's columns: how it ran, "
+            "complete or not (and why not), and how many cells of its column show each "
+            "verdict.</p>"]
+    out += records_table(records, rows)
+    out += ["<h2 id=observations>Observations (implementation-defined behaviour)</h2>",
+            "<p>Tinted cells differ from the row's most common value (white); long values "
+            "are named by the letters listed under the key; <b>-</b>: not observed in that "
+            "record.</p>"]
+    if observation_rows(records):
+        out += observation_grid(records, keys, shown)
+    else:
+        out.append("<p>None recorded.</p>")
+    out.append(f"<script>{script}</script></body></html>\n")
+    return "".join(out)
 
 
 def known_deviation(new, case_id, verdict, known):

@@ -3,7 +3,8 @@
 Every verdict in every committed record is a PASS, an UNSUPPORTED, or a
 known deviation that reports/expectations.tsv documents for that record's
 system; every record finished (a guest that died would say complete:
-false); and reports/matrix.md is the matrix of exactly these records.
+false); and reports/matrix.md and matrix.html are the matrix of exactly
+these records.
 """
 import glob
 import os
@@ -36,3 +37,7 @@ def test_the_committed_matrix_is_current():
         committed = f.read()
     assert committed == report.markdown(records), \
         "reports/matrix.md is stale: make matrix"
+    with open(os.path.join(REPORTS, "matrix.html"), encoding="utf-8") as f:
+        committed = f.read()
+    assert committed == report.html_page(records), \
+        "reports/matrix.html is stale: make matrix"
