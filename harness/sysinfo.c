@@ -1,8 +1,10 @@
 /*
  * sysinfo.c - what the record says about the system the cases ran on.
  * Everything is read at run time on that system, never taken from the
- * build machine: a cross-built runner in a VM reports the VM.
+ * build machine: a cross-built runner in a VM reports the VM.  Built in
+ * the system's own mode (statfs(), the libc's own version interfaces).
  */
+#include "../lib/system-mode.h"
 #include "harness.h"
 
 #include <ctype.h>
