@@ -24,6 +24,11 @@
 #endif
 #include <glob.h>
 
+long online_cpus(void)
+{
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 const char *fstype_name(unsigned long magic)
 {
 	static const struct {
@@ -152,7 +157,7 @@ void sysinfo_collect(struct sysinfo *s, const char *tmpdir)
 	}
 	detect_libc(s);
 	s->page_size = sysconf(_SC_PAGESIZE);
-	s->cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	s->cpus = online_cpus();
 	snprintf(s->tmpdir, sizeof(s->tmpdir), "%s", tmpdir);
 	snprintf(s->tmpdir_fstype, sizeof(s->tmpdir_fstype), "unknown");
 	struct statfs sf;
