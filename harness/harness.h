@@ -197,6 +197,10 @@ void sysinfo_json(struct buf *b, const struct sysinfo *s);
 /* The default record name: mmapcts-<os>-<release>-<arch>-<libc>-<libc version>.json */
 void default_record_name(char *out, size_t size, const struct sysinfo *s);
 const char *fstype_name(unsigned long magic);
+/* The online CPUs, or -1 where the system cannot say (_SC_NPROCESSORS_ONLN is
+ * POSIX.1-2024; headers in 2008 mode may hide it, and sysinfo.c is built in
+ * the system's own mode). */
+long online_cpus(void);
 
 /* ----------------------------------------------------------------- run.c */
 enum outcome {

@@ -459,7 +459,7 @@ static int check_options(struct options *o, char *err, size_t errlen)
 	if (files_distinct(o, err, errlen) < 0)
 		return -1;
 	if (o->jobs == 0) {
-		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		long cpus = online_cpus();
 		o->jobs = cpus > 0 ? (int)cpus : 1;
 	}
 	return 0;

@@ -25,6 +25,7 @@
  * - stop the runner (SIGSTOP, a suspended laptop): time the runner did not
  *   run is added to every running case's time limit.
  */
+#include "../lib/system-mode.h"	/* first: namespaces, subreaper (Linux) */
 #include "harness.h"
 
 #include <errno.h>

@@ -1,8 +1,10 @@
 /*
  * sysinfo.c - what the record says about the system the cases ran on.
  * Everything is read at run time on that system, never taken from the
- * build machine: a cross-built runner in a VM reports the VM.
+ * build machine: a cross-built runner in a VM reports the VM.  Built in
+ * the system's own mode (statfs(), the libc's own version interfaces).
  */
+#include "../lib/system-mode.h"
 #include "harness.h"
 
 #include <ctype.h>
@@ -22,6 +24,11 @@
 #include <gnu/libc-version.h>
 #endif
 #include <glob.h>
+
+long online_cpus(void)
+{
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
 
 const char *fstype_name(unsigned long magic)
 {
@@ -151,7 +158,7 @@ void sysinfo_collect(struct sysinfo *s, const char *tmpdir)
 	}
 	detect_libc(s);
 	s->page_size = sysconf(_SC_PAGESIZE);
-	s->cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	s->cpus = online_cpus();
 	snprintf(s->tmpdir, sizeof(s->tmpdir), "%s", tmpdir);
 	snprintf(s->tmpdir_fstype, sizeof(s->tmpdir_fstype), "unknown");
 	struct statfs sf;

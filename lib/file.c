@@ -156,7 +156,7 @@ struct object make_object(size_t len)
 			SAFE_MUNMAP(p, len);
 		}
 	} else if (!strcmp(backing, "memfd")) {
-		obj.fd = memfd_create("mmapcts", 0);
+		obj.fd = mmapcts_memfd_create("mmapcts", 0);
 		if (obj.fd < 0)
 			UNRESOLVED("memfd_create(mmapcts, 0) failed: %s", errno_name(errno));
 		snprintf(obj.path, sizeof(obj.path), "/proc/self/fd/%d", obj.fd);

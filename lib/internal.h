@@ -44,6 +44,12 @@ void mmapcts_check_need(const char *need);
  * cannot tell (why says why).  (lib/linux.c) */
 int mmapcts_exec_policy(char *why, size_t n);
 
+/* The Linux steps of strict files (lib/linux.c): memfd_create(), which
+ * fails with ENOSYS where there is none (the memfd backing), and the flag
+ * that keeps reservations out of commit accounting (MAP_NORESERVE, or 0). */
+int mmapcts_memfd_create(const char *name, unsigned int flags);
+int mmapcts_noreserve_flag(void);
+
 /* Set up the library's state (lib/main.c and the unit tests call it). */
 void mmapcts_init(const char *argv0);
 int mmapcts_main(int argc, char **argv);

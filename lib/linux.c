@@ -9,6 +9,7 @@
  *     namespace, a write-sealed memfd, the READ_IMPLIES_EXEC personality),
  *     "unsupported here" elsewhere.
  */
+#include "system-mode.h"	/* first: Linux interfaces, in every build */
 #include "mmapcts.h"
 #include "internal.h"
 
@@ -325,6 +326,16 @@ int file_on_noexec_mount(void)
 
 	snprintf(path, sizeof(path), "%s/object", noexec_tmpfs());
 	return make_file(path, page_size);
+}
+
+int mmapcts_memfd_create(const char *name, unsigned int flags)
+{
+	return memfd_create(name, flags);
+}
+
+int mmapcts_noreserve_flag(void)
+{
+	return MAP_NORESERVE;
 }
 
 int write_sealed_memfd(size_t len)

@@ -44,6 +44,15 @@
 
 #include "compat.h"
 
+/* The strict-POSIX build (configure --enable-strict-posix) proves here that
+ * no extension came in: config.h was the first thing this file saw. */
+#if defined(MMAPCTS_STRICT_POSIX) && MMAPCTS_STRICT_POSIX
+#if defined(_GNU_SOURCE) || defined(_DEFAULT_SOURCE) || defined(_BSD_SOURCE) || \
+	defined(__USE_GNU) || defined(__USE_MISC)
+#error "strict-POSIX build: system extensions are on (a header came before mmapcts.h?)"
+#endif
+#endif
+
 /* ------------------------------------------------------------------------
  * Results.  The one vocabulary of the project, and its exit statuses, which
  * follow automake's test protocol so a case also runs under plain `make

@@ -1,7 +1,9 @@
 /*
  * names.c - errno, signal and si_code names, and the decoding of mmap
- * arguments, so that messages read the same on every libc.
+ * arguments, so that messages read the same on every libc.  Built in the
+ * system's own mode (system-mode.h): it names every flag the system has.
  */
+#include "system-mode.h"
 #include "mmapcts.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * memory that belongs to the libc, the loader or the stack.
  */
 #include "mmapcts.h"
+#include "internal.h"
 
 #define MAX_RESERVATIONS 32
 static struct {
@@ -21,8 +22,8 @@ void *reserve_near(void *hint, size_t len)
 
 	if (nreservations == MAX_RESERVATIONS)
 		UNRESOLVED("reserve: more than %d reservations", MAX_RESERVATIONS);
-	p = SAFE_MMAP(hint, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-		      -1, 0);
+	p = SAFE_MMAP(hint, len, PROT_NONE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | mmapcts_noreserve_flag(), -1, 0);
 	reservations[nreservations].start = (uintptr_t)p;
 	reservations[nreservations].end = (uintptr_t)p + len;
 	nreservations++;
