@@ -3,8 +3,8 @@
 
   report.py matrix RECORD... [--markdown FILE] [--html FILE]
       cases x records: a table of the records (kernel, architecture, page
-      size, libc, filesystem, how the cases ran: native, qemu-user or
-      qemu-system, complete or not, counts), the verdicts with every row that
+      size, libc, filesystem, how the cases ran: native, qemu-user,
+      qemu-system or uml, complete or not, counts), the verdicts with every row that
       differs brought to the top, and the recorded observations across
       systems.  A known deviation (the record marks the result expected) is
       shown as "FAIL*"; a case running when the run was cut short (the guest
@@ -42,7 +42,8 @@ BENIGN = ("PASS", "UNSUPPORTED", "UNTESTED")
 
 
 def how_it_ran(rec):
-    """native, qemu-user, or qemu-system with its accelerator ("qemu-system tcg")."""
+    """native, qemu-user, uml (User-Mode Linux), or qemu-system with its
+    accelerator ("qemu-system tcg")."""
     kind = expectations.emulation(rec)
     accel = rec.get("vm", {}).get("accel") if kind == "qemu-system" else None
     return f"{kind} {accel}" if accel else kind
@@ -70,7 +71,7 @@ def label(rec):
     return ", ".join(parts)
 
 
-RAN_ORDER = ("native", "qemu-user", "qemu-system")
+RAN_ORDER = ("native", "qemu-user", "qemu-system", "uml")
 FS_ORDER = ("tmpfs", "ext4", "xfs", "btrfs")
 
 
