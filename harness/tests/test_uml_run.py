@@ -80,6 +80,21 @@ def test_out_dir_and_work_must_be_directories(tmp_path):
         assert f"{option} {plain}: not a directory" in proc.stderr
 
 
+def test_paths_uml_cannot_take_are_refused(tmp_path):
+    build = tmp_path / "a build"
+    (build / "harness").mkdir(parents=True)
+    (build / "harness" / "mmapcts").write_text("")
+    kernel = fake_kernel(tmp_path / "linux")
+    proc = run(tmp_path, "--kernel", kernel, "--build", str(build), "--work",
+               str(tmp_path / "work"))
+    assert proc.returncode == 2
+    if os.uname().machine != "x86_64":
+        assert "runs here only on x86_64" in proc.stderr
+        return
+    assert proc.stderr.endswith(f"the build directory {build}: UML cannot be given a path "
+                                "with a blank or a comma\n")
+
+
 def test_the_kernel_is_known_by_its_banner(tmp_path):
     assert uml_run.is_uml_kernel(fake_kernel(tmp_path / "linux"))
     assert not uml_run.is_uml_kernel(fake_kernel(tmp_path / "other", banner=False))
