@@ -3,8 +3,8 @@
 
   report.py matrix RECORD... [--markdown FILE] [--html FILE]
       cases x records: a table of the records (kernel, architecture, page
-      size, libc, filesystem, how the cases ran: native, qemu-user or
-      qemu-system, complete or not, counts), the verdicts with every row that
+      size, libc, filesystem, how the cases ran: native, qemu-user,
+      qemu-system or uml, complete or not, counts), the verdicts with every row that
       differs brought to the top, and the recorded observations across
       systems.  A known deviation (the record marks the result expected) is
       shown as "FAIL*"; a case running when the run was cut short (the guest
@@ -46,8 +46,9 @@ BENIGN = ("PASS", "UNSUPPORTED", "UNTESTED")
 
 
 def how_it_ran(rec):
-    """native, qemu-user, or qemu-system, with QEMU's version and the
-    accelerator where known ("qemu-user 7.2.22", "qemu-system 7.2.22 tcg")."""
+    """native, qemu-user, uml (User-Mode Linux), or qemu-system, with QEMU's
+    version and the accelerator where known ("qemu-user 7.2.22",
+    "qemu-system 7.2.22 tcg")."""
     kind = expectations.emulation_kind(rec)
     accel = rec.get("vm", {}).get("accel") if kind == "qemu-system" else None
     return " ".join(p for p in (kind, expectations.qemu_version(rec), accel) if p)
@@ -83,7 +84,7 @@ def label(rec):
     return ", ".join(parts)
 
 
-RAN_ORDER = ("native", "qemu-user", "qemu-system")
+RAN_ORDER = ("native", "qemu-user", "qemu-system", "uml")
 FS_ORDER = ("tmpfs", "ext4", "xfs", "btrfs")
 
 

@@ -9,7 +9,8 @@ run in LOG becomes one record, the runner's document plus a "vm" object:
 the --vm pairs (qemu, accel, machine, kernel_package, guest_end, ...) and
 what the stream lost; mmapcts_formats.stream, beside this script, says how.
 With --expectations each result is marked expected, or not, against the
-record's "qemu-system" key, as the runner's --expectations does.
+record's "qemu-system" key ("uml" with --vm emulation=uml, as ci/uml-run
+passes for User-Mode Linux), as the runner's --expectations does.
 
 Prints each record's path and a one-line summary of its run.  Exit status 0;
 2 on bad input (one line on stderr naming the file): no stream line, a run

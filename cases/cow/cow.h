@@ -90,11 +90,19 @@ static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp
 /*
  * The size of a hugetlb page, where /proc/meminfo counts at least n free
  * ones; UNSUPPORTED with the count where it does not (none are reserved
- * unless an administrator sets vm.nr_hugepages, which a case never does).
+ * unless an administrator sets vm.nr_hugepages, which a case never does),
+ * and on a kernel without hugetlb pages at all (no /sys/kernel/mm/hugepages,
+ * as the hugepages group probes: User-Mode Linux), whose /proc/meminfo has
+ * no Hugepagesize line to read.
  */
 static inline size_t free_huge_pages_(const char *file, int line, unsigned n)
 {
-	size_t size = (size_t)meminfo_bytes("Hugepagesize");
+	size_t size;
+
+	if (access("/sys/kernel/mm/hugepages", F_OK) != 0)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line,
+			     "no /sys/kernel/mm/hugepages: a kernel without hugetlb pages");
+	size = (size_t)meminfo_bytes("Hugepagesize");
 	unsigned long long free_pages = meminfo_bytes("HugePages_Free") / 1024; /* a count, read as kB */
 
 	if (!size || free_pages < n)

@@ -37,8 +37,12 @@ static void run(void)
 {
 	for (size_t l = 0; l < sizeof(layouts) / sizeof(layouts[0]); l++) {
 		for (size_t w = 0; w < sizeof(ways) / sizeof(ways[0]); w++) {
-			unsigned char *base = lay_out_cut(layouts[l]);
+			/* The destination first: reserved after the cut, it
+			 * could take the layout's hole (bottom-up placement,
+			 * as on User-Mode Linux, puts it there) and join the
+			 * mapping before it. */
 			unsigned char *dest = reserve(4 * page_size);
+			unsigned char *base = lay_out_cut(layouts[l]);
 			void *p;
 
 			SAFE_MAP_ANON(dest, 4 * page_size, PROT_READ | PROT_WRITE,

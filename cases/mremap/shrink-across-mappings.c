@@ -35,8 +35,12 @@ static void run(void)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const char *layout = rows[i].layout;
 		size_t len = strlen(layout) * page_size;
+		/* The destination first: reserved after the cut, it could
+		 * land in one of the layout's holes (bottom-up placement, as
+		 * on User-Mode Linux), inside the old range (EINVAL). */
+		unsigned char *fixed = rows[i].fixed ? reserve(page_size) : NULL;
 		unsigned char *base = lay_out_cut(layout);
-		unsigned char *dest = rows[i].fixed ? reserve(page_size) : base;
+		unsigned char *dest = fixed ? fixed : base;
 		void *p = rows[i].fixed
 			  ? mremap(base, len, page_size, MREMAP_MAYMOVE | MREMAP_FIXED, dest)
 			  : mremap(base, len, page_size, 0);

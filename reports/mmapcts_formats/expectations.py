@@ -47,12 +47,21 @@ class Expectation:
                 and glob_matches(system_key, self.system))
 
 
+# What a record made by the host from a guest's stream (it has a "vm"
+# object) may name as its emulation (vm.emulation): a QEMU guest (the
+# default, ci/vm-run) or User-Mode Linux, the kernel run as a host
+# process (ci/uml-run).
+VM_EMULATIONS = ("qemu-system", "uml")
+
+
 def emulation_kind(record):
     """How a record's cases ran: "qemu-system" (in a guest; stream.py gives
-    such records a "vm" object), "qemu-user" (each case under the runner's
+    such records a "vm" object), "uml" (in User-Mode Linux: the vm object
+    says "emulation": "uml"), "qemu-user" (each case under the runner's
     --wrapper, which system.emulation names) or "native"."""
-    if isinstance(record.get("vm"), dict):
-        return "qemu-system"
+    vm = record.get("vm")
+    if isinstance(vm, dict):
+        return vm["emulation"] if vm.get("emulation") in VM_EMULATIONS else "qemu-system"
     return "qemu-user" if record.get("system", {}).get("emulation") else "native"
 
 
@@ -80,7 +89,8 @@ def emulation(record):
 def system_key(record):
     """The string a system glob matches: "<os> <release> <machine>
     <libc>-<version> <fstype of the temp dir> <emulation>", as the runner's
-    system_key() makes it (but for "qemu-system", which only the host knows)."""
+    system_key() makes it (but for "qemu-system" and "uml", which only the
+    host knows)."""
     system = record.get("system", {})
     libc = system.get("libc", {})
     return "{} {} {} {}-{} {} {}".format(

@@ -14,7 +14,8 @@ Each run becomes one record, the document the runner itself writes, plus a
 stream lines were garbled (the marker is there, the JSON is not) or lost (a
 gap in seq), and, when the run did not end, the console after its last
 stream line ("console_tail": the panic, say).  Its presence makes the
-record's system key end in "qemu-system" (expectations.py).
+record's system key end in "qemu-system", or in "uml" where the pairs say
+emulation=uml (expectations.py).
 """
 import collections
 import json
@@ -167,14 +168,20 @@ def build_record(run, vm=None, known=None, log=None, index=1):
     return rec
 
 
+# The last part of a record's name, by how it ran (expectations.emulation()).
+NAME_SUFFIX = {"qemu-system": "qemu", "uml": "uml"}
+
+
 def record_name(rec):
-    """mmapcts-<os>-<release>-<machine>-<libc>-<version>-<fstype>[-overcommitP]-qemu.json"""
+    """mmapcts-<os>-<release>-<machine>-<libc>-<version>-<fstype>[-overcommitP]-qemu.json
+    (-uml.json for a record of User-Mode Linux)"""
     s = rec["system"]
     libc = s.get("libc") if isinstance(s.get("libc"), dict) else {}
     tmpdir = s.get("tmpdir") if isinstance(s.get("tmpdir"), dict) else {}
     parts = [str(s.get("os", "?")).lower(), s.get("kernel_release", "?"),
              s.get("machine", "?"), libc.get("name", "?"), libc.get("version", "?"),
-             tmpdir.get("fstype", "?"), "qemu"]
+             tmpdir.get("fstype", "?"),
+             NAME_SUFFIX.get(expectations.emulation_kind(rec), "qemu")]
     policy = record.overcommit_run(rec)
     if policy is not None:   # beside the same filesystem's ordinary run
         parts.insert(-1, f"overcommit{policy}")

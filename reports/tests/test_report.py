@@ -122,6 +122,12 @@ def test_labels_say_how_the_cases_ran():
     on_tmpfs = guest([])
     on_tmpfs["system"] = dict(on_tmpfs["system"], tmpdir={"fstype": "tmpfs"})
     assert report.label(on_tmpfs) != report.label(vm)
+    # User-Mode Linux (ci/uml-run) is a way of running of its own, after
+    # the QEMU guests in the matrix's columns.
+    uml = guest([])
+    uml["vm"] = {"emulation": "uml", "accel": "tcg"}
+    assert report.label(uml).endswith(", ext4, uml")
+    assert report.system_order(uml) > report.system_order(vm)
 
 
 def test_matrix_of_native_user_and_guest_records(tmp_path, capsys):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import stream as stream_tool
-from mmapcts_formats import record, stream
+from mmapcts_formats import expectations, record, stream
 
 REPORTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -184,6 +184,30 @@ def test_same_system_twice_gets_two_names(tmp_path):
     written = stream.write_records(stream.parse_log("\n".join(run + run)), str(tmp_path))
     assert [os.path.basename(p) for p, _ in written] == [EXT4_NAME,
                                                          EXT4_NAME[:-5] + "-2.json"]
+
+
+def test_a_uml_run_is_named_and_keyed_as_uml(tmp_path):
+    # ci/uml-run passes emulation=uml: the name ends -uml, the key uml,
+    # and expectations scoped to uml mark it (qemu-system ones do not).
+    log = "\n".join([line(1, begin("tmpfs")), line(2, start("fork/x")),
+                     line(3, result(case("fork/x", "FAIL"))), line(4, start("eof/y")),
+                     line(5, result(case("eof/y", "FAIL"))), line(6, end({}))])
+    exp = tmp_path / "exp.tsv"
+    exp.write_text("fork/x\tFAIL\tLinux * * * * uml\tUML's own\n"
+                   "eof/y\tFAIL\tLinux * * * * qemu-system\tQEMU guests only\n")
+    out = tmp_path / "out"
+    path = tmp_path / "uml.log"
+    path.write_text(log)
+    assert stream_tool.main([str(path), "--out-dir", str(out),
+                             "--vm", "emulation=uml", "--expectations", str(exp)]) == 0
+    name = TMPFS_NAME[:-len("qemu.json")] + "uml.json"
+    rec = records_in(out)[name]
+    assert rec["vm"]["emulation"] == "uml"
+    assert expectations.system_key(rec).endswith(" tmpfs uml")
+    assert {c["id"]: c["expected"] for c in rec["cases"]} == {"fork/x": "UML's own",
+                                                               "eof/y": None}
+    # Only the known words name an emulation; anything else is a QEMU guest.
+    assert expectations.emulation({"vm": {"emulation": "bochs"}}) == "qemu-system"
 
 
 def test_record_name_replaces_odd_characters():
