@@ -329,8 +329,13 @@ int posix_madvise(void *addr, size_t len, int advice)
 	return real_posix_madvise(addr, len, advice);
 }
 
-/* Where the libc has none, the case's own stand-in (compat.h) is called
- * and this one is never reached. */
+/* Where the libc has none (glibc before 2.36), the case's own stand-in
+ * (compat.h) is called and this one is never reached; declared here, as the
+ * libc's header would. */
+#if !HAVE_PROCESS_MADVISE
+ssize_t process_madvise(int pidfd, const struct iovec *iov, size_t n, int advice,
+			unsigned int flags);
+#endif
 ssize_t process_madvise(int pidfd, const struct iovec *iov, size_t n, int advice,
 			unsigned int flags)
 {

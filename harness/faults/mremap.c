@@ -11,6 +11,8 @@
 
 #include "internal.h"
 
+#include "compat.h"	/* MREMAP_DONTUNMAP: glibc 2.32 */
+
 #define PMD_BYTES ((size_t)2 << 20)
 
 static void *call(void *old, size_t old_len, size_t new_len, int flags, void *new_addr)
