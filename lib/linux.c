@@ -13,6 +13,7 @@
 #include "mmapcts.h"
 #include "internal.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -702,6 +703,35 @@ int cpu_has_pkeys(void)
 	if (pku < 0 || ospke < 0)
 		return -1;
 	return pku == 1 && ospke == 1;
+#elif defined(__aarch64__)
+	/* Permission overlays (FEAT_S1POE) are arm64's keys; the kernel names
+	 * them "poe" among the Features from 6.12, the release that uses them. */
+	int poe = mmapcts_proc_line_has_word("/proc/cpuinfo", "Features", "poe");
+
+	if (poe < 0 || (poe == 0 && !kernel_at_least("6.12")))
+		return -1;
+	return poe;
+#elif defined(__powerpc64__)
+	/* In a pseries partition the kernel takes its key count from the
+	 * firmware's ibm,processor-storage-keys property of the CPU nodes
+	 * (arch/powerpc/mm/book3s64/pkeys.c) and assumes none without it. */
+	DIR *cpus = opendir("/proc/device-tree/cpus");
+	struct dirent *d;
+	int keys = 0;
+
+	if (!cpus)
+		return -1;
+	while (!keys && (d = readdir(cpus))) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "/proc/device-tree/cpus/%s/ibm,processor-storage-keys",
+			 d->d_name);
+		keys = access(path, F_OK) == 0;
+	}
+	closedir(cpus);
+	if (keys)
+		return 1;
+	return mmapcts_proc_line_has_word("/proc/cpuinfo", "platform", "pSeries") == 1 ? 0 : -1;
 #else
 	return -1;
 #endif

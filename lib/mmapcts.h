@@ -738,8 +738,9 @@ ssize_t read_vm_self(void *dst, const void *src, size_t n);
  * system has none. */
 int siginfo_pkey(const siginfo_t *si);
 /* Does the CPU have protection keys the kernel enabled ("pku" and "ospke"
- * among the /proc/cpuinfo flags on x86)?  1 yes, 0 no (x86 without them),
- * -1 cannot tell (another CPU, or no /proc/cpuinfo). */
+ * among the /proc/cpuinfo flags on x86; "poe" among arm64's Features from
+ * 6.12; ibm,processor-storage-keys in a pseries partition's device tree)?
+ * 1 yes, 0 provably no, -1 cannot tell (another CPU, or nothing to read). */
 int cpu_has_pkeys(void);
 /* Is word among the "flags" of /proc/cpuinfo (x86: "la57", "pku")?  1 yes,
  * 0 no, -1 no /proc/cpuinfo. */

@@ -73,8 +73,10 @@ static inline int alloc_pkey_(const char *file, int line, unsigned int rights)
 		UNSUPPORTED("this kernel has no protection-key system calls: pkey_alloc() and "
 			    "pkey_free() fail with ENOSYS");
 	if (cpu == 0 && (err == ENOSPC || err == EINVAL || err == ENOSYS))
-		UNSUPPORTED("the CPU has no protection keys (no \"pku\" and \"ospke\" among the "
-			    "/proc/cpuinfo flags): pkey_alloc() fails with %s", errno_name(err));
+		UNSUPPORTED("the CPU has no protection keys (x86: no \"pku\" and \"ospke\" among "
+			    "the /proc/cpuinfo flags; arm64: no \"poe\" among its Features; "
+			    "pseries: no ibm,processor-storage-keys in the device tree): "
+			    "pkey_alloc() fails with %s", errno_name(err));
 	if (cpu > 0)
 		FAIL("pkey_alloc(0, %u) failed with %s, though the CPU has protection keys "
 		     "(\"pku\" and \"ospke\" in /proc/cpuinfo)", rights, errno_name(err));
