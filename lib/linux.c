@@ -694,6 +694,15 @@ int get_mdwe(void)
 #endif
 }
 
+int user_space_reaches_top(void)
+{
+#if defined(__linux__) && defined(__s390x__)
+	return 1;	/* TASK_SIZE_MAX is -PAGE_SIZE (arch/s390/include/asm/processor.h) */
+#else
+	return 0;
+#endif
+}
+
 int cpu_has_pkeys(void)
 {
 #if defined(__x86_64__) || defined(__i386__)

@@ -742,6 +742,10 @@ int siginfo_pkey(const siginfo_t *si);
  * 6.12; ibm,processor-storage-keys in a pseries partition's device tree)?
  * 1 yes, 0 provably no, -1 cannot tell (another CPU, or nothing to read). */
 int cpu_has_pkeys(void);
+/* Does the user address space run to the top of the address space, short
+ * of its last page?  1 on Linux s390x, where the kernel has an address
+ * space of its own; 0 elsewhere (the kernel sits above the user limit). */
+int user_space_reaches_top(void);
 /* Is word among the "flags" of /proc/cpuinfo (x86: "la57", "pku")?  1 yes,
  * 0 no, -1 no /proc/cpuinfo. */
 int cpu_flag(const char *word);

@@ -3,7 +3,10 @@
  * The ranges are the last page of the address space ([-page, 0): the one
  * holding the address MAP_FAILED, whose end wraps to 0) and the page
  * below it ([-2 pages, -page): no wrap, but far above any user address
- * limit of Linux, the BSDs or a 32-bit system with a kernel above it).
+ * limit of Linux, the BSDs or a 32-bit system with a kernel above it -
+ * except s390x, whose user space runs to the last page because its
+ * kernel has an address space of its own: there the page is mapped
+ * where asked).
  * POSIX names ENOMEM (the range exceeds what the address space allows)
  * and lets an implementation call such an addr invalid (EINVAL, may
  * fail); the errno is recorded (observations "last_page_errno",
@@ -33,6 +36,17 @@ static void run(void)
 			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), ENOMEM, EINVAL);
 	OBSERVE("last_page_errno", "%s", errno_name(errno));
 
+	if (user_space_reaches_top()) {
+		unsigned char *top = CHECK_MAP_OK(mmap(next_to_last, page_size,
+						       PROT_READ | PROT_WRITE,
+						       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+						       -1, 0));
+
+		CHECK(top == next_to_last);
+		CHECK_WRITE_OK(top, 1);
+		OBSERVE("next_to_last_page_errno", "none: mapped (user space reaches it)");
+		return;
+	}
 	CHECK_MAP_FAILS(mmap(next_to_last, page_size, PROT_READ | PROT_WRITE,
 			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), ENOMEM, EINVAL);
 	OBSERVE("next_to_last_page_errno", "%s", errno_name(errno));
