@@ -321,6 +321,9 @@ def test_the_new_architectures_boot_as_planned():
     assert vm_run.parse_args(["--arch", "mips64el"]).arch == "mips64el"
     assert vm_run.GUEST_MACHINE["armhf"] == "armv7l"
     assert vm_run.GUEST_MACHINE["mips64el"] == "mips64"
+    # Malta's guest brings up one CPU; others get what --smp asks.
+    assert vm_run.guest_cpus(vm_run.parse_args(["--arch", "mips64el"]), mips) == 1
+    assert vm_run.guest_cpus(vm_run.parse_args(["--arch", "armhf", "--smp", "3"]), armhf) == 3
 
 
 def test_malta_gets_its_initramfs_compressed_when_it_would_not_fit(tmp_path):
