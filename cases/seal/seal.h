@@ -51,7 +51,8 @@ static inline unsigned char *sealed_pattern_(const char *file, int line, size_t 
 /*
  * A protection key with the given initial rights, for setup.  Where
  * pkey_alloc() fails: UNSUPPORTED when the CPU provably lacks protection
- * keys (x86 without "pku" and "ospke" in /proc/cpuinfo), FAIL where it has
+ * keys (x86 without "pku" and "ospke" in /proc/cpuinfo) or Linux has none
+ * for the architecture (32-bit arm, MIPS: ENOSYS), FAIL where it has
  * them, UNTESTED where this cannot be told.  Whether the CPU has them is
  * recorded as cpu_pkeys.
  */
@@ -66,6 +67,13 @@ static inline int alloc_pkey_(const char *file, int line, unsigned int rights)
 	if (key >= 0)
 		return key;
 	err = errno;
+#if defined(__linux__) && (defined(__arm__) || defined(__mips__))
+	/* Neither selects ARCH_HAS_PKEYS (mm/Kconfig: x86 and powerpc64, arm64
+	 * from 6.12), so the pkey calls are sys_ni_syscall there. */
+	if (err == ENOSYS)
+		UNSUPPORTED("Linux has no protection keys on 32-bit arm or MIPS (neither "
+			    "selects ARCH_HAS_PKEYS): pkey_alloc() fails with ENOSYS");
+#endif
 	if (cpu == 0 && (err == ENOSPC || err == EINVAL || err == ENOSYS))
 		UNSUPPORTED("the CPU has no protection keys (no \"pku\" and \"ospke\" among the "
 			    "/proc/cpuinfo flags): pkey_alloc() fails with %s", errno_name(err));
