@@ -90,12 +90,21 @@ static inline unsigned char *thp_range_(const char *file, int line, size_t *lenp
 /*
  * The size of a hugetlb page, where /proc/meminfo counts at least n free
  * ones; UNSUPPORTED with the count where it does not (none are reserved
- * unless an administrator sets vm.nr_hugepages, which a case never does).
+ * unless an administrator sets vm.nr_hugepages, which a case never does),
+ * or where the kernel has no hugetlb at all.
  */
 static inline size_t free_huge_pages_(const char *file, int line, unsigned n)
 {
-	size_t size = (size_t)meminfo_bytes("Hugepagesize");
-	unsigned long long free_pages = meminfo_bytes("HugePages_Free") / 1024; /* a count, read as kB */
+	size_t size;
+	unsigned long long free_pages;
+
+	/* A kernel without hugetlb (armmp: 32-bit arm without LPAE) has no
+	 * Hugepagesize line to read; hugepages.h says it the same way. */
+	if (access("/sys/kernel/mm/hugepages", F_OK) != 0)
+		mmapcts_end_(VERDICT_UNSUPPORTED, file, line,
+			     "no /sys/kernel/mm/hugepages: a kernel without hugetlb pages");
+	size = (size_t)meminfo_bytes("Hugepagesize");
+	free_pages = meminfo_bytes("HugePages_Free") / 1024; /* a count, read as kB */
 
 	if (!size || free_pages < n)
 		mmapcts_end_(VERDICT_UNSUPPORTED, file, line,
