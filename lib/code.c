@@ -47,6 +47,40 @@ typedef uint32_t cpu_unit;
 /* Execute-never bits in every page table entry. */
 #define CPU_EXEC_ENFORCED 1
 
+/* ------------------------------------------------------ arm (32-bit) */
+#elif defined(__arm__) && defined(__ARMEL__)
+/* mov r0, #v; bx lr  (A32, v below 256: an 8-bit immediate unrotated).  A
+ * call through a pointer is blx, which enters A32 state at an even address
+ * from Thumb code, and bx lr goes back to the caller's state. */
+#define CPU_CODE(v) { 0xe3a00000u | ((uint32_t)(v) & 0xffu), 0xe12fff1eu }
+typedef uint32_t cpu_unit;
+/* ARMv6 and later have an execute-never bit in small-page entries (short
+ * and long descriptors), and Linux sets it (L_PTE_XN) in every user page
+ * without PROT_EXEC; the suite's armhf builds need ARMv7. */
+#define CPU_EXEC_ENFORCED 1
+
+/* ------------------------------------------------------- mips (little) */
+#elif defined(__mips__) && defined(__MIPSEL__)
+/* addiu $v0, $zero, v; jr $ra; nop (the jump's delay slot) */
+#define CPU_CODE(v) { 0x24020000u | ((uint32_t)(v) & 0xffffu), 0x03e00008u, 0u }
+typedef uint32_t cpu_unit;
+
+/* Enforced where the CPU has the execute-inhibit bit (RIXI: "rixi" among
+ * the "Options implemented" of /proc/cpuinfo): Linux then sets _PAGE_NO_EXEC
+ * in every page without PROT_EXEC; without it every readable page runs. */
+static const char *cpu_exec_not_enforced(void)
+{
+	switch (mmapcts_proc_line_has_word("/proc/cpuinfo", "Options implemented", "rixi")) {
+	case 1:
+		return NULL;
+	case 0:
+		return "the CPU has no execute-inhibit bit (no rixi among the options "
+		       "implemented in /proc/cpuinfo)";
+	default:
+		return "/proc/cpuinfo cannot be read to look for the rixi option";
+	}
+}
+
 /* ------------------------------------------------------------ riscv64 */
 #elif defined(__riscv) && __riscv_xlen == 64
 /* addi a0, zero, v; jalr zero, 0(ra) */

@@ -564,17 +564,24 @@ size_t resident_pages(void *addr, size_t len)
  * syscall(), so mmapcts-faults.so can bend them; ENOSYS elsewhere.
  * ------------------------------------------------------------------------ */
 #ifdef __linux__
+/* MIPS numbers each ABI's calls from a base of its own (__NR_Linux: n64
+ * 5000, n32 6000, o32 4000); the unified numbers are offsets from it. */
+#if defined(__mips__) && defined(__NR_Linux)
+#define MMAPCTS_NR(n) (__NR_Linux + (n))
+#else
+#define MMAPCTS_NR(n) (n)
+#endif
 #ifndef SYS_mseal
-#define SYS_mseal 462
+#define SYS_mseal MMAPCTS_NR(462)
 #endif
 #ifndef SYS_process_mrelease
-#define SYS_process_mrelease 448
+#define SYS_process_mrelease MMAPCTS_NR(448)
 #endif
-#ifndef SYS_memfd_secret
-#define SYS_memfd_secret 447
+#if !defined(SYS_memfd_secret) && !defined(MMAPCTS_NO_MEMFD_SECRET)
+#define SYS_memfd_secret MMAPCTS_NR(447)
 #endif
 #ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434
+#define SYS_pidfd_open MMAPCTS_NR(434)
 #endif
 #define LINUX_SYSCALL(...) return (int)syscall(__VA_ARGS__)
 #else
@@ -593,7 +600,13 @@ int sys_process_mrelease(int pidfd, unsigned int flags)
 
 int sys_memfd_secret(unsigned int flags)
 {
+#ifdef MMAPCTS_NO_MEMFD_SECRET
+	(void)flags;
+	errno = ENOSYS;
+	return -1;
+#else
 	LINUX_SYSCALL(SYS_memfd_secret, flags);
+#endif
 }
 
 int sys_pidfd_open(pid_t pid, unsigned int flags)

@@ -718,7 +718,10 @@ int write_sealed_memfd(size_t len);
  * (which mmapcts-faults.so can bend): each returns what the kernel returns,
  * -1 with errno ENOSYS where the system is not Linux.  The numbers are the
  * unified ones of Linux 5.x and later (SYS_mseal 462, SYS_process_mrelease
- * 448, SYS_memfd_secret 447) where the headers lack them.
+ * 448, SYS_memfd_secret 447; on MIPS offsets from the ABI's __NR_Linux)
+ * where the headers lack them.  MMAPCTS_NO_MEMFD_SECRET, where defined,
+ * says why the architecture has no memfd_secret at all (sys_memfd_secret()
+ * is ENOSYS without a system call).
  *	sys_mseal()            mseal(2), Linux 6.10
  *	sys_process_mrelease() process_mrelease(2), Linux 5.15
  *	sys_memfd_secret()     memfd_secret(2), Linux 5.14
@@ -727,6 +730,15 @@ int write_sealed_memfd(size_t len);
 int sys_mseal(void *addr, size_t len, unsigned long flags);
 int sys_process_mrelease(int pidfd, unsigned int flags);
 int sys_memfd_secret(unsigned int flags);
+#if defined(__linux__) && (defined(__arm__) || defined(__mips__))
+/* Linux's memfd_secret depends on ARCH_HAS_SET_DIRECT_MAP (mm/Kconfig,
+ * SECRETMEM), which neither 32-bit arm nor MIPS selects: their system call
+ * tables skip 447 (the uapi <asm/unistd*.h> go from landlock_restrict_self,
+ * 446, to process_mrelease, 448). */
+#define MMAPCTS_NO_MEMFD_SECRET "Linux has no memfd_secret() on this architecture " \
+	"(SECRETMEM depends on ARCH_HAS_SET_DIRECT_MAP, which 32-bit arm and MIPS " \
+	"do not select; their system call tables skip number 447)"
+#endif
 int sys_pidfd_open(pid_t pid, unsigned int flags);
 /* Linux: copy n bytes at src of this process to dst the ways a debugger
  * does - pread() of /proc/self/mem (read_proc_self_mem) and

@@ -25,7 +25,12 @@ static void run(void)
 {
 	size_t len = 2 * page_size;
 	unsigned char *map, *buf = scratch(len);
-	int fd = sys_memfd_secret(0);
+	int fd;
+
+#ifdef MMAPCTS_NO_MEMFD_SECRET
+	UNSUPPORTED("%s", MMAPCTS_NO_MEMFD_SECRET);
+#endif
+	fd = sys_memfd_secret(0);
 
 	if (fd < 0 && errno == ENOSYS) {
 		const char *why = secretmem_disabled_reason();

@@ -51,7 +51,7 @@ static inline unsigned char *sealed_pattern_(const char *file, int line, size_t 
 /*
  * A protection key with the given initial rights, for setup.  Where
  * pkey_alloc() fails: UNSUPPORTED when the kernel has no protection-key
- * calls (ENOSYS from two of them) or the CPU provably lacks protection
+ * calls (ENOSYS from two of them: 32-bit x86 and arm, MIPS, riscv, s390) or the CPU provably lacks protection
  * keys (x86 without "pku" and "ospke" in /proc/cpuinfo), FAIL where it has
  * them, UNTESTED where this cannot be told.  Whether the CPU has them is
  * recorded as cpu_pkeys.
@@ -68,7 +68,7 @@ static inline int alloc_pkey_(const char *file, int line, unsigned int rights)
 		return key;
 	err = errno;
 	/* A kernel built without protection keys (no CONFIG_ARCH_HAS_PKEYS:
-	 * 32-bit x86, riscv, s390, arm64 before POE) has none of the calls. */
+	 * 32-bit x86 and arm, MIPS, riscv, s390, arm64 before POE) has none of the calls. */
 	if (err == ENOSYS && pkey_free(15) < 0 && errno == ENOSYS)
 		UNSUPPORTED("this kernel has no protection-key system calls: pkey_alloc() and "
 			    "pkey_free() fail with ENOSYS");

@@ -264,6 +264,10 @@ def elf(path, machine, wide=True, order="little"):
     ("s390x", lambda p: kernel_file(p, 0x10008, b"S390EP")),
     ("ppc64le", lambda p: elf(p, 21)),
     ("s390x", lambda p: elf(p, 22, order="big")),
+    ("armhf", lambda p: kernel_file(p, 0x24, b"\x18\x28\x6f\x01")),
+    ("armhf", lambda p: kernel_file(p, 0, b"MZ" + bytes(0x22) + b"\x18\x28\x6f\x01")),
+    ("armhf", lambda p: elf(p, 40, wide=False)),
+    ("mips64el", lambda p: elf(p, 8)),
 ])
 def test_kernel_images_each_architecture_boots(tmp_path, arch, maker):
     vm_run.check_kernel(str(maker(tmp_path / "k")), arch)
@@ -295,6 +299,49 @@ def test_a_gzipped_arm64_image_is_looked_into(tmp_path):
         vm_run.check_kernel(str(tmp_path / "vmlinuz"), "x86_64")
 
 
+def test_a_zimage_is_armhf_alone(tmp_path):
+    path = kernel_file(tmp_path / "zImage", 0x24, b"\x18\x28\x6f\x01")
+    assert vm_run.image_format(path.read_bytes()) == "arm zImage"
+    for arch in ("aarch64", "x86_64", "mips64el"):
+        with pytest.raises(SystemExit):
+            vm_run.check_kernel(str(path), arch)
+    # A MIPS vmlinux (the malta flavours' vmlinuz) is no armhf kernel.
+    with pytest.raises(SystemExit):
+        vm_run.check_kernel(str(elf(tmp_path / "vmlinux", 8)), "armhf")
+
+
+def test_the_new_architectures_boot_as_planned():
+    armhf, mips = vm_run.ARCHES["armhf"], vm_run.ARCHES["mips64el"]
+    assert (armhf["qemu"], armhf["machine"], armhf["console"]) == (
+        "qemu-system-arm", ["-M", "virt,highmem=off"], "ttyAMA0")
+    assert (mips["qemu"], mips["machine"], mips["console"], mips["bus"]) == (
+        "qemu-system-mips64el", ["-M", "malta"], "ttyS0", "pci")
+    args = vm_run.parse_args(["--arch", "armhf", "--debian", "6.1", "--flavour", "armmp"])
+    assert (args.arch, args.debian, args.flavour) == ("armhf", "6.1", "armmp")
+    assert vm_run.parse_args(["--arch", "mips64el"]).arch == "mips64el"
+    assert vm_run.GUEST_MACHINE["armhf"] == "armv7l"
+    assert vm_run.GUEST_MACHINE["mips64el"] == "mips64"
+    # Malta's guest brings up one CPU; others get what --smp asks.
+    assert vm_run.guest_cpus(vm_run.parse_args(["--arch", "mips64el"]), mips) == 1
+    assert vm_run.guest_cpus(vm_run.parse_args(["--arch", "armhf", "--smp", "3"]), armhf) == 3
+
+
+def test_malta_gets_its_initramfs_compressed_when_it_would_not_fit(tmp_path):
+    mips, arm = vm_run.ARCHES["mips64el"], vm_run.ARCHES["armhf"]
+    kernel = tmp_path / "vmlinux"
+    kernel.write_bytes(bytes(5 << 20))   # 6.1's 5kc-malta vmlinuz: 5 MB
+    assert vm_run.fits_low_memory(200 << 20, str(kernel), mips)
+    assert not vm_run.fits_low_memory(230 << 20, str(kernel), mips)
+    assert not vm_run.fits_low_memory(382 << 20, str(kernel), mips)   # the cpio unpacked
+    assert vm_run.fits_low_memory(400 << 20, str(kernel), arm)   # no such limit
+    cpio = tmp_path / "initramfs.cpio"
+    data = b"static program " * 100000
+    cpio.write_bytes(data)
+    out = vm_run.compress_initramfs(str(cpio))
+    assert out == str(cpio) + ".gz" and not cpio.exists()
+    assert gzip.decompress(open(out, "rb").read()) == data
+
+
 def vm_run_fails(tmp_path, *args, env=None):
     """Run vm-run; it must refuse in one line, exit 2, and leave no work
     directory."""
@@ -318,6 +365,10 @@ def vm_run_fails(tmp_path, *args, env=None):
     (["--kernel", "{tmp}/Image"], "an arm64 Image kernel, not one qemu-system-x86_64 boots"),
     (["--kernel", "{tmp}/vmlinux"], "without a PVH note"),
     (["--kernel", "{tmp}/vmlinux", "--arch", "ppc64le"], "ELF (x86_64) kernel, not one"),
+    (["--kernel", "{tmp}/zImage", "--arch", "aarch64"],
+     "an arm zImage kernel, not one qemu-system-aarch64 boots"),
+    (["--kernel", "{tmp}/vmlinux", "--arch", "mips64el"],
+     "ELF (x86_64) kernel, not one qemu-system-mips64el boots"),
     (["--from-log", "/nonexistent"], "--from-log /nonexistent: no such directory"),
     (["--from-log", "{tmp}"], "no vm.json"),
     (["--from-log", "{tmp}/badwork"], "vm.json is not JSON"),
@@ -330,7 +381,8 @@ def vm_run_fails(tmp_path, *args, env=None):
     (["--kernel", "{tmp}/bzImage", "--extra", "/nonexistent"], "--extra /nonexistent"),
     (["--kernel", "{tmp}/bzImage", "--out-dir", "{tmp}/hostname"], "not a directory"),
 ], ids=["kernel-missing", "kernel-dir", "kernel-not-image", "kernel-other-arch",
-        "kernel-arm64-on-x86", "kernel-elf-no-pvh", "kernel-elf-other-machine", "log-missing",
+        "kernel-arm64-on-x86", "kernel-elf-no-pvh", "kernel-elf-other-machine",
+        "kernel-zimage-on-arm64", "kernel-x86-elf-on-mips", "log-missing",
         "log-no-vm-json", "log-bad-vm-json", "expectations-junk", "expectations-missing",
         "fs-unknown", "arch-unknown", "unknown-option", "build-missing", "extra-missing",
         "out-dir-file"])
@@ -338,6 +390,7 @@ def test_bad_input_is_one_line(tmp_path, args, message):
     (tmp_path / "hostname").write_text("buildhost\n")
     kernel_file(tmp_path / "bzImage", 0x202, b"HdrS")
     kernel_file(tmp_path / "Image", 0x38, b"ARM\x64")
+    kernel_file(tmp_path / "zImage", 0x24, b"\x18\x28\x6f\x01")
     elf(tmp_path / "vmlinux", 62)
     (tmp_path / "badwork").mkdir()
     (tmp_path / "badwork" / "vm.json").write_text("{not json")
